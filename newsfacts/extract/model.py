@@ -1,0 +1,137 @@
+"""The records every extractor returns: plain dataclasses with offsets into the document body.
+
+Offsets are Python string indices into the `body` the extractor was given (the same string that is
+loaded as `documents.body`), end-exclusive, so `body[start:end] == text` always holds.
+Entities are identified inside one document by a `key`: a normalised name (lower case, no legal
+form) that the load stage turns into a stable warehouse id, so the same company found in two
+documents becomes one `companies` row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CompanyKind = Literal["company", "government", "media", "other_org"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Stance = Literal["assert", "deny", "hedge"]
+EventStatus = Literal["occurred", "planned", "denied", "speculated"]
+Granularity = Literal["day", "month", "quarter", "half", "year"]
+ParticipantRole = Literal["agent", "target", "partner", "regulator"]
+
+
+@dataclass(frozen=True)
+class Company:
+    """One organisation as the document names it, canonicalised."""
+
+    key: str  # normalised name, e.g. "ford motor"; the warehouse id derives from it
+    name: str  # display name without legal form, e.g. "Ford Motor"
+    kind: CompanyKind
+    aliases: tuple[str, ...] = ()  # other surface forms seen, e.g. ("Ford Motor Co.", "Ford")
+    parent_key: str | None = None  # key of the parent when the text states it ("Alphabet-owned")
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class CompanyMention:
+    start: int
+    end: int
+    text: str
+    company_key: str
+    how: str  # the rule that found it: "gazetteer", "legal_suffix", "descriptor", "propagation"...
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str  # normalised full name, e.g. "lei jun"
+    name: str  # "Lei Jun"
+    aliases: tuple[str, ...] = ()  # short forms linked to the full name: "Mr. Lei", "Jun"
+    company_key: str | None = None  # affiliation when the text states it
+    title: str | None = None  # "Chairman", "Senior Vice President"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    person_key: str
+    how: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None  # TIMEX3 value ("2018-03", "2018-Q4", "P7Y", "PRESENT_REF"); None if unresolved
+    anchored: bool = False  # True when the value was resolved against the publication date
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement attributed to a source: who said what, how, with which stance."""
+
+    start: int  # evidence sentence
+    end: int
+    speaker: str  # as written
+    speaker_start: int
+    speaker_end: int
+    cue: str  # "said", "told", "according to", "denied"...
+    content: str
+    content_start: int
+    content_end: int
+    is_quote: bool
+    stance: Stance
+    speaker_person_key: str | None = None
+    speaker_company_key: str | None = None
+    reported_via_key: str | None = None  # media outlet relaying the statement
+    subject_company_key: str | None = None
+    claim_date: str | None = None  # TIMEX3 value: the statement's date, else the publication date
+    event_index: int | None = None  # index into DocumentFacts.events of the event the content states
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    company_key: str
+    role: ParticipantRole
+
+
+@dataclass(frozen=True)
+class Event:
+    start: int  # evidence sentence
+    end: int
+    event_type: str  # one of newsfacts.extract.events.EVENT_TYPES
+    status: EventStatus
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    company_key: str | None = None  # main participant
+    participants: tuple[EventParticipant, ...] = ()
+    location: str | None = None  # ISO 3166 alpha-2 code or a region name ("Europe")
+    date_value: str | None = None  # TIMEX3 value
+    date_start: str | None = None  # ISO date, first day the value covers
+    date_end: str | None = None  # ISO date, last day the value covers
+    date_granularity: Granularity | None = None
+    amount: float | None = None
+    unit: str | None = None  # "percent", "units", "USD"...
+    confidence: float = 1.0
+
+
+@dataclass
+class DocumentFacts:
+    """Everything extracted from one document body."""
+
+    companies: list[Company] = field(default_factory=list)
+    company_mentions: list[CompanyMention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    person_mentions: list[PersonMention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

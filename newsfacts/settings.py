@@ -1,0 +1,63 @@
+"""Every constant and threshold of newsfacts, with its meaning and unit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Folder of the repository checkout; sql/ and expectations/ live here, next to the package.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+SAMPLES_DIR = PROJECT_ROOT / "samples"
+
+# Default warehouse file; NEWSFACTS_WAREHOUSE overrides it, --warehouse overrides both.
+DEFAULT_WAREHOUSE = Path(
+    os.environ.get("NEWSFACTS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "newsfacts.duckdb")
+)
+
+# Version stamped on every fact row; bump it when extraction rules change so that
+# `newsfacts run --full-refresh` output can be told apart from older loads.
+EXTRACTOR_VERSION = "0.1.0"
+
+# --- ingest ---------------------------------------------------------------------------------
+# File suffixes read, mapped to the format recorded in raw_documents.format.
+FORMATS_BY_SUFFIX = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
+# Files larger than this many bytes are refused into ingest_errors instead of read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Share of characters that may be control / replacement characters before a file counts as binary.
+MAX_BINARY_SHARE = 0.02
+
+# --- normalize ------------------------------------------------------------------------------
+# A line that occurs in at least this many documents of one publisher (and in at least
+# this share of them) is treated as that publisher's template boilerplate.
+REPEATED_LINE_MIN_DOCS = 3
+REPEATED_LINE_MIN_SHARE = 0.5
+# Headline heuristics for plain text: at most this many words and characters.
+TITLE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 200
+# Bodies shorter than this many characters after cleaning are an ingest error ("no article").
+MIN_BODY_CHARS = 40
+
+# --- dedup ----------------------------------------------------------------------------------
+# Near duplicates: Jaccard similarity of word shingles at or above this value.
+NEAR_DUP_THRESHOLD = float(os.environ.get("NEWSFACTS_NEAR_DUP_THRESHOLD", "0.8"))
+# Words per shingle.
+SHINGLE_SIZE = 5
+# MinHash permutations, split into LSH bands of BAND_ROWS rows each.
+MINHASH_PERMUTATIONS = 128
+BAND_ROWS = 4
+
+# --- validate -------------------------------------------------------------------------------
+# Earliest publication date accepted as plausible.
+MIN_PLAUSIBLE_DATE = "1900-01-01"
