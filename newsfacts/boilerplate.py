@@ -34,6 +34,8 @@ HARD_WRAP_MAX_SPREAD = 30
 DATE_LINE_MAX_TAIL_WORDS = 10
 # Bare date lines (no "Published" keyword) are only trusted among the first units of a text.
 BARE_DATE_MAX_POSITION = 5
+# The headline is looked for among this many first kept units (kickers and labels above it).
+TITLE_SEARCH_UNITS = 6
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ _EDGE_PUNCT = " \t:;.,!?»›→←«‹|•·-–—()[]\"'“”‘’"
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK_RE = re.compile(r"[a-z\d)\"”’]{2,}[.!?][\"'”’]?\s+[A-Z\"“‘]")
 _WORD_RE = re.compile(r"\S+")
+_URL_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 _COMMENT_COUNTER_RE = re.compile(
     r"^(?:new,?\s*)?\d[\d,.]*\s*k?\+?\s+(?:new\s+)?comments?$"
@@ -317,15 +320,20 @@ def is_inline_teaser(line: str) -> bool:
 def looks_like_headline(line: str) -> bool:
     """Short single-sentence line without a final period, starting with a capital.
 
-    Matches "Acme says it plans to enter US market this year", "Why Chip Prices Keep Rising?".
+    Matches "Acme says it plans to enter US market this year", "Why Chip Prices Keep Rising?",
+    "iPhone sales slow in Europe", "$1m payoff for former chief".
     """
     words = _words(line)
     if not 3 <= words <= TITLE_MAX_WORDS or len(line) > TITLE_MAX_CHARS:
         return False
-    if line.rstrip("\"'”’)").endswith((".", ",", ";", ":")) or _SENTENCE_BREAK_RE.search(line):
+    end = line.rstrip("\"'”’)")
+    if not end.endswith(("...", "…")) and end.endswith((".", ",", ";", ":")):
         return False
-    first = line.lstrip("\"'“‘(")[:1]
-    return first.isupper() or first.isdigit()
+    if _SENTENCE_BREAK_RE.search(line) or line.count(":") > 1 or _URL_RE.search(line):
+        return False  # "Tested by: X RRP: 49 Euro More info: www..." is a spec box, not a headline
+    first_word = line.split()[0]
+    first = first_word.lstrip("\"'“‘([$£€¥&#;")[:1]
+    return first.isupper() or first.isdigit() or any(ch.isupper() for ch in first_word)
 
 
 # Registry of whole-line rules, applied to every unit, first match wins.
@@ -482,7 +490,7 @@ def _take_title(doc: _Doc, title_hint: str | None) -> str | None:
             doc.mark(live[0], "title")
         return title_hint.strip() or None
     live = doc.live()
-    for pos, i in enumerate(live):
+    for pos, i in enumerate(live[:TITLE_SEARCH_UNITS]):
         unit = doc.units[i]
         if _words(unit) <= 2 and not _ends_sentence(unit):
             continue  # a section label or widget above the headline
@@ -496,21 +504,33 @@ def _take_title(doc: _Doc, title_hint: str | None) -> str | None:
 
 
 def _mark_repeats(doc: _Doc, title: str | None) -> None:
-    """Remove copies of the title, repeated short caption lines and doubled paragraphs."""
+    """Remove copies of the title, doubled photo captions and doubled paragraphs."""
     title_key = _key(title) if title else None
     live = doc.live()
     keys = {i: _key(doc.units[i]) for i in live}
-    counts = Counter(keys.values())
-    previous: str | None = None
-    for i in live:
+    where: dict[str, list[int]] = {}
+    for pos, i in enumerate(live):
+        where.setdefault(keys[i], []).append(pos)
+    prose_pos = next((p for p, i in enumerate(live) if _is_prose(doc.units[i])), len(live))
+    for pos, i in enumerate(live):
         key, unit = keys[i], doc.units[i]
         if key == title_key:
             doc.mark(i, "title")
-        elif _is_caption_like(unit) and counts[key] >= 2:
+        elif _is_caption_like(unit) and _is_caption_pair(where[key], prose_pos):
             doc.mark(i, "caption_repeat")
-        elif key == previous:
+        elif pos and key == keys[live[pos - 1]]:
             doc.mark(i, "duplicate_paragraph")
-        previous = key
+
+
+def _is_caption_pair(positions: list[int], prose_pos: int) -> bool:
+    """A caption is printed exactly twice: in a row, or once above the article prose.
+
+    Lines repeated three or more times are list or table labels ("Meal 1", "Price:"), not captions.
+    """
+    if len(positions) != 2:
+        return False
+    first, second = positions
+    return second == first + 1 or first < prose_pos
 
 
 def _is_caption_like(unit: str) -> bool:
@@ -544,22 +564,20 @@ def _teaser_kind(unit: str, previous: str) -> str | None:
     return None
 
 
-def _teaser_run(doc: _Doc, heading: int) -> tuple[list[int], bool]:
-    """Kept units after a teaser heading that read as teasers, and whether they reach the end."""
+def _teaser_run(units: list[str], following: Iterable[int]) -> list[int]:
+    """Units after a teaser heading that read as teaser headlines and blurbs."""
     run: list[tuple[int, str]] = []
     previous = "heading"
-    for i in doc.live():
-        if i <= heading:
-            continue
-        kind = _teaser_kind(doc.units[i], previous)
+    for i in following:
+        kind = _teaser_kind(units[i], previous)
         if kind is None:
             # Blurbs just before resumed prose may be prose themselves: keep them.
-            while run and run[-1][1] == "blurb" and not _is_long_prose(doc.units[i]):
+            while run and run[-1][1] == "blurb" and not _is_long_prose(units[i]):
                 run.pop()
-            return [j for j, _ in run], False
+            break
         run.append((i, kind))
         previous = kind
-    return [j for j, _ in run], True
+    return [j for j, _ in run]
 
 
 def _is_long_prose(unit: str) -> bool:
@@ -570,12 +588,12 @@ def _is_long_prose(unit: str) -> bool:
 
 def _mark_teaser_blocks(doc: _Doc) -> None:
     """Remove "You May Also Like"-style headings with the headlines and blurbs under them."""
-    for i in doc.live():
+    live = doc.live()
+    for pos, i in enumerate(live):
         if i in doc.reason or not is_teaser_heading(doc.units[i]):
             continue
-        run, _ = _teaser_run(doc, i)
-        doc.mark(i, "teaser_block")
-        for j in run:
+        following = (live[k] for k in range(pos + 1, len(live)))
+        for j in [i, *_teaser_run(doc.units, following)]:
             doc.mark(j, "teaser_block")
 
 
