@@ -492,7 +492,7 @@ def _take_title(doc: _Doc, title_hint: str | None) -> str | None:
     live = doc.live()
     for pos, i in enumerate(live[:TITLE_SEARCH_UNITS]):
         unit = doc.units[i]
-        if _words(unit) <= 2 and not _ends_sentence(unit):
+        if _is_label(unit):
             continue  # a section label or widget above the headline
         if not looks_like_headline(unit) or doc.first_prose(skip=i) == len(doc.units):
             return None
@@ -501,6 +501,12 @@ def _take_title(doc: _Doc, title_hint: str | None) -> str | None:
         doc.mark(i, "title")
         return unit
     return None
+
+
+def _is_label(unit: str) -> bool:
+    """Section labels and widgets that sit above a headline ("Technology", "Most popular")."""
+    short_label = _words(unit) <= 2 and not _ends_sentence(unit)
+    return short_label or is_edge_widget(unit) or is_teaser_heading(unit)
 
 
 def _mark_repeats(doc: _Doc, title: str | None) -> None:

@@ -333,6 +333,17 @@ def test_title_hint_keeps_a_different_first_line() -> None:
     assert result.body.startswith("Chip Maker Beats Forecasts")
 
 
+def test_labels_above_the_headline_are_not_the_title() -> None:
+    text = (
+        "More from Example News\n\nBusiness\n\nVantor Profit Doubles on Chip Demand\n\n"
+        "Vantor said quarterly profit doubled as demand for its memory chips surged."
+    )
+    result = clean_plain_text(text)
+    assert result.title == "Vantor Profit Doubles on Chip Demand"
+    assert result.body.startswith("Vantor said")
+    assert [reason for _, reason in result.removed] == ["widget", "widget", "title"]
+
+
 def test_headline_alone_without_prose_is_not_a_title() -> None:
     result = clean_plain_text("Markets Close Higher on Friday")
     assert result.title is None
