@@ -21,6 +21,9 @@ from newsfacts.settings import TITLE_MAX_CHARS, TITLE_MAX_WORDS
 SHORT_LINE_MAX_WORDS = 20
 # A teaser blurb (one-sentence summary under a teaser headline) has at most this many words.
 TEASER_BLURB_MAX_WORDS = 50
+# A photo caption is printed at most this many times (above the text, doubled, once more below);
+# lines repeated more often are list or table labels ("Meal 1", "Price:").
+CAPTION_MAX_COPIES = 3
 # Metadata lines ("Filed under: A, B", "Photo: X/Agency") are only removed when this short.
 META_LINE_MAX_WORDS = 15
 # A line made only of UI words has at most this many tokens ("clock menu more-arrow no yes").
@@ -96,6 +99,7 @@ EDGE_WIDGETS = _vocab(
 # --- compiled patterns ---------------------------------------------------------------------------
 _SPACE_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_STRIP_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*(?=\S)")
 _TOKEN_SPLIT_RE = re.compile(r"[\s/|•·,>»›<«‹\-–—:()\[\]]+")
 _EDGE_PUNCT = " \t:;.,!?»›→←«‹|•·-–—()[]\"'“”‘’"
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -246,6 +250,17 @@ def is_navigation(line: str) -> bool:
     return all(t in UI_WORDS for t in tokens) and any(t in STRONG_UI_WORDS for t in tokens)
 
 
+def is_widget_strip(line: str) -> bool:
+    """Several widgets on one line, split by "|", "·" or "•".
+
+    Matches "27 comments | share this story", "Share · Tweet · Email", "12 Comments | Print".
+    """
+    parts = [part.strip() for part in _STRIP_SPLIT_RE.split(line) if part.strip()]
+    if len(parts) < 2:
+        return False
+    return all(is_comment_counter(p) or is_edge_widget(p) for p in parts)
+
+
 def is_advertisement(line: str) -> bool:
     """Ad slot markers.
 
@@ -340,6 +355,7 @@ def looks_like_headline(line: str) -> bool:
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("comment_counter", is_comment_counter),
     ("navigation", is_navigation),
+    ("navigation", is_widget_strip),
     ("navigation", is_advertisement),
     ("navigation", is_filed_under),
     ("navigation", is_caption_label),
@@ -529,14 +545,11 @@ def _mark_repeats(doc: _Doc, title: str | None) -> None:
 
 
 def _is_caption_pair(positions: list[int], prose_pos: int) -> bool:
-    """A caption is printed exactly twice: in a row, or once above the article prose.
-
-    Lines repeated three or more times are list or table labels ("Meal 1", "Price:"), not captions.
-    """
-    if len(positions) != 2:
+    """A caption is printed two or three times: twice in a row, or once above the prose."""
+    if not 2 <= len(positions) <= CAPTION_MAX_COPIES:
         return False
-    first, second = positions
-    return second == first + 1 or first < prose_pos
+    adjacent = any(b == a + 1 for a, b in zip(positions, positions[1:], strict=False))
+    return adjacent or positions[0] < prose_pos
 
 
 def _is_caption_like(unit: str) -> bool:

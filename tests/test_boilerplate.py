@@ -19,6 +19,7 @@ from newsfacts.boilerplate import (
     is_inline_teaser,
     is_navigation,
     is_teaser_heading,
+    is_widget_strip,
     looks_like_headline,
     parse_date_line,
     repeated_lines,
@@ -47,6 +48,20 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 )
 def test_navigation_lines(line: str) -> None:
     assert is_navigation(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("27 comments | share this story", True),
+        ("Share · Tweet · Email", True),
+        ("12 Comments | Print", True),
+        ("Revenue | 4.1 billion", False),
+        ("Comments | The company declined to comment on the report.", False),
+    ],
+)
+def test_widget_strips(line: str, expected: bool) -> None:
+    assert is_widget_strip(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -282,6 +297,18 @@ def test_removed_pieces_add_up_to_the_input() -> None:
     result = clean_plain_text(text)
     kept = result.body.split("\n\n")
     assert sorted(kept + [part for part, _ in result.removed]) == sorted(split_units(text))
+
+
+def test_caption_printed_three_times_goes_but_list_labels_stay() -> None:
+    caption = "A radio unit on a test mast"
+    prose = "Vantor will sell its radios to two regional carriers from next spring, it said."
+    title = "Vantor Wins Radio Orders"
+    text = "\n\n".join([title, caption, caption, prose, caption, prose.replace("two", "six")])
+    result = clean_plain_text(text)
+    assert caption not in result.body
+    assert [r for _, r in result.removed] == ["title"] + ["caption_repeat"] * 3
+    labels = "\n\n".join(f"Step {n % 2}\n\nMix the dough for {n} minutes." for n in range(8))
+    assert clean_plain_text(labels).removed == ()
 
 
 def test_teaser_block_to_the_end_goes_with_blurbs() -> None:
