@@ -1,0 +1,289 @@
+"""Organisation rules: name segments in, organisation segments (kind, how found) out, plus
+descriptor phrases ("the Beijing-based smartphone maker") resolved to a named organisation."""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extract import gazetteers as gz
+from newsfacts.extract.names import MODIFIER_SUFFIX, Doc, Segment
+
+# Words allowed between a subject and its verb ("Acme has recently launched").
+_ADVERBS = frozenset(
+    [
+        "also",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "is",
+        "was",
+        "are",
+        "were",
+        "already",
+        "recently",
+        "reportedly",
+        "notably",
+        "officially",
+        "previously",
+        "then",
+        "just",
+        "now",
+        "still",
+        "even",
+        "quietly",
+        "finally",
+        "first",
+        "later",
+        "soon",
+        "subsequently",
+        "itself",
+    ]
+)
+# Possessive followers that show the owner is an organisation ("Acme's shares", "Acme's board").
+_ORG_POSSESSIONS = frozenset(
+    [
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "president",
+        "founder",
+        "executives",
+        "executive",
+        "shares",
+        "stock",
+        "board",
+        "headquarters",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "subsidiary",
+        "subsidiaries",
+        "employees",
+        "staff",
+        "revenue",
+        "revenues",
+        "profit",
+        "profits",
+        "sales",
+        "earnings",
+        "valuation",
+        "ipo",
+    ]
+)
+# Words that introduce examples of a descriptor ("carriers like AT&T", "firms such as Acme").
+_EXAMPLE_CUES = frozenset({"like", "including", "as", "notably", "especially"})
+# Descriptor heads that pick the most recent organisation; the others pick the salient subject.
+GENERIC_DESCRIPTORS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "business",
+        "startup",
+        "start-up",
+        "corporation",
+        "giant",
+        "maker",
+        "manufacturer",
+        "vendor",
+        "brand",
+        "outfit",
+        "player",
+    ]
+)
+_DETERMINER = frozenset({"the", "The"})
+_SUBJECT_LAG_SENTENCES = 2  # a descriptor refers at most this many sentences back
+
+
+def mark_known_orgs(doc: Doc) -> None:
+    """Mark gazetteer names, legal-form names and names ending in an org head word.
+
+    Matches "Ford Motor Co.", "The Wall Street Journal", "Commerce Department", "Acme Holdings".
+    """
+    heads = gz.org_head_words()
+    for seg in doc.segments:
+        if seg.role != "unknown":
+            continue
+        words = [t.text.rstrip(".") for t in doc.toks[seg.i : seg.j] if t.text != "."]
+        known = gz.known_orgs().get(gz.name_key(seg.text))
+        if known is not None:
+            seg.role, seg.kind, seg.how = "org", known[1], "gazetteer"
+        elif len(words) > 1 and words[-1].lower() in gz.LEGAL_FORM_TOKENS:
+            seg.role, seg.kind, seg.how = "org", "company", "legal_suffix"
+        elif len(words) > 1 and words[-1] in heads and words[0] not in gz.given_names():
+            seg.role, seg.kind, seg.how = "org", heads[words[-1]], "name_head"
+        elif seg.text in gz.places() or seg.text in gz.demonyms():
+            seg.role = "place"
+
+
+def mark_context_orgs(doc: Doc) -> None:
+    """Mark unknown names that act like organisations in their context.
+
+    Matches "Acme Chairman John Smith", "Acme's CEO", "Acme announced", "research firm Acme",
+    "Acme, a Shenzhen-based chipmaker".
+    """
+    segs = doc.segments
+    for n, seg in enumerate(segs):
+        if seg.role != "unknown" or _is_place_like(seg):
+            continue
+        nxt = segs[n + 1] if n + 1 < len(segs) else None
+        how = (
+            _title_after(doc, seg, nxt)
+            or _possessive_cue(doc, seg)
+            or _descriptor_before(doc, seg)
+            or _apposition_cue(doc, seg)
+            or _verb_cue(doc, seg)
+        )
+        if how:
+            seg.role, seg.kind, seg.how = "org", _kind_from_context(doc, seg), how
+
+
+def _is_place_like(seg: Segment) -> bool:
+    """Places and nationality words, or names opening with one ("US carriers")."""
+    first = seg.text.split()[0]
+    return seg.text in gz.places() or first in gz.demonyms() or seg.text in gz.stopwords()
+
+
+def _title_after(doc: Doc, seg: Segment, nxt: Segment | None) -> str:
+    """'Acme Chairman ...', 'Acme CEO ...': a title phrase right after the name."""
+    if nxt is not None and nxt.role == "title" and nxt.i == seg.j:
+        return "title_cue"
+    return ""
+
+
+def _possessive_cue(doc: Doc, seg: Segment) -> str:
+    """ "Acme's CEO", "Acme's chief executive", "Acme's shares"."""
+    toks = doc.toks
+    if seg.j + 1 >= len(toks) or toks[seg.j].text not in ("'s", "’s"):
+        return ""
+    followers = [t.text for t in toks[seg.j + 1 : seg.j + 3]]
+    if followers[0] in gz.title_words() or followers[0].lower() in _ORG_POSSESSIONS:
+        return "possessive_title"
+    if len(followers) == 2 and followers[0].islower() and followers[1] in _ORG_POSSESSIONS:
+        return "possessive_title"
+    return ""
+
+
+def _descriptor_before(doc: Doc, seg: Segment) -> str:
+    """ "research firm Acme", "rival Acme", "carriers like Acme", "tech giants Acme"."""
+    toks, descriptors = doc.toks, gz.org_descriptors()
+    k = seg.i - 1
+    if k >= 0 and toks[k].text in _EXAMPLE_CUES:
+        k -= 2 if toks[k].text == "as" and k > 0 and toks[k - 1].text == "such" else 1
+    if k >= 0 and toks[k].text.lower() in descriptors and toks[k].text.islower():
+        return "descriptor_cue"
+    return ""
+
+
+def _apposition_cue(doc: Doc, seg: Segment) -> str:
+    """ "Acme, a chipmaker based in ...", "Acme, one of the world's biggest carmakers"."""
+    toks, descriptors = doc.toks, gz.org_descriptors()
+    k = seg.j
+    if (
+        k + 1 >= len(toks)
+        or toks[k].text != ","
+        or toks[k + 1].text not in ("a", "an", "the", "one")
+    ):
+        return ""
+    for tok in toks[k + 2 : k + 12]:
+        if tok.text in (",", ".", ";"):
+            return ""
+        if tok.text.lower() in descriptors and tok.text.islower():
+            return "apposition"
+    return ""
+
+
+def _verb_cue(doc: Doc, seg: Segment) -> str:
+    """ "Acme announced", "Acme has launched", "Acme recently acquired"."""
+    toks = doc.toks
+    k = seg.j
+    while k < len(toks) and toks[k].text in _ADVERBS:
+        k += 1
+    if k < len(toks) and toks[k].text in gz.company_verbs() and seg.text not in gz.given_names():
+        return "verb_cue"
+    return ""
+
+
+def _kind_from_context(doc: Doc, seg: Segment) -> str:
+    """Kind implied by a nearby descriptor noun ("news agency Acme" -> media), else company."""
+    toks = doc.toks
+    window = [t.text.lower() for t in toks[max(0, seg.i - 3) : seg.i]]
+    window += [t.text.lower() for t in toks[seg.j : seg.j + 10]]
+    if "news" in window and "agency" in window:
+        return "media"
+    kinds = {gz.org_descriptors().get(w) for w in window} - {None, "company"}
+    return kinds.pop() if len(kinds) == 1 else "company"
+
+
+def mark_coordinated_orgs(doc: Doc) -> None:
+    """Unknown names listed with organisations become organisations ("Acme, Bolt and Cogs")."""
+    segs = doc.segments
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(segs, segs[1:], strict=False):
+            if _coordinated(doc, a, b) and {a.role, b.role} == {"org", "unknown"}:
+                known, other = (a, b) if a.role == "org" else (b, a)
+                if not _is_place_like(other) and other.text not in gz.given_names():
+                    other.role, other.kind, other.how = "org", known.kind, "coordination"
+                    changed = True
+
+
+def _coordinated(doc: Doc, a: Segment, b: Segment) -> bool:
+    """True when only ',', 'and', 'or' or ', and' separate two segments."""
+    between = [t.text for t in doc.toks[a.j : b.i]]
+    return between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def owned_by_links(doc: Doc) -> list[tuple[int, int, str, Segment]]:
+    """Parent names written as "Alphabet-owned Google": (start, end, parent text, child segment)."""
+    seg_at = {s.i: s for s in doc.segments}
+    out = []
+    for k, tok in enumerate(doc.toks):
+        match = MODIFIER_SUFFIX.match(tok.text)
+        if match and match.group(2) in ("owned", "backed", "controlled") and tok.text[0].isupper():
+            child = seg_at.get(k + 1)
+            if child is not None and child.role in ("org", "unknown"):
+                parent = match.group(1)
+                out.append((tok.start, tok.start + len(parent), parent, child))
+    return out
+
+
+_DESCRIPTOR_RE = re.compile(
+    r"\b([Tt]he)((?:\s+(?:[a-z][\w-]*|[A-Z][a-z]+-based|[A-Z][a-z]+(?=\s+[a-z])))"
+    r"{0,4}?)\s+(news agency|research firm|[a-z][a-z-]+)\b(?!\s+(?:of|[A-Z]))"
+)
+
+
+def descriptor_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Definite descriptors of one organisation: (start, end, head noun, kind).
+
+    Matches "the company", "the Beijing-based smartphone maker", "the Chinese tech company",
+    "the news agency"; not plurals ("the two companies") and not "the company's" owner chains.
+    """
+    out = []
+    descriptors = gz.org_descriptors()
+    for m in _DESCRIPTOR_RE.finditer(doc.body):
+        head = m.group(3)
+        kind = "media" if head == "news agency" else descriptors.get(head.split()[-1])
+        if head == "research firm":
+            kind = "company"
+        if kind is None or _plural_or_numbered(m.group(2)):
+            continue
+        if head in ("group", "label", "network", "paper", "unit", "parent", "daily", "department"):
+            continue  # too often generic or part of another phrase
+        out.append((m.start(), m.end(), head.split()[-1], kind))
+    return out
+
+
+def _plural_or_numbered(premodifiers: str) -> bool:
+    """ "the two companies", "the other firm": not one identifiable organisation."""
+    words = premodifiers.split()
+    return any(
+        w in ("two", "three", "other", "same", "first", "second", "new", "latest") for w in words
+    )

@@ -1,0 +1,439 @@
+"""Companies and people: a document body in, canonical companies/people and their mentions
+(character offsets into the body) out, added to a DocumentFacts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsfacts.extract import companies as co
+from newsfacts.extract import gazetteers as gz
+from newsfacts.extract import people as pe
+from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Person, PersonMention
+from newsfacts.extract.names import Doc, Segment, make_doc
+
+# Confidence of a mention by the rule that found it (share of such mentions expected correct).
+CONFIDENCE_BY_HOW = {
+    "gazetteer": 0.95,
+    "legal_suffix": 0.95,
+    "name_head": 0.85,
+    "title_cue": 0.9,
+    "possessive_title": 0.85,
+    "descriptor_cue": 0.8,
+    "apposition": 0.8,
+    "verb_cue": 0.7,
+    "coordination": 0.7,
+    "owned_by": 0.85,
+    "given_name": 0.85,
+    "speech_verb": 0.75,
+    "propagation": 0.8,
+    "alias": 0.7,
+    "descriptor": 0.6,
+}
+# A person whose title is corporate but whose company is not stated is tied to the document's
+# most mentioned company with this confidence.
+SALIENT_AFFILIATION_CONFIDENCE = 0.5
+_CORPORATE_TITLE_HEADS = frozenset(
+    [
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
+        "CMO",
+        "CIO",
+        "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "Chair",
+        "President",
+        "Officer",
+        "Director",
+        "Manager",
+        "Head",
+        "Founder",
+        "Co-founder",
+        "Cofounder",
+        "Co-Founder",
+        "Executive",
+        "Chief",
+        "VP",
+        "EVP",
+        "SVP",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Partner",
+    ]
+)
+
+
+@dataclass
+class _OrgEntry:
+    key: str
+    name: str
+    kind: str
+    surfaces: set[str] = field(default_factory=set)
+    parent_key: str | None = None
+    count: int = 0
+
+
+@dataclass
+class _PersonEntry:
+    key: str
+    name: str
+    surfaces: set[str] = field(default_factory=set)
+    title: str | None = None
+    company_key: str | None = None
+    affiliation_confidence: float = 1.0
+
+
+def add_entities(body: str, facts: DocumentFacts) -> None:
+    """Find companies, people and their mentions in `body` and add them to `facts`."""
+    doc = make_doc(body)
+    co.mark_known_orgs(doc)
+    pe.mark_people(doc)
+    co.mark_context_orgs(doc)
+    co.mark_coordinated_orgs(doc)
+    orgs, org_mentions = _collect_orgs(doc)
+    persons, person_mentions = _collect_people(doc, orgs)
+    _drop_people_from_orgs(persons, orgs, org_mentions)
+    org_mentions += _descriptor_mentions(doc, orgs, org_mentions)
+    person_mentions += _person_descriptor_mentions(doc, person_mentions)
+    _affiliate(doc, persons, orgs, org_mentions)
+    facts.companies.extend(_company_records(orgs, org_mentions))
+    facts.company_mentions.extend(sorted(org_mentions, key=lambda m: m.start))
+    facts.people.extend(_person_records(persons))
+    facts.person_mentions.extend(sorted(person_mentions, key=lambda m: m.start))
+
+
+# --- organisations --------------------------------------------------------------------------
+
+
+def _collect_orgs(doc: Doc) -> tuple[dict[str, _OrgEntry], list[CompanyMention]]:
+    """Canonical organisations from marked segments, then every occurrence as a mention."""
+    orgs: dict[str, _OrgEntry] = {}
+    for seg in doc.segments:
+        if seg.role == "org":
+            _register_org(orgs, seg.text, seg.kind)
+    for _start, _end, parent, child in co.owned_by_links(doc):
+        parent_entry = _register_org(orgs, parent, "company")
+        child_entry = _register_org(orgs, child.text, "company")
+        child.role, child.how = "org", child.how or "owned_by"
+        child_entry.parent_key = parent_entry.key
+    surface_to_key = _surface_index(orgs, doc)
+    mentions = _org_mentions(doc, surface_to_key)
+    for start, end, parent, _child in co.owned_by_links(doc):
+        key = surface_to_key[parent]
+        mentions.append(CompanyMention(start, end, parent, key, "owned_by", 0.85))
+    for m in mentions:
+        orgs[m.company_key].count += 1
+        orgs[m.company_key].surfaces.add(m.text)
+    return orgs, mentions
+
+
+def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry:
+    """Add (or find) the organisation a surface form names."""
+    key = gz.name_key(text)
+    entry = orgs.get(key)
+    if entry is None:
+        known = gz.known_orgs().get(key)
+        name = _display_name(text)
+        entry = orgs[key] = _OrgEntry(key, name, known[1] if known else kind)
+    entry.surfaces.add(text)
+    return entry
+
+
+def _display_name(text: str) -> str:
+    """Display name without legal form ("Ford Motor Co." -> "Ford Motor")."""
+    from cleanco import basename
+
+    name = text.strip().rstrip(",")
+    for _ in range(3):
+        cleaned = basename(name) or name
+        if cleaned == name:
+            break
+        name = cleaned
+    return name
+
+
+def _surface_index(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
+    """Surface text -> org key; short forms map to the longer name ("Ford" -> "ford motor")."""
+    index: dict[str, str] = {}
+    for entry in orgs.values():
+        for surface in entry.surfaces:
+            index[surface] = entry.key
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for entry in orgs.values():
+        words = entry.name.split()
+        if len(words) > 1 and _usable_short_form(words[0]):
+            firsts[words[0]].add(entry.key)
+    for first, keys in firsts.items():
+        if len(keys) == 1:
+            target = next(iter(keys))
+            index[first] = target
+            if first.lower() in orgs and orgs[first.lower()].kind == orgs[target].kind:
+                orgs[target].surfaces |= orgs.pop(first.lower()).surfaces
+    for surface, key in list(index.items()):
+        if key not in orgs:
+            index[surface] = next(iter(firsts[surface]))
+    return index
+
+
+def _usable_short_form(word: str) -> bool:
+    """A first word that can stand for the whole name ("Ford" for "Ford Motor", not "General")."""
+    blocked = gz.stopwords() | gz.places() | gz.demonyms() | set(gz.org_head_words())
+    return word not in blocked and word not in gz.given_names() and len(word) > 2
+
+
+def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMention]:
+    """Every segment naming a known organisation; a name followed by more capitals is a product."""
+    out = []
+    for seg in doc.segments:
+        if seg.role in ("title", "honorific", "person", "place"):
+            continue
+        key = surface_to_key.get(seg.text) or surface_to_key.get(_without_the(seg.text))
+        if key is None:
+            continue
+        how = seg.how if seg.role == "org" else "propagation"
+        out.append(CompanyMention(seg.start, seg.end, seg.text, key, how, CONFIDENCE_BY_HOW[how]))
+    return out
+
+
+def _without_the(text: str) -> str:
+    """Name without a leading "The"."""
+    return text[4:] if text.startswith("The ") else text
+
+
+def _descriptor_mentions(
+    doc: Doc, orgs: dict[str, _OrgEntry], named: list[CompanyMention]
+) -> list[CompanyMention]:
+    """Descriptor phrases resolved to the organisation the document makes unambiguous."""
+    out = []
+    ordered = sorted(named, key=lambda m: m.start)
+    salient = _most_mentioned(orgs, "company")
+    for start, end, head, kind in co.descriptor_phrases(doc):
+        key = _resolve_descriptor(doc, ordered, orgs, start, head, kind) or (
+            salient if kind == "company" and head in co.GENERIC_DESCRIPTORS else None
+        )
+        if key is not None:
+            text = doc.body[start:end]
+            out.append(CompanyMention(start, end, text, key, "descriptor", 0.6))
+    return out
+
+
+def _resolve_descriptor(
+    doc: Doc,
+    ordered: list[CompanyMention],
+    orgs: dict[str, _OrgEntry],
+    pos: int,
+    head: str,
+    kind: str,
+) -> str | None:
+    """Most recent compatible organisation; generic heads prefer the sentence subject."""
+    sent = _sentence_index(doc, pos)
+    earliest = doc.sentences[max(0, sent - co._SUBJECT_LAG_SENTENCES)][0]
+    before = [m for m in ordered if earliest <= m.start < pos and orgs[m.company_key].kind == kind]
+    if not before:
+        return None
+    if head not in co.GENERIC_DESCRIPTORS:
+        return before[-1].company_key
+    subjects = [m for m in before if _is_sentence_subject(doc, m)]
+    return (subjects or before)[-1].company_key
+
+
+def _is_sentence_subject(doc: Doc, mention: CompanyMention) -> bool:
+    """The first organisation mention of its sentence, within its first few words."""
+    sent = doc.sentences[_sentence_index(doc, mention.start)]
+    return len(doc.body[sent[0] : mention.start].split()) <= 3
+
+
+def _sentence_index(doc: Doc, pos: int) -> int:
+    """Index of the sentence containing character `pos`."""
+    import bisect
+
+    starts = [s for s, _ in doc.sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _most_mentioned(orgs: dict[str, _OrgEntry], kind: str) -> str | None:
+    """Key of the most mentioned organisation of a kind, if it clearly leads."""
+    counts = Counter({k: e.count for k, e in orgs.items() if e.kind == kind})
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _collect_people(
+    doc: Doc, orgs: dict[str, _OrgEntry]
+) -> tuple[dict[str, _PersonEntry], list[PersonMention]]:
+    """Full names first, then short forms ("Smith", "Mr. Smith") linked to them."""
+    persons: dict[str, _PersonEntry] = {}
+    full = [
+        s for s in doc.segments if s.role == "person" and len(pe.person_name_tokens(doc, s)) > 1
+    ]
+    for seg in full:
+        key = seg.text.lower()
+        persons.setdefault(key, _PersonEntry(key, seg.text)).surfaces.add(seg.text)
+    token_owner = _person_token_index(persons)
+    mentions: list[PersonMention] = []
+    for n, seg in enumerate(doc.segments):
+        mention = _person_mention(doc, n, seg, persons, token_owner, orgs)
+        if mention is not None:
+            mentions.append(mention)
+            persons[mention.person_key].surfaces.add(mention.text)
+    return persons, mentions
+
+
+def _person_token_index(persons: dict[str, _PersonEntry]) -> dict[str, str | None]:
+    """Name token -> person key; None when two people share the token."""
+    owner: dict[str, str | None] = {}
+    for entry in persons.values():
+        for word in entry.name.replace(".", " ").split():
+            if len(word) > 1:
+                owner[word] = entry.key if owner.get(word, entry.key) == entry.key else None
+    return owner
+
+
+def _person_mention(
+    doc: Doc,
+    n: int,
+    seg: Segment,
+    persons: dict[str, _PersonEntry],
+    owner: dict[str, str | None],
+    orgs: dict[str, _OrgEntry],
+) -> PersonMention | None:
+    """A mention for a full name, a linked short form, or an honorific plus surname."""
+    if seg.role == "person" and seg.text.lower() in persons:
+        return PersonMention(seg.start, seg.end, seg.text, seg.text.lower(), seg.how, 0.85)
+    if seg.role in ("title", "honorific", "place") or (seg.role == "org" and seg.how != "verb_cue"):
+        return None
+    prev = doc.segments[n - 1] if n else None
+    honorific = prev is not None and prev.role == "honorific" and prev.j == seg.i
+    key = owner.get(seg.text)
+    if key is None and seg.role == "person":
+        key = seg.text.lower()
+        persons.setdefault(key, _PersonEntry(key, seg.text))
+    if key is None or (seg.role == "unknown" and gz.name_key(seg.text) in orgs and not honorific):
+        return None
+    seg.role = "person"
+    start = prev.start if honorific else seg.start
+    return PersonMention(start, seg.end, doc.body[start : seg.end], key, "alias", 0.8)
+
+
+def _drop_people_from_orgs(
+    persons: dict[str, _PersonEntry], orgs: dict[str, _OrgEntry], mentions: list[CompanyMention]
+) -> None:
+    """A person is never a company: remove organisations whose name is a person's name or part."""
+    person_words = {w for p in persons.values() for w in p.name.split()} | set(persons)
+    for key, entry in list(orgs.items()):
+        if entry.name in person_words or key in persons:
+            del orgs[key]
+    mentions[:] = [m for m in mentions if m.company_key in orgs]
+
+
+def _person_descriptor_mentions(doc: Doc, named: list[PersonMention]) -> list[PersonMention]:
+    """ "the executive", "the chairman": the last person named within two sentences."""
+    import re
+
+    out = []
+    ordered = sorted(named, key=lambda m: m.start)
+    pattern = re.compile(r"\b[Tt]he (" + "|".join(sorted(pe.PERSON_DESCRIPTORS)) + r")\b(?!')")
+    for m in pattern.finditer(doc.body):
+        sent = _sentence_index(doc, m.start())
+        earliest = doc.sentences[max(0, sent - 2)][0]
+        before = [p for p in ordered if earliest <= p.start < m.start()]
+        if before:
+            key = before[-1].person_key
+            out.append(PersonMention(m.start(), m.end(), m.group(0), key, "descriptor", 0.6))
+    return out
+
+
+def _affiliate(
+    doc: Doc,
+    persons: dict[str, _PersonEntry],
+    orgs: dict[str, _OrgEntry],
+    org_mentions: list[CompanyMention],
+) -> None:
+    """Titles and companies from "Acme CEO Jane Doe", "Acme's CEO, Jane Doe", "Acme's Doe"."""
+    org_at = {m.start: m for m in org_mentions}
+    org_end = {m.end: m for m in org_mentions}
+    segs = doc.segments
+    for n, seg in enumerate(segs):
+        if seg.role != "person":
+            continue
+        key = _person_key_of(doc, seg, persons)
+        if key is None:
+            continue
+        _title_and_org_before(doc, segs, n, persons[key], org_at, org_end)
+    salient = _most_mentioned(orgs, "company")
+    for entry in persons.values():
+        if entry.company_key is None and entry.title and salient and _corporate(entry.title):
+            entry.company_key = salient
+            entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+
+
+def _person_key_of(doc: Doc, seg: Segment, persons: dict[str, _PersonEntry]) -> str | None:
+    """Key of the person a person segment names."""
+    if seg.text.lower() in persons:
+        return seg.text.lower()
+    owners = [p.key for p in persons.values() if seg.text in p.name.split()]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _title_and_org_before(
+    doc: Doc,
+    segs: list[Segment],
+    n: int,
+    entry: _PersonEntry,
+    org_at: dict[int, CompanyMention],
+    org_end: dict[int, CompanyMention],
+) -> None:
+    """Read "ORG TITLE NAME", "ORG's TITLE, NAME" or "ORG's NAME" leftwards from a name."""
+    toks, seg = doc.toks, segs[n]
+    k = seg.i - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    title = next((s for s in segs[max(0, n - 2) : n] if s.role == "title" and s.j == k + 1), None)
+    if title is not None:
+        entry.title = entry.title or title.text
+        k = title.i - 1
+    if k >= 0 and toks[k].text in ("'s", "’s"):
+        k -= 1
+    org = org_end.get(toks[k].end) if k >= 0 else None
+    if org is not None and entry.company_key is None:
+        entry.company_key = org.company_key
+
+
+def _corporate(title: str) -> bool:
+    """True for corporate titles ("Senior Vice President", "CEO")."""
+    return any(w in _CORPORATE_TITLE_HEADS for w in title.split())
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+def _company_records(orgs: dict[str, _OrgEntry], mentions: list[CompanyMention]) -> list[Company]:
+    """One Company per organisation that has at least one mention."""
+    used = {m.company_key for m in mentions}
+    out = []
+    for key, entry in orgs.items():
+        if key not in used:
+            continue
+        aliases = tuple(sorted(s for s in entry.surfaces if s != entry.name))
+        parent = entry.parent_key if entry.parent_key in orgs else None
+        out.append(Company(key, entry.name, entry.kind, aliases, parent, 0.9))  # type: ignore[arg-type]
+    return out
+
+
+def _person_records(persons: dict[str, _PersonEntry]) -> list[Person]:
+    """One Person per person found."""
+    out = []
+    for key, entry in persons.items():
+        aliases = tuple(sorted(s for s in entry.surfaces if s != entry.name))
+        conf = 0.9 * entry.affiliation_confidence if entry.company_key else 0.9
+        out.append(Person(key, entry.name, aliases, entry.company_key, entry.title, conf))
+    return out

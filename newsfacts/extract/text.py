@@ -1,0 +1,121 @@
+"""Sentence and token helpers shared by the extractors: a body in, character spans out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence ("Mr. Lei", "Ford Motor Co. said").
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "bros",
+        "no",
+        "vs",
+        "etc",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "sgt",
+        "capt",
+        "col",
+        "lt",
+        "maj",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "dept",
+        "est",
+        "fig",
+        "approx",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+# A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace and an opening char,
+# or at a line break: cleaned bodies keep one paragraph or headline per line.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+# Tokens: dotted acronyms ("U.S."), words with inner & - ' . ("AT&T", "Wal-Mart", "Amazon.com"),
+# possessive endings split off so "Acme's" yields "Acme" + "'s", then any other single symbol.
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|['’]s\b"
+    r"|[A-Za-z0-9]+(?:[&\-][A-Za-z0-9]+|\.(?=[a-z]{2,}\b)[a-z]+|['’](?!s\b)[A-Za-z]+)*"
+    r"|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the body: text and end-exclusive character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation_stop(body: str, stop: int) -> bool:
+    """True when the full stop at `stop` closes an abbreviation or an initial ("W. Ross")."""
+    if body[stop] != ".":
+        return False
+    match = _LAST_WORD.search(body, max(0, stop - 12), stop + 1)
+    if match is None:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Split a body into sentences: end-exclusive (start, end) spans, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(body):
+        if match.group(0)[0] != "\n" and _is_abbreviation_stop(body, match.start()):
+            continue
+        _append_trimmed(body, start, match.end(), spans)
+        start = match.end()
+    _append_trimmed(body, start, len(body), spans)
+    return spans
+
+
+def _append_trimmed(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append body[start:end] without surrounding whitespace, if anything is left."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def tokens(body: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenise body[start:end] into Tokens with offsets into the whole body."""
+    stop = len(body) if end is None else end
+    return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(body, start, stop)]
