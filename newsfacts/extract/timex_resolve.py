@@ -1,0 +1,151 @@
+"""Resolution of underspecified dates (a month, a weekday, a day without year) against an anchor.
+
+Consumes the document text around a temporal expression and the publication date; produces
+calendar dates. Follows TempEval practice for news (HeidelTime's "news" strategy): the anchor
+is the publication date and the tense of the clause picks the past or the future occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsfacts.extract.timex_calendar import last_day_of_month
+
+Tense = Literal["past", "future"] | None
+
+# How far (characters) either side of an expression the tense cues are looked for; about one
+# clause of newswire.
+TENSE_WINDOW_CHARS = 80
+# Cues after an expression count as this many times farther away than cues before it.
+RIGHT_CUE_WEIGHT = 2
+# A day-level date is moved to the neighbouring year only if the same-year reading lies more
+# than this many days on the wrong side of the anchor ("said it was set for Aug. 27" stays).
+DAY_FLIP_TOLERANCE_DAYS = 30
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|scheduled|"
+    r"expects?\s+to|expected\s+to|is\s+due|are\s+due|would|upcoming|next|until|starting)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|since|earlier|previously|"
+    r"(?!(?:need|expect|schedul|plann|propos|intend)ed\b)[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s|\n")
+
+
+@dataclass
+class Context:
+    """What the resolver knows while walking one document left to right."""
+
+    text: str
+    dct: dt.date | None
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter mention
+    last_quarter_end: int = 0  # character offset where that quarter mention ended
+    last_year: int | None = None  # year of the latest year-or-finer mention
+    last_day: dt.date | None = None  # latest day-level mention
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def clause_window(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the text before and after a span, cut at the sentence and the tense window."""
+    left = text[max(0, start - TENSE_WINDOW_CHARS) : start]
+    cut = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    right = text[end : end + TENSE_WINDOW_CHARS]
+    stop = _SENTENCE_END.search(right)
+    return left, right[: stop.start()] if stop else right
+
+
+def tense_near(text: str, start: int, end: int) -> Tense:
+    """Return the tense of the nearest cue around a span: "will launch in April" -> future."""
+    left, right = clause_window(text, start, end)
+    best: tuple[int, Tense] | None = None
+    for regex, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in regex.finditer(left):
+            distance = len(left) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+        for m in regex.finditer(right):
+            # a cue before the expression governs it more often ("said Tuesday it will ...")
+            distance = RIGHT_CUE_WEIGHT * m.start() + 1
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+            break
+    return best[1] if best else None
+
+
+def resolve_month(month: int, anchor: dt.date, tense: Tense) -> int:
+    """Return the year of a bare month: the anchor's year unless the tense points across it."""
+    gap = month - anchor.month
+    if tense == "past" and gap >= 2:
+        return anchor.year - 1
+    if tense == "future" and gap <= -2:
+        return anchor.year + 1
+    return anchor.year
+
+
+def resolve_past_month(month: int, anchor: dt.date, inclusive: bool = False) -> int:
+    """Return the year of the latest such month before the anchor ("last November", "back in")."""
+    if month < anchor.month or (inclusive and month == anchor.month):
+        return anchor.year
+    return anchor.year - 1
+
+
+def resolve_next_month(month: int, anchor: dt.date) -> int:
+    """Return the year of the next such month after the anchor ("next March")."""
+    return anchor.year if month > anchor.month else anchor.year + 1
+
+
+def resolve_day(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date | None:
+    """Return the date of "Aug. 7" without year, near the anchor in the direction of the tense."""
+    if day > last_day_of_month(anchor.year, month) and not (month == 2 and day == 29):
+        return None
+    try:
+        same = dt.date(anchor.year, month, day)
+    except ValueError:  # Feb 29 outside a leap year: the previous leap year is most likely
+        return dt.date(anchor.year - 1 if anchor.year % 4 else anchor.year, month, day)
+    gap = (same - anchor).days
+    if tense == "past" and gap > DAY_FLIP_TOLERANCE_DAYS:
+        return _replace_year(same, anchor.year - 1)
+    if tense == "future" and gap < -DAY_FLIP_TOLERANCE_DAYS:
+        return _replace_year(same, anchor.year + 1)
+    return same
+
+
+def _replace_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, relation: str, tense: Tense) -> dt.date:
+    """Return the date of a weekday name: "last Friday", "next Monday", or bare "Tuesday"."""
+    back = (anchor.weekday() - weekday) % 7
+    forward = (weekday - anchor.weekday()) % 7
+    if relation == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if relation == "next":
+        return anchor + dt.timedelta(days=forward or 7)
+    if relation == "this":
+        return anchor + dt.timedelta(days=weekday - anchor.weekday())
+    if back == 0:  # news convention: "said Friday" in a Friday paper is that day
+        return anchor
+    if tense == "future":
+        return anchor + dt.timedelta(days=forward)
+    return anchor - dt.timedelta(days=back)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """Return the n-th (1-based; -1 = last) given weekday of a month (for moving holidays)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, last_day_of_month(year, month))
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
