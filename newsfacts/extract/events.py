@@ -1,0 +1,292 @@
+"""Typed events: a body plus its companies and dates in, DocumentFacts.events out.
+
+Each sentence is scanned with the trigger rules of newsfacts.extract.event_triggers; every trigger
+becomes an Event with a status (occurred, planned, denied, speculated), participants resolved to
+company keys, a location, the nearest date and a figure. Same-type triggers in one clause merge.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsfacts.extract.event_context import (
+    MentionIndex,
+    mention_index,
+    resolve_company_anaphor,
+    sentence_spans,
+    timex_bounds,
+)
+from newsfacts.extract.event_figures import Figure, find_figures
+from newsfacts.extract.event_places import find_places
+from newsfacts.extract.event_triggers import find_triggers
+from newsfacts.extract.model import DocumentFacts, Event, EventParticipant, Timex
+
+EVENT_TYPES: dict[str, str] = {
+    "market_entry": "A company enters, or expands into, a new country, region or market.",
+    "market_exit": "A company leaves or withdraws from a country, region or market.",
+    "product_launch": "A company launches, unveils or releases a product or service.",
+    "partnership": "Two or more organisations partner, tie up, collaborate or form an alliance.",
+    "deal_cancelled": "A deal, agreement or negotiation is cancelled, scrapped or collapses.",
+    "acquisition": "A company acquires, buys, takes over or merges with another company.",
+    "investment": "An investment, funding round or stake purchase in a company.",
+    "ipo": "A company lists its shares: initial public offering, going public, listing.",
+    "financial_result": "Sales, shipments, revenue, profit, market share or a ranking is reported.",
+    "regulatory_action": "A government or regulator bans, sanctions, blocks, fines or licenses.",
+    "lawsuit": "A lawsuit, court case or legal complaint involving a company.",
+    "leadership_change": "An executive is appointed, resigns, steps down or is replaced.",
+    "layoffs": "A company cuts jobs: layoffs, job cuts, redundancies.",
+    "other": "Any other event of interest that fits none of the types above.",
+}
+
+# Types whose stated figure (amount, unit) is recorded on the event.
+_FIGURE_TYPES = frozenset(
+    {"financial_result", "ipo", "investment", "acquisition", "layoffs", "regulatory_action"}
+)
+# Types whose company after the trigger is the target ("banned ... ZTE", "acquired Foo").
+_TARGET_TYPES = frozenset({"acquisition", "regulatory_action", "lawsuit", "investment"})
+# Status cues, looked for in the clause before the trigger ("plans to enter") and just after it
+# ("offering expected to be held"). Order of precedence: denied, speculated, planned.
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied)|no\s+(?:\w+\s+)?(?:plans?|intentions?)|not\s+(?:be\s+)?planning|"
+    r"(?:is|are|was|were|has|have)\s+not\s+(?:planning|going\s+to)|dismiss(?:es|ed)?|"
+    r"rul(?:es|ed)\s+out|reject(?:s|ed)?|never)\b",
+    re.IGNORECASE,
+)
+_SPECULATED = re.compile(
+    r"\b(?:rumou?rs?|rumou?red|speculat\w*|reportedly|could|may|might|considering|consider|"
+    r"potential(?:ly)?|possibl[ey]|mulling|weighing|exploring|said\s+to\s+be|likely|in\s+talks)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed)?|intention|aim(?:s|ed|ing)?|will|would|'ll|"
+    r"expect(?:s|ed)?|set\s+to|going\s+to|prepar(?:e|es|ing)|target(?:s|ing)?|upcoming|"
+    r"schedul(?:ed|es)|slated|hop(?:e|es|ing)|seek(?:s|ing)?|eye(?:s|ing)|ambitions?|prelude)\b",
+    re.IGNORECASE,
+)
+_AFTER_PLANNED = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:expected|set|scheduled|planned|slated)\b", re.I
+)
+_FUTURE_WORDS = re.compile(
+    r"\b(?:next\s+(?:year|month|quarter)|by\s+(?:the\s+)?(?:end|early|late|mid))\b", re.I
+)
+# Clause breaks that stop the status window and merge region ("..., but the deal collapsed").
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:but|while|although|whereas|and)\s", re.IGNORECASE)
+# Characters of context before a trigger searched for status cues.
+_STATUS_WINDOW = 60
+_SUBJECT_WORDS = re.compile(
+    r"\b(?:it|they|the\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|startup|maker|manufacturer|"
+    r"vendor|carrier|retailer|giant|automaker|carmaker|operator))\b",
+    re.IGNORECASE,
+)
+
+
+def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> None:
+    """Fill facts.events with the typed events stated in the body."""
+    index = mention_index(facts)
+    last_place: str | None = None
+    for start, end in sentence_spans(body):
+        sentence = body[start:end]
+        places = [p for p in find_places(sentence, start) if not _inside_company(p, index)]
+        for event_type, t_start, t_end in _merged_triggers(sentence):
+            event = _build_event(
+                body,
+                (start, end),
+                (event_type, start + t_start, start + t_end),
+                index,
+                places,
+                published_date,
+            )
+            if event.location is None and event_type in ("market_entry", "market_exit"):
+                event = _inherit_market(body, event, last_place)
+            facts.events.append(event)
+        if places:
+            last_place = places[-1][2]
+
+
+def _inside_company(place: tuple[int, int, str], index: MentionIndex) -> bool:
+    """True when a place name is part of a company mention ("China Mobile")."""
+    near = index.companies_in(place[0] - 60, place[1] + 60)
+    return any(m.start <= place[0] and place[1] <= m.end for m in near)
+
+
+def _merged_triggers(sentence: str) -> list[tuple[str, int, int]]:
+    """Triggers of a sentence, keeping the first of each type within one clause."""
+    kept: list[tuple[str, int, int]] = []
+    for event_type, s, e in find_triggers(sentence):
+        same = [k for k in kept if k[0] == event_type]
+        if same and not _CLAUSE_BREAK.search(sentence, same[-1][2], s):
+            continue
+        kept.append((event_type, s, e))
+    return kept
+
+
+def _build_event(
+    body: str,
+    sentence: tuple[int, int],
+    trigger: tuple[str, int, int],
+    index: MentionIndex,
+    places: list[tuple[int, int, str]],
+    published_date: date | None,
+) -> Event:
+    """Assemble one Event from its trigger and the sentence around it."""
+    event_type, t_start, t_end = trigger
+    participants = _participants(body, sentence, trigger, index)
+    timex = _nearest_timex(index.timexes, sentence, t_start, t_end)
+    value = timex.value if timex else None
+    date_start, date_end, granularity = timex_bounds(value)
+    figure = _nearest_figure(body, sentence, t_start) if event_type in _FIGURE_TYPES else None
+    return Event(
+        start=sentence[0],
+        end=sentence[1],
+        event_type=event_type,
+        status=_status(body, sentence, t_start, t_end, date_start, published_date),
+        trigger=body[t_start:t_end],
+        trigger_start=t_start,
+        trigger_end=t_end,
+        company_key=_main_company(participants),
+        participants=tuple(participants),
+        location=_location(places, t_start, t_end, event_type),
+        date_value=value,
+        date_start=date_start,
+        date_end=date_end,
+        date_granularity=granularity,
+        amount=figure.amount if figure else None,
+        unit=figure.unit if figure else None,
+        confidence=0.75 if participants else 0.55,
+    )
+
+
+def _status(
+    body: str,
+    sentence: tuple[int, int],
+    t_start: int,
+    t_end: int,
+    date_start: str | None,
+    published_date: date | None,
+) -> str:
+    """occurred / planned / denied / speculated from cues around the trigger and its date."""
+    window = body[max(sentence[0], t_start - _STATUS_WINDOW) : t_start]
+    breaks = list(re.finditer(r"[;]|\s(?:but|while|although|whereas)\s", window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    after = body[t_end : min(sentence[1], t_end + 40)]
+    if _DENIED.search(window):
+        return "denied"
+    if _SPECULATED.search(window):
+        return "speculated"
+    if _PLANNED.search(window) or _AFTER_PLANNED.search(after) or _FUTURE_WORDS.search(after):
+        return "planned"
+    if published_date and date_start and date_start > published_date.isoformat():
+        return "planned"
+    return "occurred"
+
+
+def _participants(
+    body: str, sentence: tuple[int, int], trigger: tuple[str, int, int], index: MentionIndex
+) -> list[EventParticipant]:
+    """Companies of the sentence with their role relative to the trigger."""
+    event_type, t_start, t_end = trigger
+    mentions = [m for m in index.companies_in(*sentence) if index.kind(m.company_key) != "media"]
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if index.kind(m.company_key) == "government" and event_type in (
+            "regulatory_action",
+            "lawsuit",
+        ):
+            roles.setdefault(m.company_key, "regulator")
+    before = [m for m in mentions if m.end <= t_start and m.company_key not in roles]
+    after = [m for m in mentions if m.start >= t_end and m.company_key not in roles]
+    agent = before[-1].company_key if before else _anaphoric_subject(body, sentence, t_start, index)
+    if agent and agent not in roles:
+        roles[agent] = "agent"
+    second = "partner" if event_type in ("partnership", "deal_cancelled") else "target"
+    if event_type in _TARGET_TYPES or second == "partner":
+        for m in after[:3] if second == "partner" else after[:1]:
+            roles.setdefault(m.company_key, second)
+    _between_partners(body, sentence, mentions, roles, event_type)
+    return [EventParticipant(key, role) for key, role in roles.items()]  # type: ignore[arg-type]
+
+
+def _between_partners(
+    body: str, sentence: tuple[int, int], mentions: list, roles: dict[str, str], event_type: str
+) -> None:
+    """Companies in "between A and B" are partners of a partnership or a cancelled deal."""
+    if event_type not in ("partnership", "deal_cancelled"):
+        return
+    for m in re.finditer(r"\bbetween\b", body[sentence[0] : sentence[1]]):
+        pos = sentence[0] + m.end()
+        for mention in mentions:
+            if pos <= mention.start < pos + 80:
+                roles.setdefault(mention.company_key, "partner")
+
+
+def _anaphoric_subject(
+    body: str, sentence: tuple[int, int], t_start: int, index: MentionIndex
+) -> str | None:
+    """Company key of a pronoun or descriptor subject before the trigger ("It kicked off...")."""
+    found = list(_SUBJECT_WORDS.finditer(body, sentence[0], t_start))
+    if not found:
+        return None
+    m = found[0]
+    return resolve_company_anaphor(m.group(), m.start(), index)
+
+
+def _main_company(participants: list[EventParticipant]) -> str | None:
+    """The agent, else the target, else the first partner."""
+    for role in ("agent", "target", "partner"):
+        for p in participants:
+            if p.role == role:
+                return p.company_key
+    return None
+
+
+def _location(
+    places: list[tuple[int, int, str]], t_start: int, t_end: int, event_type: str
+) -> str | None:
+    """Nearest place after the trigger (its object), else nearest before it."""
+    after = [p for p in places if p[0] >= t_end and p[0] - t_end < 80]
+    if after:
+        return after[0][2]
+    before = [p for p in places if p[1] <= t_start]
+    if before and (event_type == "regulatory_action" or t_start - before[-1][1] < 80):
+        return before[-1][2]
+    return None
+
+
+def _inherit_market(body: str, event: Event, last_place: str | None) -> Event:
+    """ "entering the market" right after a sentence naming a country refers to that country."""
+    from dataclasses import replace
+
+    tail = body[event.trigger_end : event.trigger_end + 20]
+    if last_place and re.match(r"\s+the\s+market\b", tail):
+        return replace(event, location=last_place)
+    return event
+
+
+def _nearest_timex(
+    timexes: list[Timex], sentence: tuple[int, int], t_start: int, t_end: int
+) -> Timex | None:
+    """The date expression of the sentence closest to the trigger; durations are not dates."""
+    best, best_gap = None, None
+    for timex in timexes:
+        if (
+            timex.start < sentence[0]
+            or timex.end > sentence[1]
+            or timex.type not in ("DATE", "TIME")
+        ):
+            continue
+        if timex.value and not timex.value[:1].isdigit():
+            continue  # PRESENT_REF and friends say "now", not when the event happened
+        gap = t_start - timex.end if timex.end <= t_start else max(0, timex.start - t_end)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = timex, gap
+    return best
+
+
+def _nearest_figure(body: str, sentence: tuple[int, int], t_start: int) -> Figure | None:
+    """The figure of the sentence closest to the trigger."""
+    figures = find_figures(body[sentence[0] : sentence[1]], sentence[0])
+    if not figures:
+        return None
+    return min(figures, key=lambda f: abs(f.start - t_start))
