@@ -35,7 +35,7 @@ _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _CUE_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE_VERBS})\s+")
 _CUE_BEFORE_QUOTE = re.compile(rf"(?P<cue>{CUE_VERBS})(?:\s+[\w.'’-]+){{0,3}}\s*[:,]?\s*$")
 _QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<src>[^,;.]+(?:\.(?=\w)[^,;.]*)*)")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=[,;]|\.?[\"'”’]?\s*$)")
 _REPORTED_BY = re.compile(
     r"\b(?:as\s+)?(?:\w+ly\s+)?(?P<cue>reported|stated|noted|estimated)\s+by\s+(?P<src>[^,;]+?)"
     r"(?=[,;]|\.?\s*$)"

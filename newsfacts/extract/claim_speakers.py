@@ -31,6 +31,7 @@ SPEAKER_GAP = re.compile(
 # A capitalised name phrase ending at the cue when no mention is known ("Foo Analytics said").
 _CAPITALISED_END = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)$")
 _CAPITALISED_START = re.compile(r"^((?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)")
+_CAPITALISED_ANY = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*")
 _PRONOUN_END = re.compile(r"\b(he|she|they|it|we|i)$", re.IGNORECASE)
 # A group head before an organisation list: "The heads of the FBI, CIA, and NSA".
 _GROUP_HEAD = re.compile(
@@ -194,15 +195,18 @@ def speaker_starting_at(body: str, pos: int, upper: int, index: MentionIndex) ->
     """The speaker phrase right after a cue ("says Acme Chairman John Smith")."""
     while pos < upper and body[pos].isspace():
         pos += 1
-    people = [m for m in index.people_in(pos, min(upper, pos + 80))]
+    people = index.people_in(pos, min(upper, pos + 80))
     if people:
         m = people[0]
         return Speaker(pos, m.end, "", person_key=m.person_key)
-    m = _CAPITALISED_START.match(body[pos:upper])
+    m = _CAPITALISED_START.match(body, pos, upper) or _CAPITALISED_ANY.search(
+        body, pos, min(upper, pos + 60)
+    )
     if m:
-        hits = index.companies_in(pos, pos + m.end())
+        end = m.end() - 1 if body[m.end() - 1] == "." else m.end()
+        hits = index.companies_in(pos, end)
         key = hits[-1].company_key if hits else None
-        return Speaker(pos, pos + m.end(), "", company_key=key)
+        return Speaker(pos, end, "", company_key=key)
     return _anaphor_ending(body, min(upper, pos + 40), pos, index)
 
 

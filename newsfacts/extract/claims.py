@@ -36,6 +36,8 @@ _HEDGE_CONTENT = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|we've|we're|we'll)\b", re.IGNORECASE)
+# A trailing "to <outlet>" in reported content ("confirmed the plan to Reuters").
+_TO_OUTLET = re.compile(r"\s+to\s+(?=\S+\W*$|[A-Z][\w&.'’ -]{0,40}$)")
 # Cues that continue the previous statement of the same speaker ("he added").
 _CONTINUATION_CUES = re.compile(r"^(?:added|adds|continued|went on)", re.IGNORECASE)
 
@@ -46,17 +48,33 @@ def add_claims(body: str, facts: DocumentFacts, published_date: date | None) -> 
     spans = sentence_spans(body)
     previous: Claim | None = None
     for candidate in find_candidates(body, spans, index):
-        claim = _to_claim(body, candidate, index, published_date)
+        candidate = _strip_outlet(body, candidate, index)
+        claim = _to_claim(body, candidate, index)
         if previous is not None:
             claim = _continue(claim, previous, candidate)
+        if claim.claim_date is None and published_date:
+            claim = replace(claim, claim_date=published_date.isoformat())
         claim = _link_event(body, claim, facts, index)
         facts.claims.append(claim)
         previous = claim
 
 
-def _to_claim(
-    body: str, c: CandidateClaim, index: MentionIndex, published_date: date | None
-) -> Claim:
+def _strip_outlet(body: str, c: CandidateClaim, index: MentionIndex) -> CandidateClaim:
+    """ "confirmed the plan to Reuters": the trailing "to <outlet>" is the relay, not content."""
+    m = _TO_OUTLET.search(body, c.content_start, c.content_end)
+    if not m:
+        return c
+    outlets = [o for o in index.companies_in(m.end(), c.content_end) if o.start == m.end()]
+    if (
+        outlets
+        and index.kind(outlets[0].company_key) == "media"
+        and outlets[0].end >= c.content_end - 1
+    ):
+        return replace(c, content_end=m.start(), via_key=outlets[0].company_key)
+    return c
+
+
+def _to_claim(body: str, c: CandidateClaim, index: MentionIndex) -> Claim:
     """Resolve outlet, subject, stance and date of one candidate."""
     content = body[c.content_start : c.content_end]
     via = _reported_via(body, c, index)
@@ -79,7 +97,7 @@ def _to_claim(
         speaker_company_key=speaker_company,
         reported_via_key=via,
         subject_company_key=_subject(content, c, index),
-        claim_date=_claim_date(c, index, published_date),
+        claim_date=_claim_date(c, index),
         confidence=c.confidence,
     )
 
@@ -122,8 +140,8 @@ def _subject(content: str, c: CandidateClaim, index: MentionIndex) -> str | None
     return None
 
 
-def _claim_date(c: CandidateClaim, index: MentionIndex, published_date: date | None) -> str | None:
-    """The date the sentence gives for the statement (outside the content), else publication."""
+def _claim_date(c: CandidateClaim, index: MentionIndex) -> str | None:
+    """The date the sentence gives for the statement, outside its content ("in March")."""
     best = None
     for t in index.timexes:
         if t.start < c.start or t.end > c.end or t.type != "DATE":
@@ -132,9 +150,7 @@ def _claim_date(c: CandidateClaim, index: MentionIndex, published_date: date | N
             continue
         if best is None or abs(t.start - c.cue_start) < abs(best.start - c.cue_start):
             best = t
-    if best:
-        return best.value
-    return published_date.isoformat() if published_date else None
+    return best.value if best else None
 
 
 def _continue(claim: Claim, previous: Claim, c: CandidateClaim) -> Claim:
@@ -145,9 +161,7 @@ def _continue(claim: Claim, previous: Claim, c: CandidateClaim) -> Claim:
     return replace(
         claim,
         reported_via_key=claim.reported_via_key or previous.reported_via_key,
-        claim_date=previous.claim_date
-        if c.continuation or claim.claim_date is None
-        else claim.claim_date,
+        claim_date=claim.claim_date or previous.claim_date,
     )
 
 

@@ -118,7 +118,7 @@ def product_launch_triggers() -> list[TriggerRule]:
     """ "unveiled a new tablet", "launched its new flagship", "will release a new model"."""
     verbs = re.compile(
         r"\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|release(?:s|d)?|roll(?:s|ed|ing)?\s+out|"
-        r"introduc(?:e|es|ed|ing)|debut(?:s|ed)?|announc(?:e|es|ed)\s+(?:a|the|its)\s+new)\b",
+        r"(?:introduc(?:e|es|ed|ing)|announc(?:e|es|ed))\s+(?:a|an|the|its|their)\s+new|debut(?:s|ed)?)\b",
         _FLAGS,
     )
     return [TriggerRule("product_launch", verbs, _no_place_after)]
@@ -190,9 +190,14 @@ def financial_result_triggers() -> list[TriggerRule]:
     )
     weak = re.compile(r"\b(?:sales|sold|profits?|growth|losses)\b", _FLAGS)
     return [
-        TriggerRule("financial_result", strong),
+        TriggerRule("financial_result", strong, _not_description),
         TriggerRule("financial_result", weak, _has_figure_in_sentence),
     ]
+
+
+def _not_description(sentence: str, m: re.Match[str]) -> bool:
+    """False for an apposition describing a company: "one of the largest phone makers"."""
+    return not re.search(r"\bone\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", sentence[: m.start()])
 
 
 def _has_figure_in_sentence(sentence: str, m: re.Match[str]) -> bool:

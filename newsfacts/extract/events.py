@@ -61,7 +61,8 @@ _SPECULATED = re.compile(
 _PLANNED = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed)?|intention|aim(?:s|ed|ing)?|will|would|'ll|"
     r"expect(?:s|ed)?|set\s+to|going\s+to|prepar(?:e|es|ing)|target(?:s|ing)?|upcoming|"
-    r"schedul(?:ed|es)|slated|hop(?:e|es|ing)|seek(?:s|ing)?|eye(?:s|ing)|ambitions?|prelude)\b",
+    r"schedul(?:ed|es)|slated|hop(?:e|es|ing)|seek(?:s|ing)?|eye(?:s|ing)|ambitions?|prelude|"
+    r"interest(?:ed)?\s+in)\b",
     re.IGNORECASE,
 )
 _AFTER_PLANNED = re.compile(
@@ -72,6 +73,8 @@ _FUTURE_WORDS = re.compile(
 )
 # Clause breaks that stop the status window and merge region ("..., but the deal collapsed").
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:but|while|although|whereas|and)\s", re.IGNORECASE)
+# Extra distance, in characters, charged to a date in another clause than the trigger.
+_OTHER_CLAUSE_PENALTY = 50
 # Characters of context before a trigger searched for status cues.
 _STATUS_WINDOW = 60
 _SUBJECT_WORDS = re.compile(
@@ -99,15 +102,30 @@ def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> 
             )
             if event.location is None and event_type in ("market_entry", "market_exit"):
                 event = _inherit_market(body, event, last_place)
-            facts.events.append(event)
+            if not _repeats(event, facts.events):
+                facts.events.append(event)
         if places:
             last_place = places[-1][2]
+
+
+def _repeats(event: Event, events: list[Event]) -> bool:
+    """True when the sentence already has an event of this type with the same figure and date."""
+    return any(
+        e.start == event.start
+        and e.event_type == event.event_type
+        and (e.amount, e.unit, e.date_value) == (event.amount, event.unit, event.date_value)
+        and e.amount is not None
+        for e in events
+    )
 
 
 def _inside_company(place: tuple[int, int, str], index: MentionIndex) -> bool:
     """True when a place name is part of a company mention ("China Mobile")."""
     near = index.companies_in(place[0] - 60, place[1] + 60)
-    return any(m.start <= place[0] and place[1] <= m.end for m in near)
+    return any(
+        m.start <= place[0] and place[1] <= m.end and index.kind(m.company_key) != "government"
+        for m in near
+    )
 
 
 def _merged_triggers(sentence: str) -> list[tuple[str, int, int]]:
@@ -132,7 +150,7 @@ def _build_event(
     """Assemble one Event from its trigger and the sentence around it."""
     event_type, t_start, t_end = trigger
     participants = _participants(body, sentence, trigger, index)
-    timex = _nearest_timex(index.timexes, sentence, t_start, t_end)
+    timex = _nearest_timex(body, index.timexes, sentence, t_start, t_end)
     value = timex.value if timex else None
     date_start, date_end, granularity = timex_bounds(value)
     figure = _nearest_figure(body, sentence, t_start) if event_type in _FIGURE_TYPES else None
@@ -197,6 +215,11 @@ def _participants(
             roles.setdefault(m.company_key, "regulator")
     before = [m for m in mentions if m.end <= t_start and m.company_key not in roles]
     after = [m for m in mentions if m.start >= t_end and m.company_key not in roles]
+    if event_type == "regulatory_action" and roles:
+        # A regulator acts on companies: "the ministry banned sales to A", "alongside B, ..."
+        for m in after[:1] + before:
+            roles.setdefault(m.company_key, "target")
+        return [EventParticipant(key, role) for key, role in roles.items()]  # type: ignore[arg-type]
     agent = before[-1].company_key if before else _anaphoric_subject(body, sentence, t_start, index)
     if agent and agent not in roles:
         roles[agent] = "agent"
@@ -265,7 +288,7 @@ def _inherit_market(body: str, event: Event, last_place: str | None) -> Event:
 
 
 def _nearest_timex(
-    timexes: list[Timex], sentence: tuple[int, int], t_start: int, t_end: int
+    body: str, timexes: list[Timex], sentence: tuple[int, int], t_start: int, t_end: int
 ) -> Timex | None:
     """The date expression of the sentence closest to the trigger; durations are not dates."""
     best, best_gap = None, None
@@ -279,6 +302,9 @@ def _nearest_timex(
         if timex.value and not timex.value[:1].isdigit():
             continue  # PRESENT_REF and friends say "now", not when the event happened
         gap = t_start - timex.end if timex.end <= t_start else max(0, timex.start - t_end)
+        between = body[timex.end : t_start] if timex.end <= t_start else body[t_end : timex.start]
+        if _CLAUSE_BREAK.search(between):
+            gap += _OTHER_CLAUSE_PENALTY  # "late last year and tied up with X in March"
         if best_gap is None or gap < best_gap:
             best, best_gap = timex, gap
     return best
