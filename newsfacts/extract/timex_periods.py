@@ -168,6 +168,7 @@ def rule_the_quarter() -> Rule:
     pattern = (
         r"\bthe\s+(?:(?P<cur>current|present)\s+|(?:latest|most\s+recent|just[\s-]ended|"
         r"recent|same|fiscal)\s+)?(?:fiscal\s+)?quarter\b(?!\s+of\b|ly)"
+        r"|\bthe\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?period\b"
     )
     return Rule("the_quarter", re.compile(pattern, FLAGS), "DATE", _norm_the_quarter, None, 0.7)
 

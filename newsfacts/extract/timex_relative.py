@@ -18,6 +18,7 @@ from newsfacts.extract.timex_calendar import (
 )
 from newsfacts.extract.timex_lexicon import (
     APPROX,
+    DAY_PARTS,
     NUMBER,
     POINT_MOD,
     SEASON,
@@ -82,7 +83,7 @@ def _norm_relative_unit(m: re.Match[str], ctx: Context) -> Norm:
             return UNRESOLVED
         if m["mod"]:  # "the end of the last year" reads as a date
             return _date_for(rel.replace("the ", ""), unit_word, ctx)
-        return Norm(f"P1{code}", False, "DURATION")
+        return Norm(_duration_value(1, code), False, "DURATION")
     if rel in ("that", "the same"):
         return _anaphoric_unit(unit_word, ctx)
     return _date_for(rel, unit_word, ctx)
@@ -161,8 +162,10 @@ def _norm_deictic_day(m: re.Match[str], ctx: Context) -> Norm:
         return UNRESOLVED
     word = (m["d"] or m["rel"]).lower()
     offset = -1 if word == "last" and m["part"] else _DEICTIC_OFFSET.get(word, 0)
-    typ = "TIME" if m["part"] or m["p1"] or word == "tonight" else None
-    return Norm((ctx.dct + dt.timedelta(days=offset)).isoformat(), True, typ)
+    part = m["part"] or m["p1"] or ("night" if word == "tonight" else None)
+    typ = "TIME" if part else None
+    day = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    return Norm(day + _part_suffix(part), True, typ)
 
 
 def rule_deictic_day() -> Rule:
@@ -179,15 +182,23 @@ def _norm_weekday(m: re.Match[str], ctx: Context) -> Norm:
     if ctx.dct is None:
         return UNRESOLVED
     relation = (m["rel"] or "").lower()
-    day = resolve_weekday(WEEKDAYS[m["wd"].lower()], ctx.dct, relation, _tense(m, ctx))
-    return Norm(day.isoformat(), True)
+    # "Wednesday's ruling": a possessive weekday names something that already happened
+    possessive = ctx.text.startswith(("'s", "’s"), m.end())
+    tense = "past" if possessive else _tense(m, ctx)
+    day = resolve_weekday(WEEKDAYS[m["wd"].lower()], ctx.dct, relation, tense)
+    return Norm(day.isoformat() + _part_suffix(m["part"]), True)
+
+
+def _part_suffix(part: str | None) -> str:
+    """TIMEX3 part-of-day suffix: "morning" -> "TMO" (TimeML 1.2 appendix)."""
+    return f"T{DAY_PARTS[part.lower()]}" if part else ""
 
 
 def rule_weekday() -> Rule:
     """ "Tuesday", "last Friday", "next Monday morning" (nearest such day to the DCT)."""
     pattern = (
         rf"\b(?:(?P<rel>last|next|this|early|late)\s+)?(?P<wd>{WEEKDAY})"
-        r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
     )
     return Rule("weekday", re.compile(pattern, FLAGS), "DATE", _norm_weekday, None, 0.85)
 
@@ -219,6 +230,8 @@ def rule_ago() -> Rule:
 
 
 def _duration_value(n: float | None, code: str) -> str:
+    if code in ("DE", "CE") and n is not None:  # TimeML writes decades as years: P10Y
+        n, code = n * (10 if code == "DE" else 100), "Y"
     amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if code in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if code == 'MIN' else code}"
@@ -273,6 +286,31 @@ def rule_vague_duration() -> Rule:
     )
 
 
+# After "the year" these words make it a stretch of time ("the year ended June 30"), not the
+# calendar year of the publication date ("for the full year", "earlier in the year").
+_STRETCH_AFTER = re.compile(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d)|before|after|earlier|ago)\b")
+
+
+def _norm_the_unit(m: re.Match[str], ctx: Context) -> Norm:
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        if ctx.dct is None:
+            return UNRESOLVED
+        back = 0 if ctx.dct.weekday() >= 5 or _tense(m, ctx) == "future" else -1
+        return Norm(unit_value("WE", ctx.dct, back), True)
+    if unit == "week" or _STRETCH_AFTER.match(ctx.text, m.end()):
+        return Norm(_duration_value(1, unit_code(unit)), False, "DURATION")
+    if ctx.dct is None:
+        return UNRESOLVED
+    return Norm(unit_value("Y", ctx.dct, 0), True)
+
+
+def rule_the_unit() -> Rule:
+    """ "the weekend", "for the full year" (the DCT's year), "the year ended June 30" (P1Y)."""
+    pattern = r"\bthe\s+(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?P<unit>year|week|weekend)\b"
+    return Rule("the_unit", re.compile(pattern, FLAGS), "DATE", _norm_the_unit, None, 0.6)
+
+
 def relative_rules() -> list[Rule]:
     """All relative-date and duration rules."""
     return [
@@ -283,4 +321,5 @@ def relative_rules() -> list[Rule]:
         rule_ago(),
         rule_duration(),
         rule_vague_duration(),
+        rule_the_unit(),
     ]

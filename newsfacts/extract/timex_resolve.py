@@ -26,14 +26,15 @@ RIGHT_CUE_WEIGHT = 2
 DAY_FLIP_TOLERANCE_DAYS = 30
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|scheduled|"
-    r"expects?\s+to|expected\s+to|is\s+due|are\s+due|would|upcoming|next|until|starting)\b",
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|set\s+to|plans?\s+to|planning|"
+    r"planned|scheduled|expects?|expected|is\s+due|are\s+due|due|would|could|might|upcoming|"
+    r"next|as\s+(?:soon|early)\s+as|effective|payable|starting|through|by)\b",
     re.IGNORECASE,
 )
+# Past-tense cues; "-ed" words only in lower case, so that names such as "United" do not count.
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|since|earlier|previously|"
-    r"(?!(?:need|expect|schedul|plann|propos|intend)ed\b)[a-z]{2,}ed)\b",
-    re.IGNORECASE,
+    r"\b(?i:was|were|had|did|said|told|ago|last|since|earlier|previously|until)\b"
+    r"|\b(?!(?:need|expect|schedul|plann|propos|intend|seed)ed\b)[a-z]{2,}ed\b",
 )
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s|\n")
 

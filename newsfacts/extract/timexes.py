@@ -70,6 +70,10 @@ _GATE = re.compile(
     re.IGNORECASE,
 )
 
+# Rules whose value is a comparison point ("a year ago"), not the period the text is about; they
+# must not become the antecedent of later anaphora ("the quarter").
+_COMPARISON_RULES = frozenset({"ago", "year_earlier"})
+
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
@@ -124,7 +128,7 @@ def find_timexes(body: str, published_date: dt.date | None) -> list[Timex]:
         rule = RULES[index]
         norm = rule.normalize(m, ctx)
         typ = norm.type or rule.type
-        if typ == "DATE":
+        if typ == "DATE" and rule.name not in _COMPARISON_RULES:
             _remember(ctx, norm.value, end)
         confidence = rule.confidence * (1.0 if norm.value else UNRESOLVED_CONFIDENCE_FACTOR)
         timexes.append(
