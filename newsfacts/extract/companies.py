@@ -110,15 +110,27 @@ def mark_known_orgs(doc: Doc) -> None:
         if seg.role != "unknown":
             continue
         words = [t.text.rstrip(".") for t in doc.toks[seg.i : seg.j] if t.text != "."]
-        known = gz.known_orgs().get(gz.name_key(seg.text))
+        known = gz.known_orgs().get(gz.name_key(seg.text)) or _known_after_place(words)
         if known is not None:
             seg.role, seg.kind, seg.how = "org", known[1], "gazetteer"
         elif len(words) > 1 and words[-1].lower() in gz.LEGAL_FORM_TOKENS:
             seg.role, seg.kind, seg.how = "org", "company", "legal_suffix"
-        elif len(words) > 1 and words[-1] in heads and words[0] not in gz.given_names():
-            seg.role, seg.kind, seg.how = "org", heads[words[-1]], "name_head"
+        elif len(words) > 1 and _head(words) in heads and words[0] not in gz.given_names():
+            seg.role, seg.kind, seg.how = "org", heads[_head(words)], "name_head"
         elif seg.text in gz.places() or seg.text in gz.demonyms():
             seg.role = "place"
+
+
+def _head(words: list[str]) -> str:
+    """Head word of a name: the word before "of" ("Department of Commerce"), else the last."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _known_after_place(words: list[str]) -> tuple[str, str] | None:
+    """Gazetteer entry for a name behind a country word ("US Department of Commerce")."""
+    if len(words) > 2 and words[0] in gz.places():
+        return gz.known_orgs().get(gz.name_key(" ".join(words[1:])))
+    return None
 
 
 def mark_context_orgs(doc: Doc) -> None:
@@ -175,8 +187,9 @@ def _descriptor_before(doc: Doc, seg: Segment) -> str:
     k = seg.i - 1
     if k >= 0 and toks[k].text in _EXAMPLE_CUES:
         k -= 2 if toks[k].text == "as" and k > 0 and toks[k - 1].text == "such" else 1
-    if k >= 0 and toks[k].text.lower() in descriptors and toks[k].text.islower():
-        return "descriptor_cue"
+        k -= 1 if k >= 0 and toks[k].text == "," else 0
+    if k >= 0 and toks[k].text.lower() in descriptors and toks[k].text[1:].islower():
+        return "descriptor_cue"  # "Rivals such as Acme" opens a sentence
     return ""
 
 

@@ -137,8 +137,9 @@ def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry
     entry = orgs.get(key)
     if entry is None:
         known = gz.known_orgs().get(key)
-        name = _display_name(text)
-        entry = orgs[key] = _OrgEntry(key, name, known[1] if known else kind)
+        kind = known[1] if known else kind
+        name = _display_name(text if kind == "media" else _without_the(text))
+        entry = orgs[key] = _OrgEntry(key, name, kind)
     entry.surfaces.add(text)
     return entry
 
@@ -167,16 +168,34 @@ def _surface_index(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
         words = entry.name.split()
         if len(words) > 1 and _usable_short_form(words[0]):
             firsts[words[0]].add(entry.key)
+    merged: dict[str, str] = _merge_acronyms(orgs, doc)
     for first, keys in firsts.items():
         if len(keys) == 1:
             target = next(iter(keys))
             index[first] = target
-            if first.lower() in orgs and orgs[first.lower()].kind == orgs[target].kind:
-                orgs[target].surfaces |= orgs.pop(first.lower()).surfaces
+            short = orgs.get(gz.name_key(first))
+            if short is not None and short.key != target and short.kind == orgs[target].kind:
+                orgs[target].surfaces |= orgs.pop(short.key).surfaces
+                merged[short.key] = target
     for surface, key in list(index.items()):
-        if key not in orgs:
-            index[surface] = next(iter(firsts[surface]))
+        index[surface] = merged.get(key, key)
     return index
+
+
+def _merge_acronyms(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
+    """Fold an acronym defined in brackets into its full name ("Federal Trade Commission (FTC)")."""
+    merged: dict[str, str] = {}
+    segs = doc.segments
+    for a, b in zip(segs, segs[1:], strict=False):
+        between = [t.text for t in doc.toks[a.j : b.i]]
+        closes = b.j < len(doc.toks) and doc.toks[b.j].text == ")"
+        initial = _without_the(a.text)[:1]
+        if between == ["("] and closes and b.text.isupper() and b.text[0] == initial:
+            long_key, short_key = gz.name_key(a.text), gz.name_key(b.text)
+            if long_key in orgs and short_key in orgs and long_key != short_key:
+                orgs[long_key].surfaces |= orgs.pop(short_key).surfaces
+                merged[short_key] = long_key
+    return merged
 
 
 def _usable_short_form(word: str) -> bool:

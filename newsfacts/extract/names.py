@@ -118,7 +118,7 @@ def make_doc(body: str) -> Doc:
 
 
 def is_name_token(text: str) -> bool:
-    """Capitalised word that can be part of a name ("Xiaomi", "AT&T", "U.S.", "SU7")."""
+    """Capitalised word that can be part of a name ("Norvik", "AT&T", "U.S.", "X200")."""
     return text[0].isupper() and not MODIFIER_SUFFIX.match(text)
 
 
@@ -185,7 +185,20 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
         k = b
     if k < j:
         out.append(_segment(doc, k, j, "unknown", n))
+    out = [part for s in out for part in _split_person_of_org(doc, s)]
     return [s for s in out if not (s.role == "unknown" and s.text in stop)]
+
+
+def _split_person_of_org(doc: Doc, seg: Segment) -> list[Segment]:
+    """Cut "Helen Marsh of Kingsford University" into the person and the organisation."""
+    words = [t.text for t in doc.toks[seg.i : seg.j]]
+    if seg.role != "unknown" or "of" not in words[2:4]:
+        return [seg]
+    cut = seg.i + words.index("of", 2)
+    head = _segment(doc, seg.i, cut, "unknown", seg.chunk)
+    if not looks_like_person_name(doc, head) or cut + 1 >= seg.j:
+        return [seg]
+    return [head, _segment(doc, cut + 1, seg.j, "unknown", seg.chunk)]
 
 
 def _known_with_the(doc: Doc, i: int, j: int) -> bool:

@@ -1,0 +1,95 @@
+"""Company mentions: names with and without legal forms, possessives, descriptors, kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract.entities import add_entities
+from newsfacts.extract.model import DocumentFacts
+from newsfacts.extract.text import sentence_spans
+
+
+def _facts(body: str) -> DocumentFacts:
+    facts = DocumentFacts()
+    add_entities(body, facts)
+    return facts
+
+
+def test_offsets_point_into_the_body() -> None:
+    body = "Harlow Motor Co. said Harlow's CEO, Maria Costa, would visit Zhenfeng Auto Ltd. in May."
+    facts = _facts(body)
+    assert facts.company_mentions
+    for m in facts.company_mentions + facts.person_mentions:
+        assert body[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Harlow Motor Co. posted a loss. Harlow said demand was weak.", "Harlow Motor"),
+        ("Zhenfeng Auto Co. Ltd. will list its shares in Hong Kong.", "Zhenfeng Auto"),
+        ("Brookfield Grocers Inc. will close 40 stores.", "Brookfield Grocers"),
+    ],
+)
+def test_legal_form_is_removed_from_the_canonical_name(body: str, name: str) -> None:
+    assert name in {c.name for c in _facts(body).companies}
+
+
+def test_possessive_mention_excludes_the_apostrophe() -> None:
+    body = "Norvik announced a new phone. Norvik's shares rose 3 percent."
+    texts = [m.text for m in _facts(body).company_mentions]
+    assert texts.count("Norvik") == 2
+
+
+def test_descriptor_resolves_to_the_recent_company() -> None:
+    body = (
+        "Meridian Telecom announced a new tariff on Monday. "
+        "The Oslo-based carrier said prices would fall."
+    )
+    mentions = [m for m in _facts(body).company_mentions if m.how == "descriptor"]
+    assert [(m.text, m.company_key) for m in mentions] == [
+        ("The Oslo-based carrier", "meridian telecom")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        ("The FCC fined Meridian Telecom on Friday.", "FCC", "government"),
+        (
+            "Officials at the Commerce Department declined to comment.",
+            "Commerce Department",
+            "government",
+        ),
+        ("Norvik confirmed the plan to Reuters on Tuesday.", "Reuters", "media"),
+        (
+            "Professor Helen Marsh of Kingsford University said so.",
+            "Kingsford University",
+            "other_org",
+        ),
+    ],
+)
+def test_kind_of_organisation(body: str, name: str, kind: str) -> None:
+    assert (name, kind) in {(c.name, c.kind) for c in _facts(body).companies}
+
+
+def test_parent_from_owned_by_phrase() -> None:
+    facts = _facts("Talks continued with Pinecrest-owned Lumo Capital, people said.")
+    parents = {c.name: c.parent_key for c in facts.companies}
+    assert parents["Lumo Capital"] == "pinecrest"
+
+
+def test_product_after_a_company_name_is_not_a_company_mention() -> None:
+    body = "Norvik announced a phone. The Norvik Aurora Pro goes on sale in June."
+    texts = [m.text for m in _facts(body).company_mentions]
+    assert "Norvik Aurora Pro" not in texts and texts.count("Norvik") == 1
+
+
+def test_sentence_spans_keep_abbreviations_together() -> None:
+    body = "Mr. Lindqvist met Harlow Motor Co. executives. They agreed.\nNext line"
+    spans = sentence_spans(body)
+    assert [body[s:e] for s, e in spans] == [
+        "Mr. Lindqvist met Harlow Motor Co. executives.",
+        "They agreed.",
+        "Next line",
+    ]
