@@ -61,3 +61,12 @@ BAND_ROWS = 4
 # --- validate -------------------------------------------------------------------------------
 # Earliest publication date accepted as plausible.
 MIN_PLAUSIBLE_DATE = "1900-01-01"
+# Template lines (repeated across a source's documents) are only removed when at most this many
+# words long: a template is a nav bar, a newsletter plug or a copyright line, not a paragraph.
+TEMPLATE_LINE_MAX_WORDS = 20
+# Documents normalized, extracted and written per batch; bounds memory on large folders.
+BATCH_SIZE = 500
+
+# --- load -----------------------------------------------------------------------------------
+# Seconds a run waits for another run on the same warehouse to finish before giving up.
+LOCK_WAIT_SECONDS = float(os.environ.get("NEWSFACTS_LOCK_WAIT", "60"))

@@ -1,0 +1,94 @@
+"""The newsfacts pipeline flow: lock, stage, run every stage flow, validate, publish atomically."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.runtime import flow_run
+
+from flows.stages import deduplicate_flow, ingest_flow, normalize_flow, validate_flow
+from newsfacts import load, settings, stages, warehouse
+
+
+def new_run_id() -> str:
+    """Sortable, unique run id: UTC time plus a random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+
+
+@flow(name="newsfacts-pipeline")
+def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
+             full_refresh: bool = False, wait_seconds: float = settings.LOCK_WAIT_SECONDS) -> dict:
+    """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes."""
+    logger = get_run_logger()
+    wh = Path(warehouse_path or settings.DEFAULT_WAREHOUSE).absolute()
+    sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
+    run_id = new_run_id()
+    staging = str(warehouse.staging_path(wh))
+    with warehouse.run_lock(wh, wait_seconds):
+        con = warehouse.open_staging(wh)
+        load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
+        counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
+        con.close()
+        seconds: dict[str, float] = {}
+        try:
+            for name, call in (
+                ("ingest", lambda: ingest_flow(staging, sources, run_id)),
+                ("normalize", lambda: normalize_flow(staging, run_id)),
+                ("deduplicate", lambda: deduplicate_flow(staging)),
+                ("validate", lambda: validate_flow(staging, str(wh), run_id)),
+            ):
+                started = time.perf_counter()
+                counts[name] = call()
+                seconds[name] = round(time.perf_counter() - started, 3)
+                logger.info("%s: %s", name, json.dumps(counts[name]))
+        except BaseException as exc:
+            _record_unpublished(wh, run_id, sources, "failed", counts, seconds, f"{type(exc).__name__}: {exc}")
+            raise
+        passed = counts["validate"]["passed"]
+        status = "success" if passed else "failed_validation"
+        message = _summary(counts) if passed else "not published: " + "; ".join(counts["validate"]["failed"])
+        if passed:
+            with warehouse.connect(Path(staging)) as con:
+                load.finish_run(con, run_id, status, counts, seconds, message)
+                warehouse.publish(con, wh)
+        else:
+            _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
+        logger.info("run %s: %s (%s)", run_id, status, message)
+    return {"run_id": run_id, "status": status, "warehouse": str(wh), "counts": counts,
+            "seconds": seconds, "message": message}
+
+
+def _summary(counts: dict) -> str:
+    ing, norm, dup = counts["ingest"], counts["normalize"], counts["deduplicate"]
+    return (f"{ing['records']} new records from {ing['files_read']} files "
+            f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
+            f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact and {dup['near']} near duplicates, "
+            f"{counts['validate']['quarantined']} rows quarantined")
+
+
+def _record_unpublished(wh: Path, run_id: str, sources: list[str], status: str, counts: dict, seconds: dict,
+                        message: str) -> None:
+    """Log a run that published nothing: the previous data stays, only the logs grow."""
+    staging = warehouse.staging_path(wh)
+    dq = []
+    if staging.exists():
+        try:
+            with warehouse.connect(staging) as con:
+                dq = con.execute("SELECT * FROM dq_results WHERE run_id = ?", [run_id]).pl()
+        except Exception:  # the staging file may be the thing that broke
+            dq = []
+    con = warehouse.open_staging(wh)
+    try:
+        load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
+        load.finish_run(con, run_id, status, counts, seconds, message[:2000])
+        if len(dq):
+            con.execute("INSERT INTO dq_results BY NAME SELECT * FROM dq")
+        warehouse.publish(con, wh)
+    except Exception:
+        warehouse.discard_staging(con, wh)
+        raise

@@ -1,0 +1,54 @@
+"""One Prefect flow per stage; each opens the staging warehouse by path and calls a plain function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from newsfacts import stages, warehouse
+
+
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def ingest_files(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
+    """Read new and changed input files (IO: retried)."""
+    with warehouse.connect(Path(staging)) as con:
+        return stages.ingest(con, [Path(p) for p in paths], run_id)
+
+
+@flow(name="ingest", validate_parameters=False)
+def ingest_flow(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
+    return ingest_files(staging, paths, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def normalize_documents(staging: str, run_id: str) -> dict[str, int]:
+    with warehouse.connect(Path(staging)) as con:
+        return stages.normalize(con, run_id)
+
+
+@flow(name="normalize", validate_parameters=False)
+def normalize_flow(staging: str, run_id: str) -> dict[str, int]:
+    return normalize_documents(staging, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def flag_duplicates(staging: str) -> dict[str, int]:
+    with warehouse.connect(Path(staging)) as con:
+        return stages.deduplicate(con)
+
+
+@flow(name="deduplicate", validate_parameters=False)
+def deduplicate_flow(staging: str) -> dict[str, int]:
+    return flag_duplicates(staging)
+
+
+@task(cache_policy=NO_CACHE)
+def validate_and_quarantine(staging: str, warehouse_path: str, run_id: str) -> dict:
+    return stages.validate(Path(staging), Path(warehouse_path), run_id)
+
+
+@flow(name="validate", validate_parameters=False)
+def validate_flow(staging: str, warehouse_path: str, run_id: str) -> dict:
+    return validate_and_quarantine(staging, warehouse_path, run_id)

@@ -1,0 +1,144 @@
+"""Command line: `newsfacts run | report | sql | extract`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfacts import settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events.")
+WarehouseOpt = Annotated[Path, typer.Option("--warehouse", "-w", help="DuckDB warehouse file.",
+                                            envvar="NEWSFACTS_WAREHOUSE")]
+
+
+def _fail(message: str) -> None:
+    typer.secho(f"error: {message}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest (default: the bundled samples).")] = None,
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Rebuild documents and facts from raw_documents.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same warehouse.")] = settings.LOCK_WAIT_SECONDS,
+) -> None:
+    """Run the pipeline over PATHS and publish the warehouse if validation passes."""
+    for path in paths or []:
+        if not path.exists():
+            _fail(f"no such file or folder: {path}")
+    _check_writable(warehouse)
+    from flows.pipeline import pipeline
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError
+
+    try:
+        result = pipeline([str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait)
+    except (WarehouseBusy, WarehouseError) as exc:
+        _fail(str(exc))
+    _print_summary(result)
+    if result["status"] != "success":
+        raise typer.Exit(1)
+
+
+def _check_writable(warehouse: Path) -> None:
+    folder = warehouse.absolute().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot create warehouse folder {folder}: {exc.strerror}")
+    if not os.access(folder, os.W_OK):
+        _fail(f"warehouse folder {folder} is not writable")
+    if warehouse.exists() and not os.access(warehouse, os.R_OK):
+        _fail(f"warehouse {warehouse} is not readable")
+
+
+def _print_summary(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False)
+    console.print(f"[bold]run {result['run_id']}[/bold]: {result['status']} -> {result['warehouse']}")
+    console.print(result["message"])
+    from newsfacts.report import table_counts
+    from newsfacts.warehouse import open_read_only
+
+    with open_read_only(Path(result["warehouse"])) as con:
+        counts = table_counts(con)
+    table = Table("table", "rows", title="warehouse")
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    console.print(table)
+    docs = result["counts"].get("validate", {}).get("data_docs")
+    if docs:
+        console.print(f"Great Expectations Data Docs: {docs}")
+
+
+@app.command()
+def report(warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+           output: Annotated[Path | None, typer.Option(help="HTML file to write.")] = None) -> None:
+    """Write the data-quality report (HTML) for the warehouse and print where it is."""
+    from newsfacts.report import write_report
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError
+
+    try:
+        path = write_report(warehouse, output)
+    except (WarehouseBusy, WarehouseError) as exc:
+        _fail(str(exc))
+    typer.echo(f"report written to {path}")
+
+
+@app.command()
+def sql(query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+        warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+        as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON lines.")] = False) -> None:
+    """Run a read-only SQL query against the warehouse."""
+    import duckdb
+
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
+
+    try:
+        con = open_read_only(warehouse)
+    except (WarehouseBusy, WarehouseError) as exc:
+        _fail(str(exc))
+    try:
+        rel = con.sql(query)
+        if rel is None:
+            _fail("the statement returned no rows (and the warehouse is read-only)")
+        if as_json:
+            cols = rel.columns
+            for row in rel.fetchall():
+                sys.stdout.write(json.dumps(dict(zip(cols, row, strict=True)), default=str) + "\n")
+        else:
+            _print_relation(rel)
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
+        if "read-only" in msg.lower() or "read only" in msg.lower():
+            msg = "the warehouse is opened read-only: statements that write are refused"
+        _fail(msg)
+    finally:
+        con.close()
+
+
+def _print_relation(rel: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*rel.columns)
+    for row in rel.fetchall():
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

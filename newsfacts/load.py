@@ -1,0 +1,207 @@
+"""Load: stage outputs in, rows in the staging warehouse out, each table with declared semantics.
+
+- raw_documents: append-only; a file is new when its (path, bytes) pair was never seen.
+- ingest_errors, quarantine, dq_results, runs: append-only logs.
+- documents: merge on doc_id; rows of superseded file versions are removed.
+- fact tables: replace per document (delete the document's rows, insert the new ones).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import duckdb
+import polars as pl
+
+from newsfacts.ingest import IngestError, RawRecord
+from newsfacts.normalize import Document
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def seen_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    """(path, file sha256) pairs already loaded or already reported as bad."""
+    rows = con.execute(
+        "SELECT DISTINCT source_path, file_sha256 FROM raw_documents "
+        "UNION SELECT DISTINCT regexp_replace(source_path, '#.*$', ''), file_sha256 "
+        "FROM ingest_errors WHERE file_sha256 IS NOT NULL"
+    ).fetchall()
+    return {(p, s) for p, s in rows}
+
+
+class RawWriter:
+    """Appends raw records, assigning versions, copies (same bytes elsewhere) and read order."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+        self.con, self.run_id = con, run_id
+        self.versions = dict(con.execute(
+            "SELECT source_path, max(version) FROM raw_documents GROUP BY source_path").fetchall())
+        self.first_by_sha = dict(con.execute(
+            "SELECT sha256, arg_min(raw_id, ingest_order) FROM raw_documents GROUP BY sha256").fetchall())
+        self.order = con.execute("SELECT coalesce(max(ingest_order), 0) FROM raw_documents").fetchone()[0]
+        self.rows: list[dict] = []
+        self.file_versions: dict[str, int] = {}
+
+    def add(self, records: Iterable[RawRecord]) -> None:
+        for rec in records:
+            version = self.file_versions.get(rec.source_path)
+            if version is None:
+                version = self.versions.get(rec.source_path, 0) + 1
+                self.file_versions[rec.source_path] = version
+            self.order += 1
+            first = self.first_by_sha.setdefault(rec.sha256, rec.raw_id)
+            row = asdict(rec)
+            row.update(raw_id=rec.raw_id, version=version, is_current=True,
+                       same_bytes_as=None if first == rec.raw_id else first,
+                       ingested_at=utcnow(), ingest_order=self.order, run_id=self.run_id)
+            self.rows.append(row)
+
+    def flush(self) -> int:
+        """Write buffered rows; older versions of the same paths stop being current."""
+        if not self.rows:
+            return 0
+        frame = pl.DataFrame(self.rows)  # noqa: F841 - read by DuckDB's replacement scan
+        paths = pl.DataFrame({"p": sorted({r["source_path"] for r in self.rows})})  # noqa: F841
+        self.con.execute("UPDATE raw_documents SET is_current = false "
+                         "WHERE is_current AND source_path IN (SELECT p FROM paths)")
+        self.con.execute("INSERT INTO raw_documents BY NAME SELECT * FROM frame")
+        count, self.rows = len(self.rows), []
+        return count
+
+
+def write_errors(con: duckdb.DuckDBPyConnection, errors: Iterable[IngestError], run_id: str) -> int:
+    """Append ingest errors for this run."""
+    rows = [{**asdict(e), "run_id": run_id, "logged_at": utcnow()} for e in errors]
+    if not rows:
+        return 0
+    frame = pl.DataFrame(rows, schema_overrides={"file_sha256": pl.Utf8, "raw_id": pl.Utf8})  # noqa: F841
+    con.execute("INSERT INTO ingest_errors BY NAME SELECT * FROM frame")
+    return len(rows)
+
+
+def pending_raw(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """Current raw records that have no document yet and were not already rejected."""
+    return con.sql(
+        "SELECT raw_id, format, raw_text, source_path, url FROM raw_documents r "
+        "WHERE is_current "
+        "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.raw_id = r.raw_id) "
+        "AND NOT EXISTS (SELECT 1 FROM ingest_errors e WHERE e.raw_id = r.raw_id) "
+        "AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.table_name = 'documents' "
+        "                AND q.record_key = r.raw_id) "
+        "ORDER BY ingest_order"
+    )
+
+
+def source_context(con: duckdb.DuckDBPyConnection, sources: Iterable[str], limit: int = 200
+                   ) -> dict[str, list[str]]:
+    """Up to `limit` loaded canonical bodies per source, for template-line detection."""
+    keys = pl.DataFrame({"k": sorted(set(sources))})  # noqa: F841
+    rows = con.execute(
+        "SELECT source_key, body FROM (SELECT source_key, body, row_number() OVER "
+        "(PARTITION BY source_key ORDER BY doc_id) AS n FROM documents "
+        "WHERE duplicate_of IS NULL AND source_key IN (SELECT k FROM keys)) WHERE n <= ?",
+        [limit],
+    ).fetchall()
+    context: dict[str, list[str]] = {}
+    for key, body in rows:
+        context.setdefault(key, []).append(body)
+    return context
+
+
+def write_documents(con: duckdb.DuckDBPyConnection, docs: list[Document], run_id: str) -> int:
+    """Insert new documents (merge on doc_id)."""
+    if not docs:
+        return 0
+    frame = pl.DataFrame([{**asdict(d), "run_id": run_id} for d in docs],  # noqa: F841
+                         schema_overrides=DOCUMENT_SCHEMA)
+    con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM frame)")
+    con.execute("INSERT INTO documents BY NAME SELECT * FROM frame")
+    return len(docs)
+
+
+DOCUMENT_SCHEMA = {
+    "title": pl.Utf8, "url": pl.Utf8, "publisher": pl.Utf8, "author": pl.Utf8,
+    "language": pl.Utf8, "published_date": pl.Date, "metadata": pl.Utf8, "removed": pl.Utf8,
+}
+
+
+def retire_superseded(con: duckdb.DuckDBPyConnection) -> int:
+    """Remove documents (and their facts) whose raw record is no longer the current version."""
+    stale = con.execute(
+        "SELECT d.doc_id FROM documents d JOIN raw_documents r USING (raw_id) WHERE NOT r.is_current"
+    ).fetchall()
+    delete_documents(con, [s for (s,) in stale])
+    return len(stale)
+
+
+def fact_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables keyed by a document other than documents itself: the per-document facts."""
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_columns() WHERE column_name = 'doc_id' "
+        "AND table_name NOT IN ('documents') AND database_name = current_database() "
+        "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database())"
+    ).fetchall()
+    return sorted(t for (t,) in rows)
+
+
+def delete_facts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Delete every fact row of these documents."""
+    if not doc_ids:
+        return
+    ids = pl.DataFrame({"doc_id": doc_ids})  # noqa: F841
+    for table in fact_tables(con):
+        con.execute(f'DELETE FROM "{table}" WHERE doc_id IN (SELECT doc_id FROM ids)')
+
+
+def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Delete documents and their facts."""
+    if not doc_ids:
+        return
+    delete_facts(con, doc_ids)
+    ids = pl.DataFrame({"doc_id": doc_ids})  # noqa: F841
+    con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM ids)")
+
+
+def dedup_input(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """What deduplication needs about every document."""
+    return con.sql(
+        "SELECT d.doc_id, d.content_hash, d.body, d.published_date, r.ingest_order "
+        "FROM documents d JOIN raw_documents r USING (raw_id)"
+    ).pl()
+
+
+def write_duplicates(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame) -> int:
+    """Update duplicate flags; returns how many documents changed flag."""
+    changed = con.execute(
+        "SELECT count(*) FROM documents d JOIN flags f USING (doc_id) WHERE "
+        "d.duplicate_of IS DISTINCT FROM f.duplicate_of OR d.duplicate_kind IS DISTINCT FROM f.duplicate_kind"
+    ).fetchone()[0]
+    if changed:
+        con.execute(
+            "UPDATE documents d SET duplicate_of = f.duplicate_of, duplicate_kind = f.duplicate_kind, "
+            "similarity = f.similarity FROM flags f WHERE d.doc_id = f.doc_id"
+        )
+    return changed
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, sources: list[str], version: str,
+              flow_run_id: str | None) -> None:
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, status, sources, extractor_version, prefect_flow_run_id) "
+        "VALUES (?, ?, 'running', ?, ?, ?)",
+        [run_id, utcnow(), json.dumps(sources), version, flow_run_id],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict,
+               seconds: dict, message: str) -> None:
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, stage_counts = ?, stage_seconds = ?, "
+        "message = ? WHERE run_id = ?",
+        [utcnow(), status, json.dumps(counts), json.dumps(seconds), message, run_id],
+    )

@@ -1,0 +1,259 @@
+"""Normalize: raw records in, clean documents out (title, body, url, publisher, language, date).
+
+Format-specific parsing (trafilatura for HTML and WARC pages, field mapping for JSON) feeds one
+cleaning path: Unicode repair, boilerplate removal (newsfacts.boilerplate), publication date
+from metadata, an explicit date line or the URL (never guessed), publisher and language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlparse
+
+from newsfacts import settings
+from newsfacts.boilerplate import clean_plain_text, drop_lines, repeated_lines
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article, ready for deduplication and extraction."""
+
+    doc_id: str  # equals the raw_id of the record it came from
+    raw_id: str
+    title: str | None
+    body: str
+    url: str | None
+    publisher: str | None
+    author: str | None
+    language: str | None
+    published_date: date | None
+    published_date_source: str  # metadata, text, url, unknown
+    content_hash: str
+    source_key: str  # publisher, else the folder of the file: the unit for template-line removal
+    metadata: str | None  # other JSON fields, kept as JSON text
+    removed: str | None  # JSON list of [text, reason] pieces removed as boilerplate
+
+
+class NormalizeError(ValueError):
+    """The record holds no usable article; the message is the reason."""
+
+
+# Fields read from JSON records, in order of preference.
+JSON_TITLE = ("title", "headline")
+JSON_BODY = ("text", "body", "content", "article", "articleBody")
+JSON_DATE = ("date", "published", "published_at", "publishedAt", "datePublished", "pubdate")
+JSON_URL = ("url", "link", "canonical_url")
+JSON_PUBLISHER = ("source", "publisher", "site_name", "outlet", "sitename")
+JSON_AUTHOR = ("author", "authors", "byline")
+
+# Dates in URLs: /2018/07/04/, /2018-07-04/, /20180704/ (a day is required; a month alone is not a date).
+URL_DATE = re.compile(r"(?<!\d)(19\d{2}|20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def repair_text(text: str) -> str:
+    """Fix mojibake and odd Unicode, drop control characters, normalise spaces and line ends."""
+    import ftfy
+
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def content_hash(body: str) -> str:
+    """Hash of the text that decides exact duplicates: case-folded, whitespace collapsed."""
+    canonical = " ".join(body.casefold().split())
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def parse_date(value: object) -> date | None:
+    """A date from metadata: ISO strings, datetimes, epoch-less common formats; None if unclear."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        return _safe_date(*map(int, match.groups()))
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y",
+                "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication date a URL path states (/2018/07/04/...), else None."""
+    if not url:
+        return None
+    match = URL_DATE.search(urlparse(url).path)
+    return _safe_date(*map(int, match.groups())) if match else None
+
+
+def publisher_from_url(url: str | None) -> str | None:
+    """The site a URL belongs to, as its host name without "www."."""
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), None for empty text."""
+    import py3langid
+
+    sample = text[:3000]
+    if not sample.strip():
+        return None
+    return py3langid.classify(sample)[0]
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    title: str | None
+    text: str
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: date | None = None
+    metadata: dict | None = None
+
+
+def parse_record(fmt: str, raw_text: str, url: str | None = None) -> _Parsed:
+    """Split a raw record into title, text and metadata according to its format."""
+    if fmt in ("html", "warc"):
+        return _parse_html(raw_text, url)
+    if fmt in ("json", "jsonl"):
+        return _parse_json(raw_text)
+    return _Parsed(title=None, text=raw_text)
+
+
+def _parse_html(html: str, url: str | None) -> _Parsed:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, as_dict=True,
+        # Only dates stated in the page's markup and metadata: no guessing from the text.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if not doc or not (doc.get("text") or "").strip():
+        raise NormalizeError("HTML page has no article text")
+    text = (doc.get("text") or "").replace("\n", "\n\n")
+    return _Parsed(
+        title=doc.get("title"), text=text, url=doc.get("url") or url,
+        publisher=doc.get("sitename"), author=doc.get("author"), date=parse_date(doc.get("date")),
+    )
+
+
+def _first(record: dict, keys: Iterable[str]) -> object:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _parse_json(raw_text: str) -> _Parsed:
+    record = json.loads(raw_text)
+    body = _first(record, JSON_BODY)
+    if not isinstance(body, str) or not body.strip():
+        raise NormalizeError("JSON record has no text/body/content field")
+    used = set(JSON_TITLE + JSON_BODY + JSON_DATE + JSON_URL + JSON_PUBLISHER + JSON_AUTHOR)
+    author = _first(record, JSON_AUTHOR)
+    publisher = _first(record, JSON_PUBLISHER)
+    if isinstance(publisher, dict):  # {"source": {"name": "..."}} as news APIs send it
+        publisher = publisher.get("name")
+    return _Parsed(
+        title=_str_or_none(_first(record, JSON_TITLE)), text=body,
+        url=_str_or_none(_first(record, JSON_URL)), publisher=_str_or_none(publisher),
+        author=", ".join(author) if isinstance(author, list) else _str_or_none(author),
+        date=parse_date(_first(record, JSON_DATE)),
+        metadata={k: v for k, v in record.items() if k not in used} or None,
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def normalize_record(raw_id: str, fmt: str, raw_text: str, source_path: str,
+                     url: str | None = None) -> Document:
+    """Turn one raw record into a Document; raises NormalizeError when there is no article."""
+    parsed = parse_record(fmt, repair_text(raw_text) if fmt == "txt" else raw_text, url)
+    title_hint = repair_text(parsed.title).strip() if parsed.title else None
+    cleaned = clean_plain_text(repair_text(parsed.text), title_hint=title_hint)
+    body = cleaned.body.strip()
+    if len(body) < settings.MIN_BODY_CHARS:
+        raise NormalizeError(f"no article text after cleaning ({len(body)} characters)")
+    published, source = _published_date(parsed, cleaned.date)
+    publisher = parsed.publisher or publisher_from_url(parsed.url)
+    return Document(
+        doc_id=raw_id, raw_id=raw_id, title=title_hint or cleaned.title, body=body,
+        url=parsed.url, publisher=publisher, author=parsed.author,
+        language=detect_language(body), published_date=published, published_date_source=source,
+        content_hash=content_hash(body),
+        source_key=publisher or source_path.rsplit("/", 1)[0],
+        metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True) if parsed.metadata else None,
+        removed=json.dumps(list(cleaned.removed), ensure_ascii=False) if cleaned.removed else None,
+    )
+
+
+def _published_date(parsed: _Parsed, text_date: str | None) -> tuple[date | None, str]:
+    if parsed.date:
+        return parsed.date, "metadata"
+    if text_date and (found := parse_date(text_date)):
+        return found, "text"
+    if found := date_from_url(parsed.url):
+        return found, "url"
+    return None, "unknown"
+
+
+def remove_template_lines(docs: list[Document], context: dict[str, list[str]]) -> list[Document]:
+    """Drop lines that repeat across many documents of one source (a site's template)."""
+    by_source: dict[str, list[Document]] = {}
+    for doc in docs:
+        by_source.setdefault(doc.source_key, []).append(doc)
+    out: list[Document] = []
+    for source, group in by_source.items():
+        # Count each distinct text once, so duplicates of one article cannot make its lines "template".
+        bodies = {d.content_hash: d.body for d in group}
+        bodies.update({content_hash(b): b for b in context.get(source, [])})
+        template = {
+            line for line in repeated_lines(bodies.values(), settings.REPEATED_LINE_MIN_DOCS,
+                                            settings.REPEATED_LINE_MIN_SHARE)
+            if len(line.split()) <= settings.TEMPLATE_LINE_MAX_WORDS
+        }
+        out += [_without_lines(d, template) for d in group] if template else group
+    return out
+
+
+def _without_lines(doc: Document, lines: set[str]) -> Document:
+    body = drop_lines(doc.body, lines).strip()
+    if body == doc.body:
+        return doc
+    removed = json.loads(doc.removed) if doc.removed else []
+    removed += [[line, "template_line"] for line in sorted(lines) if line in doc.body]
+    return Document(**{**doc.__dict__, "body": body, "content_hash": content_hash(body),
+                       "removed": json.dumps(removed, ensure_ascii=False)})

@@ -1,0 +1,150 @@
+"""Stages: each reads its input from the staging warehouse and writes its output back.
+
+These are the plain functions the Prefect flows in `flows/` wrap. Each takes an open DuckDB
+connection to the staging file and returns counts for the `runs` table, so a stage can be
+re-run from what the warehouse holds, and tests can call them without Prefect.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import duckdb
+
+from newsfacts import dedup, load, settings
+from newsfacts.ingest import IngestError, discover_inputs, parse_file, read_bytes
+from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int], None]
+
+
+def _noop(_: int) -> None:
+    return None
+
+
+def ingest(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], run_id: str,
+           progress: Progress = _noop) -> dict[str, int]:
+    """Read new or changed files into raw_documents; bad inputs go to ingest_errors."""
+    items, errors = discover_inputs(paths)
+    seen = load.seen_files(con)
+    writer = load.RawWriter(con, run_id)
+    counts = {"files_found": len(items), "files_unchanged": 0, "files_read": 0, "records": 0}
+    for item in items:
+        got = read_bytes(item.path)
+        progress(1)
+        if isinstance(got, IngestError):
+            errors.append(got)
+            continue
+        data, sha = got
+        if (str(item.path), sha) in seen:
+            counts["files_unchanged"] += 1
+            continue
+        result = parse_file(item.path, data, sha)
+        counts["files_read"] += 1
+        writer.add(result.records)
+        errors += result.errors
+        if len(writer.rows) >= settings.BATCH_SIZE:
+            counts["records"] += writer.flush()
+    counts["records"] += writer.flush()
+    counts["errors"] = load.write_errors(con, errors, run_id)
+    return counts
+
+
+def normalize(con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop) -> dict[str, int]:
+    """Turn pending raw records into documents, batch by batch."""
+    counts = {"documents": 0, "errors": 0, "superseded": load.retire_superseded(con)}
+    pending = load.pending_raw(con).fetchall()
+    for start in range(0, len(pending), settings.BATCH_SIZE):
+        batch = pending[start : start + settings.BATCH_SIZE]
+        docs, errors = normalize_batch(batch)
+        docs = remove_template_lines(docs, load.source_context(con, {d.source_key for d in docs}))
+        short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
+        errors += [IngestError(_path_of(batch, d.raw_id), "normalize",
+                               "no article text left after removing template lines", raw_id=d.raw_id)
+                   for d in short]
+        docs = [d for d in docs if d not in short]
+        counts["documents"] += load.write_documents(con, docs, run_id)
+        counts["errors"] += load.write_errors(con, errors, run_id)
+        progress(len(batch))
+    return counts
+
+
+def _path_of(batch: list[tuple], raw_id: str) -> str:
+    return next(row[3] for row in batch if row[0] == raw_id)
+
+
+def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError]]:
+    """Normalize (raw_id, format, raw_text, source_path, url) rows; pure, so it can run anywhere."""
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    for raw_id, fmt, raw_text, source_path, url in rows:
+        try:
+            docs.append(normalize_record(raw_id, fmt, raw_text, source_path, url))
+        except NormalizeError as exc:
+            errors.append(IngestError(source_path, "normalize", str(exc), raw_id=raw_id))
+        except Exception as exc:  # a parser bug on one odd record must not stop the run
+            log.exception("normalizing %s failed", source_path)
+            errors.append(IngestError(source_path, "normalize", f"{type(exc).__name__}: {exc}"[:300],
+                                      raw_id=raw_id))
+    return docs, errors
+
+
+def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Recompute duplicate flags over all documents."""
+    docs = load.dedup_input(con)
+    if docs.is_empty():
+        return {"changed": 0, "exact": 0, "near": 0}
+    flags = dedup.find_duplicates(docs)
+    changed = load.write_duplicates(con, flags)
+    kinds = flags["duplicate_kind"].value_counts()
+    by_kind = dict(zip(kinds["duplicate_kind"].to_list(), kinds["count"].to_list(), strict=True))
+    return {"changed": changed, "exact": by_kind.get("exact", 0), "near": by_kind.get("near", 0)}
+
+
+def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Forget every derived row so the run rebuilds documents and facts from raw_documents."""
+    docs = [d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()]
+    load.delete_documents(con, docs)
+    con.execute("DELETE FROM ingest_errors WHERE stage = 'normalize'")
+    return {"documents_cleared": len(docs)}
+
+
+def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
+    """Run the GX suites; quarantine failing rows, re-check, and say whether the run may publish."""
+    from newsfacts import validate as gx_validate
+
+    report = gx_validate.validate(staging, warehouse_path)
+    first = report
+    quarantined: dict[str, list[str]] = {}
+    if report.quarantining and not report.aborting:
+        with duckdb.connect(str(staging)) as con:
+            quarantined = gx_validate.quarantine_rows(con, report, run_id)
+            for doc_ids in [quarantined.get("documents", [])]:
+                load.delete_facts(con, doc_ids)
+        report = gx_validate.validate(staging, warehouse_path)
+    failed = [o for o in report.outcomes if not o.success]
+    with duckdb.connect(str(staging)) as con:
+        gx_validate.write_results(con, _merge_counts(first, report), run_id)
+    return {
+        "passed": not failed,
+        "expectations": len(report.outcomes),
+        "quarantined": sum(len(v) for v in quarantined.values()),
+        "failed": [f"{o.suite}: {o.expectation} {o.kwargs.get('column') or o.kwargs.get('description') or ''}".strip()
+                   for o in failed],
+        "data_docs": str(report.data_docs) if report.data_docs else None,
+    }
+
+
+def _merge_counts(first: object, final: object) -> object:
+    """Final outcomes, carrying the unexpected counts of the first pass (before quarantine)."""
+    from dataclasses import replace
+
+    from newsfacts.validate import ValidationReport
+
+    before = {(o.suite, o.expectation, str(o.kwargs)): o.unexpected_count for o in first.outcomes}
+    return ValidationReport(
+        [replace(o, unexpected_count=before.get((o.suite, o.expectation, str(o.kwargs)), o.unexpected_count))
+         for o in final.outcomes], final.data_docs)

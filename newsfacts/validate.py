@@ -1,0 +1,273 @@
+"""Validate: a staging warehouse in, Great Expectations results and quarantined rows out.
+
+Suites live in `expectations/<table>.json` in Great Expectations' own suite format. Each
+expectation's `meta.on_failure` says what a failure means: `quarantine` (row-level: the failing
+rows move to the quarantine table with their reasons) or `abort` (table-level: the run is not
+published). GX reads the DuckDB file through its SQL datasource (duckdb-engine) and writes its
+Data Docs next to the warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from newsfacts import settings
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    suite: str
+    expectation: str
+    kwargs: dict
+    on_failure: str  # quarantine or abort
+    success: bool
+    unexpected_count: int | None
+    failing_keys: tuple[str, ...] = ()  # record keys of failing rows (quarantine expectations)
+
+
+@dataclass
+class ValidationReport:
+    outcomes: list[ExpectationOutcome] = field(default_factory=list)
+    data_docs: Path | None = None
+
+    @property
+    def aborting(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.on_failure == "abort"]
+
+    @property
+    def quarantining(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success and o.on_failure == "quarantine"]
+
+
+def suite_files() -> list[Path]:
+    return sorted(settings.EXPECTATIONS_DIR.glob("*.json"))
+
+
+def load_suite_spec(path: Path) -> dict:
+    """A suite file as a dict; its name must equal its table's name."""
+    spec = json.loads(path.read_text())
+    if spec.get("name") != path.stem:
+        raise ValueError(f"{path}: suite name {spec.get('name')!r} must equal the file name")
+    return spec
+
+
+def _allow_duckdb_results() -> None:
+    """Keep GX's SQL connection open between queries for DuckDB, as GX does for SQLite.
+
+    GX executes a query, closes the pooled connection, then reads the rows; duckdb-engine
+    shares one cursor per connection, so the rows are gone by then and every metric fails.
+    GX already solves this for dialects that need a persisted connection; DuckDB is added to
+    that list (a str subclass stands in for GX's dialect enum: it compares equal to "duckdb").
+    """
+    import great_expectations.execution_engine.sqlalchemy_execution_engine as engine_module
+
+    class _Dialect(str):
+        @property
+        def value(self) -> str:
+            return str(self)
+
+    names = {str(getattr(d, "value", d)) for d in engine_module._PERSISTED_CONNECTION_DIALECTS}
+    if "duckdb" not in names:
+        engine_module._PERSISTED_CONNECTION_DIALECTS = (
+            *engine_module._PERSISTED_CONNECTION_DIALECTS, _Dialect("duckdb"))
+
+
+def gx_project_dir(warehouse: Path) -> Path:
+    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse."""
+    return warehouse.parent / "gx"
+
+
+def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) -> ValidationReport:
+    """Run every suite (or those of `tables`) against the DuckDB file at db_path."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    _allow_duckdb_results()
+    context = gx.get_context(mode="file", project_root_dir=str(gx_project_dir(warehouse)))
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_or_update_sql(
+        name="warehouse", connection_string=f"duckdb:///{db_path.absolute()}")
+    specs = [load_suite_spec(p) for p in suite_files()]
+    specs = [s for s in specs if tables is None or s["name"] in tables]
+    definitions, meta = [], {}
+    for spec in specs:
+        name = spec["name"]
+        asset = source.add_table_asset(name=name, table_name=name)
+        batch = asset.add_batch_definition_whole_table("all_rows")
+        configs = [ExpectationConfiguration(type=e["type"], kwargs=e["kwargs"], meta=e.get("meta", {}))
+                   for e in spec["expectations"]]
+        suite = context.suites.add_or_update(gx.ExpectationSuite(
+            name=name, expectations=[c.to_domain_obj() for c in configs], meta=spec.get("meta", {})))
+        definitions.append(context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite)))
+        meta[name] = spec
+    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        name="newsfacts_load", validation_definitions=definitions,
+        actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+        result_format={"result_format": "COMPLETE"},
+    ))
+    try:
+        result = checkpoint.run()
+    finally:
+        _close_engines(db_path)
+    report = ValidationReport(data_docs=_docs_index(context))
+    for run_result in result.run_results.values():
+        name = run_result.suite_name
+        for res in run_result.results:
+            report.outcomes.append(_outcome(name, meta[name], res, db_path))
+    return report
+
+
+def _close_engines(db_path: Path) -> None:
+    """Close every SQLAlchemy engine GX opened on the file.
+
+    GX creates engines in several places (connection test, validation) and keeps them. DuckDB
+    caches one database instance per file per process: while any of them is open, the file can
+    be neither reopened with another configuration nor safely renamed and reopened.
+    """
+    import gc
+
+    import sqlalchemy
+    from great_expectations.execution_engine import SqlAlchemyExecutionEngine
+
+    gc.collect()
+    for obj in gc.get_objects():
+        if isinstance(obj, SqlAlchemyExecutionEngine) and getattr(obj, "_connection", None) is not None:
+            obj._connection.close()
+            obj._connection = None
+    for obj in gc.get_objects():
+        if isinstance(obj, sqlalchemy.engine.Engine) and obj.url.database == str(db_path.absolute()):
+            obj.dispose()
+    gc.collect()
+
+
+def _docs_index(context: object) -> Path | None:
+    for site in context.get_docs_sites_urls():
+        url = site.get("site_url") or ""
+        if url.startswith("file://"):
+            return Path(url.removeprefix("file://"))
+    return None
+
+
+def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationOutcome:
+    cfg = res.expectation_config
+    on_failure = (cfg.meta or {}).get("on_failure", "abort")
+    failed_to_run = bool(res.exception_info and res.exception_info.get("raised_exception"))
+    result = res.result or {}
+    count = result.get("unexpected_count", result.get("observed_value"))
+    keys: tuple[str, ...] = ()
+    if not res.success and on_failure == "quarantine" and not failed_to_run:
+        keys = failing_keys(db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs)
+    if failed_to_run:
+        on_failure = "abort"  # an expectation that cannot even run is never a row problem
+        log.error("expectation %s on %s failed to run: %s", cfg.type, suite,
+                  res.exception_info.get("exception_message"))
+    kwargs = {k: v for k, v in cfg.kwargs.items() if k not in ("batch_id",)}
+    return ExpectationOutcome(suite, cfg.type, kwargs, on_failure, bool(res.success),
+                              int(count) if isinstance(count, (int, float)) else None, keys)
+
+
+def failing_keys(db_path: Path, table: str, key: list[str], etype: str, kwargs: dict) -> tuple[str, ...]:
+    """Keys of the rows that fail a row-level expectation, computed in DuckDB.
+
+    GX reports only a sample of failing rows for some expectations, so the exact set is
+    recomputed from the expectation's own definition.
+    """
+    where = row_failure_condition(etype, kwargs)
+    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in key)
+    if etype == "unexpected_rows_expectation":
+        query = kwargs["unexpected_rows_query"].replace("{batch}", f'"{table}"')
+        sql = f"SELECT DISTINCT {key_sql} FROM ({query})"
+    else:
+        sql = f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {where}'
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return tuple(sorted(r[0] for r in con.execute(sql).fetchall()))
+
+
+def row_failure_condition(etype: str, kwargs: dict) -> str:
+    """SQL condition true for rows failing a column-map expectation (column names from suites)."""
+    col = f'"{kwargs.get("column")}"'
+    literal = _sql_literal
+    if etype == "expect_column_values_to_not_be_null":
+        return f"{col} IS NULL"
+    if etype == "expect_column_values_to_be_in_set":
+        values = ", ".join(literal(v) for v in kwargs["value_set"])
+        return f"{col} IS NOT NULL AND {col} NOT IN ({values})"
+    if etype in ("expect_column_values_to_be_between", "expect_column_value_lengths_to_be_between"):
+        target = f"length({col})" if "lengths" in etype else col
+        parts = []
+        if kwargs.get("min_value") is not None:
+            parts.append(f"{target} < {literal(kwargs['min_value'])}")
+        if kwargs.get("max_value") is not None:
+            parts.append(f"{target} > {literal(kwargs['max_value'])}")
+        return f"{col} IS NOT NULL AND ({' OR '.join(parts) or 'false'})"
+    if etype == "expect_column_values_to_match_regex":
+        return f"{col} IS NOT NULL AND NOT regexp_matches({col}, {literal(kwargs['regex'])})"
+    raise ValueError(f"{etype} cannot be a quarantine expectation; declare it on_failure=abort")
+
+
+def _sql_literal(value: object) -> str:
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def quarantine_rows(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> dict[str, list[str]]:
+    """Move rows failing quarantine expectations to `quarantine`; returns keys per table."""
+    reasons: dict[tuple[str, str], list[dict]] = {}
+    for o in report.quarantining:
+        for key in o.failing_keys:
+            reasons.setdefault((o.suite, key), []).append(
+                {"expectation": o.expectation, "column": o.kwargs.get("column")})
+    by_table: dict[str, list[str]] = {}
+    for (table, key), why in sorted(reasons.items()):
+        by_table.setdefault(table, []).append(key)
+    for table, keys in by_table.items():
+        _move_to_quarantine(con, table, keys, reasons, run_id)
+    return by_table
+
+
+def _move_to_quarantine(con: duckdb.DuckDBPyConnection, table: str, keys: list[str],
+                        reasons: dict, run_id: str) -> None:
+    spec = load_suite_spec(settings.EXPECTATIONS_DIR / f"{table}.json")
+    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in spec["meta"]["primary_key"])
+    failing = pl.DataFrame({"record_key": keys})  # noqa: F841 - read by DuckDB
+    rows = con.execute(
+        f'SELECT {key_sql} AS record_key, to_json(t)::VARCHAR AS record FROM "{table}" t '
+        f"WHERE {key_sql} IN (SELECT record_key FROM failing)"
+    ).fetchall()
+    from newsfacts.load import utcnow
+
+    frame = pl.DataFrame(  # noqa: F841
+        [{"run_id": run_id, "table_name": table, "record_key": k, "record": rec,
+          "reasons": json.dumps(reasons[(table, k)]), "quarantined_at": utcnow()} for k, rec in rows],
+        schema={"run_id": pl.Utf8, "table_name": pl.Utf8, "record_key": pl.Utf8, "record": pl.Utf8,
+                "reasons": pl.Utf8, "quarantined_at": pl.Datetime},
+    )
+    con.execute("INSERT INTO quarantine BY NAME SELECT * FROM frame")
+    con.execute(f'DELETE FROM "{table}" WHERE {key_sql} IN (SELECT record_key FROM failing)')
+
+
+def write_results(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> None:
+    """Append one dq_results row per expectation."""
+    from newsfacts.load import utcnow
+
+    now = utcnow()
+    rows = [{"run_id": run_id, "suite": o.suite, "expectation": o.expectation,
+             "kwargs": json.dumps(o.kwargs, default=str), "on_failure": o.on_failure,
+             "success": o.success, "unexpected_count": o.unexpected_count, "checked_at": now}
+            for o in report.outcomes]
+    if rows:
+        frame = pl.DataFrame(rows, schema_overrides={"unexpected_count": pl.Int64})  # noqa: F841
+        con.execute("INSERT INTO dq_results BY NAME SELECT * FROM frame")

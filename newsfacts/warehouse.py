@@ -1,0 +1,137 @@
+"""Warehouse: the DuckDB file, its DDL, the run lock and the atomic publish of a run.
+
+A run never writes the published file in place. It copies it to a staging file next to it,
+loads and validates there, and publishes with one atomic rename. Readers therefore always see
+the last published state, a failed or killed run leaves the published file untouched, and a
+reader holding the old file open is never blocked by a writer. A lock file serialises runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from newsfacts import settings
+
+# Order matters: tables are created layer by layer, views after the tables they read.
+SQL_LAYERS = ("raw", "staging", "marts", "ops", "views")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse lock."""
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened (missing, corrupt, not a DuckDB file)."""
+
+
+def sql_files() -> list[Path]:
+    """DDL files in creation order: one file per table or view, grouped by layer."""
+    files: list[Path] = []
+    for layer in SQL_LAYERS:
+        files += sorted((settings.SQL_DIR / layer).glob("*.sql"))
+    return files
+
+
+def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and view that does not exist yet, with its comments."""
+    for path in sql_files():
+        con.execute(path.read_text())
+
+
+def staging_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".staging")
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+@contextlib.contextmanager
+def run_lock(warehouse: Path, wait_seconds: float = settings.LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the warehouse's run lock; wait up to `wait_seconds`, then raise WarehouseBusy."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path(warehouse), "a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"another newsfacts run is loading {warehouse}; waited {wait_seconds:.0f} s "
+                        "(set --wait to wait longer)"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def open_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Copy the published warehouse (if any) to the staging file and open it read-write."""
+    stage = staging_path(warehouse)
+    for leftover in (stage, stage.with_name(stage.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # a killed run's half-written staging file
+    if warehouse.exists():
+        shutil.copyfile(warehouse, stage)
+    con = connect(stage)
+    apply_ddl(con)
+    return con
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusy(f"{path} is locked by another process; retry in a moment") from exc
+        raise WarehouseError(f"cannot open {path}: {exc}") from exc
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open {path}: {exc}") from exc
+
+
+def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
+    """Make the staging file the published warehouse with one atomic rename."""
+    con.execute("CHECKPOINT")
+    con.close()
+    stage = staging_path(warehouse)
+    with open(stage, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(stage, warehouse)
+    _fsync_dir(warehouse.parent)
+
+
+def discard_staging(con: duckdb.DuckDBPyConnection | None, warehouse: Path) -> None:
+    """Drop a staging file without publishing it."""
+    if con is not None:
+        with contextlib.suppress(duckdb.Error):
+            con.close()
+    stage = staging_path(warehouse)
+    for leftover in (stage, stage.with_name(stage.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only; clear errors for a missing or busy file."""
+    if not warehouse.exists():
+        raise WarehouseError(f"no warehouse at {warehouse}; run `newsfacts run` first")
+    return connect(warehouse, read_only=True)

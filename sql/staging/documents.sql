@@ -1,0 +1,40 @@
+-- one row per doc_id: a cleaned article from the current version of a raw record
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id                VARCHAR PRIMARY KEY,
+    raw_id                VARCHAR NOT NULL,
+    title                 VARCHAR,
+    body                  VARCHAR NOT NULL,
+    url                   VARCHAR,
+    publisher             VARCHAR,
+    author                VARCHAR,
+    language              VARCHAR,
+    published_date        DATE,
+    published_date_source VARCHAR NOT NULL,
+    content_hash          VARCHAR NOT NULL,
+    duplicate_of          VARCHAR,
+    duplicate_kind        VARCHAR,
+    similarity            DOUBLE,
+    source_key            VARCHAR NOT NULL,
+    metadata              VARCHAR,
+    removed               VARCHAR,
+    run_id                VARCHAR NOT NULL
+);
+COMMENT ON TABLE documents IS 'Clean, deduplicated articles. Fact tables give character offsets into body. Duplicates stay, flagged by duplicate_of; facts come from canonical documents only.';
+COMMENT ON COLUMN documents.doc_id IS 'Stable id, equal to the raw_id it came from.';
+COMMENT ON COLUMN documents.raw_id IS 'The raw record (raw_documents.raw_id).';
+COMMENT ON COLUMN documents.title IS 'Headline from metadata or the first headline-like line of a text file.';
+COMMENT ON COLUMN documents.body IS 'Cleaned article text: Unicode repaired, boilerplate removed, paragraphs separated by a blank line.';
+COMMENT ON COLUMN documents.url IS 'Article URL from metadata.';
+COMMENT ON COLUMN documents.publisher IS 'Outlet from metadata, else the URL host; NULL when neither says.';
+COMMENT ON COLUMN documents.author IS 'Author from metadata.';
+COMMENT ON COLUMN documents.language IS 'ISO 639-1 language code (py3langid).';
+COMMENT ON COLUMN documents.published_date IS 'Publication date; NULL when no source states it (never guessed).';
+COMMENT ON COLUMN documents.published_date_source IS 'Where the date came from: metadata, text (an explicit date line), url or unknown.';
+COMMENT ON COLUMN documents.content_hash IS 'SHA-256 of the case-folded, whitespace-collapsed body: equal hashes are exact duplicates.';
+COMMENT ON COLUMN documents.duplicate_of IS 'doc_id of the canonical document (earliest published, else first ingested) when this one is a duplicate; NULL for canonical documents.';
+COMMENT ON COLUMN documents.duplicate_kind IS 'exact (same content_hash) or near (word-shingle Jaccard >= threshold); NULL for canonical documents.';
+COMMENT ON COLUMN documents.similarity IS 'Shingle Jaccard similarity to the canonical document (1.0 for exact duplicates).';
+COMMENT ON COLUMN documents.source_key IS 'Publisher, else the folder of the file: the unit within which repeated template lines are removed.';
+COMMENT ON COLUMN documents.metadata IS 'Other fields of a JSON record, as JSON.';
+COMMENT ON COLUMN documents.removed IS 'JSON list of [text, reason] pieces removed as boilerplate.';
+COMMENT ON COLUMN documents.run_id IS 'Run that last wrote the row.';
