@@ -43,6 +43,9 @@ EVENT_TYPES: dict[str, str] = {
 _FIGURE_TYPES = frozenset(
     {"financial_result", "ipo", "investment", "acquisition", "layoffs", "regulatory_action"}
 )
+# Types whose stated duration is their figure ("banned ... for seven years" -> 7 years).
+_DURATION_TYPES = frozenset({"regulatory_action"})
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 # Types whose company after the trigger is the target ("banned ... ZTE", "acquired Foo").
 _TARGET_TYPES = frozenset({"acquisition", "regulatory_action", "lawsuit", "investment"})
 # Status cues, looked for in the clause before the trigger ("plans to enter") and just after it
@@ -154,6 +157,8 @@ def _build_event(
     value = timex.value if timex else None
     date_start, date_end, granularity = timex_bounds(value)
     figure = _nearest_figure(body, sentence, t_start) if event_type in _FIGURE_TYPES else None
+    if figure is None and event_type in _DURATION_TYPES:
+        figure = _duration_figure(index.timexes, sentence)
     return Event(
         start=sentence[0],
         end=sentence[1],
@@ -316,3 +321,13 @@ def _nearest_figure(body: str, sentence: tuple[int, int], t_start: int) -> Figur
     if not figures:
         return None
     return min(figures, key=lambda f: abs(f.start - t_start))
+
+
+def _duration_figure(timexes: list[Timex], sentence: tuple[int, int]) -> Figure | None:
+    """A duration of the sentence as a figure: "for as many as seven years" (P7Y) -> 7 years."""
+    for t in timexes:
+        if sentence[0] <= t.start and t.end <= sentence[1] and t.type == "DURATION" and t.value:
+            m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", t.value)
+            if m:
+                return Figure(t.start, t.end, float(m.group(1)), _DURATION_UNITS[m.group(2)])
+    return None
