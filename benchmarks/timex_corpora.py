@@ -41,6 +41,8 @@ class GoldDoc:
     text: str
     dct: dt.date
     timexes: list[GoldTimex] = field(default_factory=list)
+    scored_until: int | None = None  # system timexes starting here or later are not scored
+    ignored: list[tuple[int, int]] = field(default_factory=list)  # spans never scored (DCT line)
 
 
 def count_sentences(text: str) -> int:
@@ -90,6 +92,7 @@ def read_meantime(path: Path) -> GoldDoc:
     """Read one MEANTIME CAT file: detokenised text, its TIMEX3s and the creation time."""
     root = ET.parse(path).getroot()
     starts: dict[str, tuple[int, int]] = {}
+    sentence_end: dict[int, int] = {}
     text, last_sentence, prev = "", None, ""
     for tok in root.iter("token"):
         word, sentence = tok.text or "", tok.get("sentence")
@@ -100,18 +103,31 @@ def read_meantime(path: Path) -> GoldDoc:
                 text += " "
         starts[tok.get("t_id", "")] = (len(text), len(text) + len(word))
         text += word
+        sentence_end[int(sentence or 0)] = len(text)
         last_sentence, prev = sentence, word
     doc = GoldDoc(path.stem, text, dt.date(2000, 1, 1))
     for tx in root.iter("TIMEX3"):
         anchors = [starts[a.get("t_id", "")] for a in tx.iter("token_anchor")]
         if tx.get("functionInDocument") == "CREATION_TIME":
             doc.dct = dt.date.fromisoformat(tx.get("value", "")[:10])
+            if anchors:
+                doc.ignored.append((anchors[0][0], anchors[-1][1]))
             continue
         if anchors:
             doc.timexes.append(
                 GoldTimex(anchors[0][0], anchors[-1][1], tx.get("type", ""), tx.get("value", ""))
             )
+    # MEANTIME annotates the title and the first sentences only; score that region alone
+    annotated = [
+        int(t.get("sentence", 0)) for t in root.iter("token") if t.get("t_id") in _anchored(root)
+    ]
+    doc.scored_until = sentence_end[max(annotated)] if annotated else None
     return doc
+
+
+def _anchored(root: ET.Element) -> set[str]:
+    """Token ids that some markable (entity, event, timex) of the file is anchored to."""
+    return {a.get("t_id", "") for a in root.iter("token_anchor")}
 
 
 def read_meantime_all() -> list[GoldDoc]:
@@ -163,6 +179,12 @@ def score_doc(
     doc: GoldDoc, system: list[tuple[int, int, str, str | None]], scores: Scores
 ) -> list[tuple[GoldTimex, tuple[int, int, str, str | None] | None]]:
     """Add one document to `scores`; returns gold timexes paired with their system match."""
+    system = [
+        s
+        for s in system
+        if (doc.scored_until is None or s[0] < doc.scored_until)
+        and not any(s[0] < ie and is_ < s[1] for is_, ie in doc.ignored)
+    ]
     gold_spans = [(g.start, g.end) for g in doc.timexes]
     pairs = match_spans(gold_spans, [(s[0], s[1]) for s in system])
     scores.gold += len(doc.timexes)

@@ -186,7 +186,8 @@ def _norm_weekday(m: re.Match[str], ctx: Context) -> Norm:
     possessive = ctx.text.startswith(("'s", "’s"), m.end())
     tense = "past" if possessive else _tense(m, ctx)
     day = resolve_weekday(WEEKDAYS[m["wd"].lower()], ctx.dct, relation, tense)
-    return Norm(day.isoformat() + _part_suffix(m["part"]), True)
+    # annotated news gives "Friday night" the day itself far more often than "...TNI"
+    return Norm(day.isoformat(), True)
 
 
 def _part_suffix(part: str | None) -> str:
@@ -288,7 +289,9 @@ def rule_vague_duration() -> Rule:
 
 # After "the year" these words make it a stretch of time ("the year ended June 30"), not the
 # calendar year of the publication date ("for the full year", "earlier in the year").
-_STRETCH_AFTER = re.compile(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d)|before|after|earlier|ago)\b")
+_STRETCH_AFTER = re.compile(
+    r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d)|before|after|earlier|ago)\b"
+)
 
 
 def _norm_the_unit(m: re.Match[str], ctx: Context) -> Norm:

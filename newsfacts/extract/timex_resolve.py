@@ -31,6 +31,8 @@ _FUTURE = re.compile(
     r"next|as\s+(?:soon|early)\s+as|effective|payable|starting|through|by)\b",
     re.IGNORECASE,
 )
+# After the expression only auxiliaries count: "rally Thursday by workers" is not a future.
+_FUTURE_AFTER = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to)\b", re.I)
 # Past-tense cues; "-ed" words only in lower case, so that names such as "United" do not count.
 _PAST = re.compile(
     r"\b(?i:was|were|had|did|said|told|ago|last|since|earlier|previously|until)\b"
@@ -67,12 +69,12 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     """Return the tense of the nearest cue around a span: "will launch in April" -> future."""
     left, right = clause_window(text, start, end)
     best: tuple[int, Tense] | None = None
-    for regex, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    for regex, after, tense in ((_FUTURE, _FUTURE_AFTER, "future"), (_PAST, _PAST, "past")):
         for m in regex.finditer(left):
             distance = len(left) - m.end()
             if best is None or distance < best[0]:
                 best = (distance, tense)
-        for m in regex.finditer(right):
+        for m in after.finditer(right):
             # a cue before the expression governs it more often ("said Tuesday it will ...")
             distance = RIGHT_CUE_WEIGHT * m.start() + 1
             if best is None or distance < best[0]:
