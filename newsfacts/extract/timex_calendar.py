@@ -1,4 +1,4 @@
-"""Calendar arithmetic for TIMEX3 values: shifting months and weeks, and the day range a value covers.
+"""Calendar arithmetic for TIMEX3 values: shifting months and weeks, and the days a value covers.
 
 Consumes TIMEX3 value strings and `datetime.date` anchors; produces TIMEX3 value strings and ISO
 date bounds. Pure functions, no text handling (that lives in `timex_rules`).

@@ -80,8 +80,14 @@ UNIT = (
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 # Modifiers that TimeML keeps inside the span and records as mod: "early 2019", "late last year".
-POINT_MOD = r"(?:(?:early|earlier|late|later|mid|the\s+(?:end|beginning|start|middle)\s+of|end|the\s+rest\s+of)[\s-]+)"
-APPROX = r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just)\s+)"
+POINT_MOD = (
+    r"(?:(?:early|earlier|late|later|mid|the\s+(?:end|beginning|start|middle)\s+of|end"
+    r"|the\s+rest\s+of)[\s-]+)"
+)
+APPROX = (
+    r"(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than"
+    r"|at\s+least|at\s+most|up\s+to|over|under|only|just)\s+)"
+)
 
 
 def parse_number(word: str) -> float | None:

@@ -196,7 +196,10 @@ def _valid_set(m: re.Match[str], text: str) -> bool:
 
 def rule_set() -> Rule:
     """ "daily", "every year", "each Thursday", "twice a day", "$3 billion a year"."""
-    units = rf"(?P<unit>days?|weeks?|months?|quarters?|years?|hours?|minutes?|mornings?|nights?|evenings?|weekends?|{WEEKDAY}s?)"
+    units = (
+        r"(?P<unit>days?|weeks?|months?|quarters?|years?|hours?|minutes?|mornings?|nights?"
+        rf"|evenings?|weekends?|{WEEKDAY}s?)"
+    )
     pattern = (
         r"\b(?P<adv>(?-i:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly))"
         r"\b(?!\s+(?:basis|newspaper|paper))"

@@ -163,7 +163,10 @@ def rule_iso_date() -> Rule:
 
 def rule_us_numeric_date() -> Rule:
     """ "7/4/2018", "12/31/18" (US month/day/year order, as in US newswire)."""
-    pattern = rf"(?<![\d/])\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{YEAR4}|\d{{2}})\b(?!/)"
+    pattern = (
+        r"(?<![\d/])\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
+        rf"/(?P<y>{YEAR4}|\d{{2}})\b(?!/)"
+    )
     return Rule("us_numeric_date", re.compile(pattern), "DATE", _norm_numeric_date, confidence=0.8)
 
 

@@ -1,4 +1,4 @@
-"""Temporal expressions: a document body and its publication date in, TIMEX3-normalised `Timex`es out.
+"""Temporal expressions: a body and its publication date in, TIMEX3-normalised `Timex`es out.
 
 Every rule (see `timex_rules`, `timex_periods`, `timex_relative`, `timex_refs`) scans the text
 once with a pattern compiled at import; overlapping candidates are settled longest-first, then

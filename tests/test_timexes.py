@@ -1,0 +1,171 @@
+"""Tests for newsfacts.extract.timexes: detection, TIMEX3 values, anchoring and false positives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfacts.extract.timexes import find_timexes, timex_bounds
+
+PUBLISHED = dt.date(2018, 7, 4)  # a Wednesday
+
+
+def _by_text(body: str, published: dt.date | None = PUBLISHED) -> dict[str, tuple[str, str | None]]:
+    found = find_timexes(body, published)
+    for t in found:
+        assert body[t.start : t.end] == t.text
+    return {t.text: (t.type, t.value) for t in found}
+
+
+def test_golden_case_late_last_year_and_march_this_year() -> None:
+    body = (
+        "The scooter start-up started operations in Spain late last year and partnered with a "
+        "local firm in March this year."
+    )
+    found = _by_text(body)
+    assert found["late last year"] == ("DATE", "2017")
+    assert found["March this year"] == ("DATE", "2018-03")
+    assert "in March this year" not in found  # TIMEX3 spans exclude prepositions
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "typ", "value"),
+    [
+        ("Sales doubled in 2015, the filing shows.", "2015", "DATE", "2015"),
+        ("The plant opens in December 2025, the firm said.", "December 2025", "DATE", "2025-12"),
+        ("Results for the first quarter of 2018 beat forecasts.", "the first quarter of 2018",
+         "DATE", "2018-Q1"),
+        ("Deliveries slowed in Q4 2018 across Europe.", "Q4 2018", "DATE", "2018-Q4"),
+        ("Margins improved in the second half of 2018.", "the second half of 2018", "DATE",
+         "2018-H2"),
+        ("The phone goes on sale on January 10, 2019 in Paris.", "January 10, 2019", "DATE",
+         "2019-01-10"),
+        ("It has sold phones for seven years now.", "seven years", "DURATION", "P7Y"),
+        ("The trial lasted three months.", "three months", "DURATION", "P3M"),
+        ("Profit fell over the past two years.", "the past two years", "DURATION", "P2Y"),
+        ("Prices peaked in the 1990s before falling.", "the 1990s", "DATE", "199"),
+        ("Revenue for fiscal 2019 rose 4%.", "fiscal 2019", "DATE", "2019"),
+        ("The company pays a dividend annually.", "annually", "SET", "P1Y"),
+        ("The index is updated every week by the agency.", "every week", "SET", "P1W"),
+        ("It plans to list shares in early 2019.", "early 2019", "DATE", "2019"),
+        ("The deal should close by end 2018.", "end 2018", "DATE", "2018"),
+    ],
+)  # fmt: skip
+def test_absolute_expressions(body: str, text: str, typ: str, value: str) -> None:
+    assert _by_text(body)[text] == (typ, value)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("The company said yesterday it would expand.", "yesterday", "2018-07-03"),
+        ("Shares rose today in Hong Kong.", "today", "2018-07-04"),
+        ("The regulator approved the merger on Monday.", "Monday", "2018-07-02"),
+        ("The chief executive will speak on Friday in Berlin.", "Friday", "2018-07-06"),
+        ("The chain opened 40 stores last year.", "last year", "2017"),
+        ("It expects to break even next year.", "next year", "2019"),
+        ("Sales have grown this year.", "this year", "2018"),
+        ("The firm first raised money back in November.", "November", "2017-11"),
+        ("It launched the handset in April.", "April", "2018-04"),
+        ("The device will go on sale in April.", "April", "2019-04"),
+        ("A year ago the shares traded higher.", "A year ago", "2017"),
+        ("Two weeks ago the board met in private.", "Two weeks ago", "2018-W25"),
+        ("Demand should pick up in the second half of the year.",
+         "the second half of the year", "2018-H2"),
+        ("The firm is now the third-largest vendor.", "now", "PRESENT_REF"),
+        ("It currently employs 300 people.", "currently", "PRESENT_REF"),
+        ("The brand was recently relaunched.", "recently", "PAST_REF"),
+        ("Earnings in the third quarter fell 5%.", "the third quarter", "2018-Q3"),
+        ("Orders slowed last month, the survey found.", "last month", "2018-06"),
+    ],
+)  # fmt: skip
+def test_relative_expressions_resolved_against_publication_date(
+    body: str, text: str, value: str
+) -> None:
+    found = find_timexes(body, PUBLISHED)
+    match = [t for t in found if t.text == text]
+    assert match, f"{text!r} not found in {[t.text for t in found]}"
+    assert match[0].value == value
+    assert match[0].anchored is True
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It started operations late last year and expanded in March this year.",
+        "The company said on Tuesday it would hire 200 engineers.",
+        "Shares rose yesterday and are up 10% this year.",
+        "The firm is currently the market leader, as it was a year ago.",
+    ],
+)
+def test_unknown_publication_date_leaves_relatives_unresolved(body: str) -> None:
+    found = find_timexes(body, None)
+    assert found, "relative expressions are still detected"
+    assert all(t.value is None and t.anchored is False for t in found)
+
+
+def test_unknown_publication_date_still_normalizes_absolutes() -> None:
+    found = find_timexes("The merger closed on March 5, 2018 after a review in 2017.", None)
+    assert [(t.text, t.value, t.anchored) for t in found] == [
+        ("March 5, 2018", "2018-03-05", False),
+        ("2017", "2017", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The company shipped 10,000 units to retailers.",
+        "The government pledged $100 billion for roads.",
+        "Revenue jumped 125 percent from the year-ago level of 30.3 percent growth.",
+        "The Mate 10 sold well among business users.",
+        "The vendor may release a cheaper model soon.",
+        "Thousands of workers march through the capital each spring to protest.",
+        "It ranked second and third in two surveys.",
+        "The model number 2018 is printed on the box.",
+        "The plant employs 2000 workers in the region.",
+    ],
+)
+def test_false_positives(body: str) -> None:
+    texts = [t.text for t in find_timexes(body, PUBLISHED)]
+    assert not [t for t in texts if t not in ("each spring", "the year-ago", "soon")], texts
+
+
+def test_modal_may_is_not_a_month_but_month_may_is() -> None:
+    assert find_timexes("The carrier may raise prices.", PUBLISHED) == []
+    found = find_timexes("The carrier raised prices in May.", PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("May", "2018-05")]
+
+
+def test_offsets_are_end_exclusive_into_the_body() -> None:
+    body = "Line one.\n\nOn Tuesday, 4 July 2018, at 10:30 a.m., the firm opened."
+    for t in find_timexes(body, PUBLISHED):
+        assert body[t.start : t.end] == t.text
+        assert 0 <= t.start < t.end <= len(body)
+
+
+@pytest.mark.parametrize(
+    ("value", "bounds"),
+    [
+        ("2018-Q4", ("2018-10-01", "2018-12-31", "quarter")),
+        ("2018-H2", ("2018-07-01", "2018-12-31", "half")),
+        ("2018", ("2018-01-01", "2018-12-31", "year")),
+        ("2018-02", ("2018-02-01", "2018-02-28", "month")),
+        ("2019-01-10", ("2019-01-10", "2019-01-10", "day")),
+        ("2019-01-10T10:30", ("2019-01-10", "2019-01-10", "day")),
+        ("2018-W05", ("2018-01-29", "2018-02-04", None)),
+        ("199", ("1990-01-01", "1999-12-31", None)),
+        ("PRESENT_REF", (None, None, None)),
+        ("P7Y", (None, None, None)),
+        (None, (None, None, None)),
+    ],
+)
+def test_timex_bounds(value: str | None, bounds: tuple[str | None, ...]) -> None:
+    assert timex_bounds(value) == bounds
+
+
+def test_year_ago_follows_the_quarter_in_focus() -> None:
+    body = "Net income in the second quarter rose 12% from a year ago."
+    values = {t.text: t.value for t in find_timexes(body, PUBLISHED)}
+    assert values == {"the second quarter": "2018-Q2", "a year ago": "2017-Q2"}
