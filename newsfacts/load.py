@@ -65,13 +65,17 @@ class RawWriter:
         """Write buffered rows; older versions of the same paths stop being current."""
         if not self.rows:
             return 0
-        frame = pl.DataFrame(self.rows)  # noqa: F841 - read by DuckDB's replacement scan
+        # Nullable text columns typed up front: polars infers from the first 100 rows only.
+        frame = pl.DataFrame(self.rows, schema_overrides=RAW_NULLABLE_TEXT)  # noqa: F841 - read by DuckDB
         paths = pl.DataFrame({"p": sorted({r["source_path"] for r in self.rows})})  # noqa: F841
         self.con.execute("UPDATE raw_documents SET is_current = false "
                          "WHERE is_current AND source_path IN (SELECT p FROM paths)")
         self.con.execute("INSERT INTO raw_documents BY NAME SELECT * FROM frame")
         count, self.rows = len(self.rows), []
         return count
+
+
+RAW_NULLABLE_TEXT = {"same_bytes_as": pl.Utf8, "url": pl.Utf8}
 
 
 def write_errors(con: duckdb.DuckDBPyConnection, errors: Iterable[IngestError], run_id: str) -> int:
