@@ -1,4 +1,4 @@
-"""Command line: `newsfacts run | report | sql | extract`."""
+"""Command line: `newsfacts run | report | sql | extract | serve | server`."""
 
 from __future__ import annotations
 
@@ -134,6 +134,38 @@ def _print_relation(rel: object) -> None:
     for row in rel.fetchall():
         table.add_row(*("" if v is None else str(v) for v in row))
     Console().print(table)
+
+
+@app.command()
+def serve(
+    source: Annotated[Path, typer.Option("--source", help="Folder the crawler fills; read on every run.")],
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+    cron: Annotated[str | None, typer.Option(help="Cron schedule, e.g. '*/15 * * * *'.")] = None,
+    interval: Annotated[float | None, typer.Option(help="Seconds between runs.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "scheduled",
+) -> None:
+    """Serve the pipeline as a scheduled Prefect deployment (uses PREFECT_API_URL when set)."""
+    from newsfacts.serve import schedule_kwargs, serve_pipeline
+
+    if not source.is_dir():
+        _fail(f"no such folder: {source}")
+    _check_writable(warehouse)
+    try:
+        schedule_kwargs(cron, interval)
+    except ValueError as exc:
+        _fail(str(exc))
+    serve_pipeline(source, warehouse, cron=cron, interval=interval, name=name)
+
+
+@app.command()
+def server(
+    host: Annotated[str, typer.Option(help="Address to bind; loopback keeps the API off the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the Prefect API and UI.")] = 4200,
+) -> None:
+    """Start a local Prefect server (state in PREFECT_HOME, default ~/.prefect)."""
+    from newsfacts.serve import start_server
+
+    raise typer.Exit(start_server(host, port))
 
 
 def main() -> None:
