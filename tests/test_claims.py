@@ -1,4 +1,4 @@
-"""Claims: speakers, cues, content, stance, outlet, subject, date and event links on invented texts."""
+"""Claims: speakers, cues, content, stance, outlet, subject, date and event links."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from newsfacts.extract.event_context import (
     MentionIndex,
     resolve_company_anaphor,
 )
+from newsfacts.extract.event_places import find_places
 
 # Adverbs and auxiliaries allowed between a speaker and its cue ("Ford subsequently denied",
 # "the heads of three agencies all recently warned", "he had added").
@@ -188,6 +189,8 @@ def _capitalised_ending(body: str, end: int, lower: int) -> Speaker | None:
     if not words:
         return None
     text = " ".join(words)
+    if find_places(text) and find_places(text)[-1][1] == len(text):
+        return None  # "in the United States said" - a place does not speak
     return Speaker(end - len(text), end, "") if body[end - len(text) : end] == text else None
 
 

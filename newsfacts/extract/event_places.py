@@ -34,7 +34,8 @@ def place_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     places = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
     adjectives = "|".join(re.escape(p) for p in sorted(demonyms, key=len, reverse=True))
     pattern = re.compile(
-        rf"(?<![\w.])(?:(?P<adj>{adjectives})\s+{_MARKET_WORDS}\b|(?P<place>{places})(?![\w]))"
+        # The lookahead skips, cheaply, positions no place phrase can start at.
+        rf"(?<![\w.])(?=[A-ZÅsmtw])(?:(?P<adj>{adjectives})\s+{_MARKET_WORDS}\b|(?P<place>{places})(?![\w]))"
     )
     table.update({f"adj:{k}": v for k, v in demonyms.items()})
     return pattern, table

@@ -271,10 +271,14 @@ def trigger_rules() -> list[TriggerRule]:
 
 
 _RULES = trigger_rules()
+# One pass over a sentence that tells whether any rule can match: most sentences have no trigger.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in _RULES), _FLAGS)
 
 
 def find_triggers(sentence: str) -> list[tuple[str, int, int]]:
     """(event_type, start, end) of every trigger in a sentence, overlaps resolved by priority."""
+    if not _ANY_TRIGGER.search(sentence):
+        return []
     taken: list[tuple[int, int]] = []
     found = []
     for rule in _RULES:
