@@ -131,8 +131,22 @@ def parse_file(path: Path, data: bytes, file_sha: str) -> FileResult:
     fmt = file_format(path) or "txt"
     reader = {"txt": _read_text, "html": _read_text, "json": _read_json, "jsonl": _read_jsonl,
               "warc": _read_warc}[fmt]
-    result = reader(str(path), fmt, data, file_sha)
+    result = _refuse_oversized(reader(str(path), fmt, data, file_sha))
     result.errors = [IngestError(e.source_path, e.stage, e.reason, file_sha) for e in result.errors]
+    return result
+
+
+def _refuse_oversized(result: FileResult) -> FileResult:
+    """Turn records too large to be one article (a log, a dump, a book) into errors."""
+    kept = [r for r in result.records if r.size_bytes <= settings.MAX_RECORD_BYTES]
+    too_big = [r for r in result.records if r.size_bytes > settings.MAX_RECORD_BYTES]
+    single = len(result.records) == 1
+    result.errors += [
+        IngestError(r.source_path if single else f"{r.source_path}#{r.record_index}", "read",
+                    f"too large for one article ({r.size_bytes} bytes > {settings.MAX_RECORD_BYTES})")
+        for r in too_big
+    ]
+    result.records = kept
     return result
 
 

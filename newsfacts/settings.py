@@ -35,6 +35,10 @@ FORMATS_BY_SUFFIX = {
 }
 # Files larger than this many bytes are refused into ingest_errors instead of read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# One article record (a text file, an HTML page, a JSON record, a WARC response) larger than this
+# many bytes is refused into ingest_errors: real news pages stay far below it, and cleaning a
+# record costs time and memory in proportion to its size (about 1 s per MB).
+MAX_RECORD_BYTES = 5 * 1024 * 1024
 # Share of characters that may be control / replacement characters before a file counts as binary.
 MAX_BINARY_SHARE = 0.02
 
