@@ -143,7 +143,7 @@ def _refuse_oversized(result: FileResult) -> FileResult:
     single = len(result.records) == 1
     result.errors += [
         IngestError(r.source_path if single else f"{r.source_path}#{r.record_index}", "read",
-                    f"too large for one article ({r.size_bytes} bytes > {settings.MAX_RECORD_BYTES})")
+                    f"too large for one article ({r.size_bytes} > {settings.MAX_RECORD_BYTES} bytes)")
         for r in too_big
     ]
     result.records = kept
