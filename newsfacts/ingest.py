@@ -141,9 +141,10 @@ def _refuse_oversized(result: FileResult) -> FileResult:
     kept = [r for r in result.records if r.size_bytes <= settings.MAX_RECORD_BYTES]
     too_big = [r for r in result.records if r.size_bytes > settings.MAX_RECORD_BYTES]
     single = len(result.records) == 1
+    limit = settings.MAX_RECORD_BYTES
     result.errors += [
         IngestError(r.source_path if single else f"{r.source_path}#{r.record_index}", "read",
-                    f"too large for one article ({r.size_bytes} > {settings.MAX_RECORD_BYTES} bytes)")
+                    f"too large for one article ({r.size_bytes} > {limit} bytes)")
         for r in too_big
     ]
     result.records = kept
