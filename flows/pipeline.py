@@ -11,7 +11,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from flows.stages import deduplicate_flow, ingest_flow, normalize_flow, validate_flow
+from flows.stages import deduplicate_flow, ingest_flow, normalize_flow, screen_flow, validate_flow
 from newsfacts import load, settings, stages, warehouse
 
 
@@ -39,6 +39,7 @@ def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
             for name, call in (
                 ("ingest", lambda: ingest_flow(staging, sources, run_id)),
                 ("normalize", lambda: normalize_flow(staging, run_id)),
+                ("screen", lambda: screen_flow(staging, str(wh), run_id)),
                 ("deduplicate", lambda: deduplicate_flow(staging)),
                 ("validate", lambda: validate_flow(staging, str(wh), run_id)),
             ):
@@ -68,7 +69,7 @@ def _summary(counts: dict) -> str:
     return (f"{ing['records']} new records from {ing['files_read']} files "
             f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
             f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact and {dup['near']} near duplicates, "
-            f"{counts['validate']['quarantined']} rows quarantined")
+            f"{counts['screen']['quarantined'] + counts['validate']['quarantined']} rows quarantined")
 
 
 def _record_unpublished(wh: Path, run_id: str, sources: list[str], status: str, counts: dict, seconds: dict,

@@ -34,6 +34,17 @@ def normalize_flow(staging: str, run_id: str) -> dict[str, int]:
 
 
 @task(cache_policy=NO_CACHE)
+def quarantine_bad_documents(staging: str, warehouse_path: str, run_id: str) -> dict[str, int]:
+    return stages.quarantine_documents(Path(staging), Path(warehouse_path), run_id)
+
+
+@flow(name="screen", validate_parameters=False)
+def screen_flow(staging: str, warehouse_path: str, run_id: str) -> dict[str, int]:
+    """Row-level document checks before deduplication, so a bad document never becomes canonical."""
+    return quarantine_bad_documents(staging, warehouse_path, run_id)
+
+
+@task(cache_policy=NO_CACHE)
 def flag_duplicates(staging: str) -> dict[str, int]:
     with warehouse.connect(Path(staging)) as con:
         return stages.deduplicate(con)

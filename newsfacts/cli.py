@@ -63,7 +63,7 @@ def _print_summary(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=False)
+    console = Console(width=None if sys.stdout.isatty() else 120)
     console.print(f"[bold]run {result['run_id']}[/bold]: {result['status']} -> {result['warehouse']}")
     console.print(result["message"])
     from newsfacts.report import table_counts
@@ -133,7 +133,7 @@ def _print_relation(rel: object) -> None:
     table = Table(*rel.columns)
     for row in rel.fetchall():
         table.add_row(*("" if v is None else str(v) for v in row))
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()

@@ -112,6 +112,22 @@ def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"documents_cleared": len(docs)}
 
 
+def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> dict[str, int]:
+    """Quarantine documents failing row-level expectations before deduplication and extraction.
+
+    A document with an impossible date would otherwise become the canonical copy of its
+    duplicates and then leave them pointing at nothing once quarantined.
+    """
+    from newsfacts import validate as gx_validate
+
+    report = gx_validate.validate(staging, warehouse_path, tables=["documents"])
+    if not report.quarantining:
+        return {"quarantined": 0}
+    with duckdb.connect(str(staging)) as con:
+        moved = gx_validate.quarantine_rows(con, report, run_id)
+    return {"quarantined": sum(len(v) for v in moved.values())}
+
+
 def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     """Run the GX suites; quarantine failing rows, re-check, and say whether the run may publish."""
     from newsfacts import validate as gx_validate

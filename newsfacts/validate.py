@@ -98,10 +98,10 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_or_update_sql(
         name="warehouse", connection_string=f"duckdb:///{db_path.absolute()}")
-    specs = [load_suite_spec(p) for p in suite_files()]
-    specs = [s for s in specs if tables is None or s["name"] in tables]
-    definitions, meta = [], {}
-    for spec in specs:
+    # Every suite's asset and definition is registered, even when only some run: GX's stores
+    # hold them all, and a stored definition whose asset vanished breaks every later load.
+    definitions, meta = {}, {}
+    for spec in (load_suite_spec(p) for p in suite_files()):
         name = spec["name"]
         asset = source.add_table_asset(name=name, table_name=name)
         batch = asset.add_batch_definition_whole_table("all_rows")
@@ -109,11 +109,13 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
                    for e in spec["expectations"]]
         suite = context.suites.add_or_update(gx.ExpectationSuite(
             name=name, expectations=[c.to_domain_obj() for c in configs], meta=spec.get("meta", {})))
-        definitions.append(context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite)))
+        definitions[name] = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite))
         meta[name] = spec
+    chosen = [d for name, d in definitions.items() if tables is None or name in tables]
     checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-        name="newsfacts_load", validation_definitions=definitions,
+        name="newsfacts_" + ("all" if tables is None else "_".join(sorted(tables))),
+        validation_definitions=chosen,
         actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
         result_format={"result_format": "COMPLETE"},
     ))
@@ -174,6 +176,8 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
         log.error("expectation %s on %s failed to run: %s", cfg.type, suite,
                   res.exception_info.get("exception_message"))
     kwargs = {k: v for k, v in cfg.kwargs.items() if k not in ("batch_id",)}
+    if getattr(cfg, "description", None):
+        kwargs.setdefault("description", cfg.description)
     return ExpectationOutcome(suite, cfg.type, kwargs, on_failure, bool(res.success),
                               int(count) if isinstance(count, (int, float)) else None, keys)
 
