@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import time
 from datetime import UTC, datetime
@@ -47,6 +48,7 @@ def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
                 counts[name] = call()
                 seconds[name] = round(time.perf_counter() - started, 3)
                 logger.info("%s: %s", name, json.dumps(counts[name]))
+                pause_point(name)
         except BaseException as exc:
             _record_unpublished(wh, run_id, sources, "failed", counts, seconds, f"{type(exc).__name__}: {exc}")
             raise
@@ -56,12 +58,28 @@ def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
         if passed:
             with warehouse.connect(Path(staging)) as con:
                 load.finish_run(con, run_id, status, counts, seconds, message)
+                pause_point("publish")
                 warehouse.publish(con, wh)
         else:
             _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
         logger.info("run %s: %s (%s)", run_id, status, message)
     return {"run_id": run_id, "status": status, "warehouse": str(wh), "counts": counts,
             "seconds": seconds, "message": message}
+
+
+def pause_point(point: str) -> None:
+    """Test hook: with NEWSFACTS_TEST_PAUSE_AT=<point>, wait here until the test says go.
+
+    Crash and concurrency tests need a run stopped at a known place (after a stage's writes to
+    the staging file, or just before the publish) to kill it or race it. The run touches
+    `<NEWSFACTS_TEST_PAUSE_DIR>/<point>.reached` and waits for `<point>.go`. Unset: no effect.
+    """
+    if os.environ.get("NEWSFACTS_TEST_PAUSE_AT") != point:
+        return
+    folder = Path(os.environ["NEWSFACTS_TEST_PAUSE_DIR"])
+    (folder / f"{point}.reached").touch()
+    while not (folder / f"{point}.go").exists():
+        time.sleep(0.1)
 
 
 def _summary(counts: dict) -> str:
