@@ -69,9 +69,13 @@ def repair_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def content_hash(body: str) -> str:
-    """Hash of the text that decides exact duplicates: case-folded, whitespace collapsed."""
-    canonical = " ".join(body.casefold().split())
+def content_hash(body: str, title: str | None = None) -> str:
+    """Hash that decides exact duplicates: title and body, case-folded, whitespace collapsed.
+
+    The title counts: the same body under a new headline is a rewrite (a near duplicate),
+    not the same document.
+    """
+    canonical = " ".join(f"{title or ''}\n{body}".casefold().split())
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -213,7 +217,7 @@ def normalize_record(raw_id: str, fmt: str, raw_text: str, source_path: str,
         doc_id=raw_id, raw_id=raw_id, title=title_hint or cleaned.title, body=body,
         url=parsed.url, publisher=publisher, author=parsed.author,
         language=detect_language(body), published_date=published, published_date_source=source,
-        content_hash=content_hash(body),
+        content_hash=content_hash(body, title_hint or cleaned.title),
         source_key=publisher or source_path.rsplit("/", 1)[0],
         metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True) if parsed.metadata else None,
         removed=json.dumps(list(cleaned.removed), ensure_ascii=False) if cleaned.removed else None,
@@ -238,7 +242,7 @@ def remove_template_lines(docs: list[Document], context: dict[str, list[str]]) -
     out: list[Document] = []
     for source, group in by_source.items():
         # Count each distinct text once, so duplicates of one article cannot make its lines "template".
-        bodies = {d.content_hash: d.body for d in group}
+        bodies = {content_hash(d.body): d.body for d in group}
         bodies.update({content_hash(b): b for b in context.get(source, [])})
         template = {
             line for line in repeated_lines(bodies.values(), settings.REPEATED_LINE_MIN_DOCS,
@@ -255,5 +259,5 @@ def _without_lines(doc: Document, lines: set[str]) -> Document:
         return doc
     removed = json.loads(doc.removed) if doc.removed else []
     removed += [[line, "template_line"] for line in sorted(lines) if line in doc.body]
-    return Document(**{**doc.__dict__, "body": body, "content_hash": content_hash(body),
+    return Document(**{**doc.__dict__, "body": body, "content_hash": content_hash(body, doc.title),
                        "removed": json.dumps(removed, ensure_ascii=False)})
