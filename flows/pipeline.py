@@ -22,8 +22,12 @@ def new_run_id() -> str:
 
 
 @flow(name="newsfacts-pipeline")
-def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
-             full_refresh: bool = False, wait_seconds: float = settings.LOCK_WAIT_SECONDS) -> dict:
+def pipeline(
+    paths: list[str] | None = None,
+    warehouse_path: str | None = None,
+    full_refresh: bool = False,
+    wait_seconds: float = settings.LOCK_WAIT_SECONDS,
+) -> dict:
     """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes."""
     logger = get_run_logger()
     wh = Path(warehouse_path or settings.DEFAULT_WAREHOUSE).absolute()
@@ -50,11 +54,17 @@ def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
                 logger.info("%s: %s", name, json.dumps(counts[name]))
                 pause_point(name)
         except BaseException as exc:
-            _record_unpublished(wh, run_id, sources, "failed", counts, seconds, f"{type(exc).__name__}: {exc}")
+            _record_unpublished(
+                wh, run_id, sources, "failed", counts, seconds, f"{type(exc).__name__}: {exc}"
+            )
             raise
         passed = counts["validate"]["passed"]
         status = "success" if passed else "failed_validation"
-        message = _summary(counts) if passed else "not published: " + "; ".join(counts["validate"]["failed"])
+        message = (
+            _summary(counts)
+            if passed
+            else "not published: " + "; ".join(counts["validate"]["failed"])
+        )
         if passed:
             with warehouse.connect(Path(staging)) as con:
                 load.finish_run(con, run_id, status, counts, seconds, message)
@@ -63,8 +73,14 @@ def pipeline(paths: list[str] | None = None, warehouse_path: str | None = None,
         else:
             _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
         logger.info("run %s: %s (%s)", run_id, status, message)
-    return {"run_id": run_id, "status": status, "warehouse": str(wh), "counts": counts,
-            "seconds": seconds, "message": message}
+    return {
+        "run_id": run_id,
+        "status": status,
+        "warehouse": str(wh),
+        "counts": counts,
+        "seconds": seconds,
+        "message": message,
+    }
 
 
 def pause_point(point: str) -> None:
@@ -84,14 +100,23 @@ def pause_point(point: str) -> None:
 
 def _summary(counts: dict) -> str:
     ing, norm, dup = counts["ingest"], counts["normalize"], counts["deduplicate"]
-    return (f"{ing['records']} new records from {ing['files_read']} files "
-            f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
-            f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact and {dup['near']} near duplicates, "
-            f"{counts['screen']['quarantined'] + counts['validate']['quarantined']} rows quarantined")
+    return (
+        f"{ing['records']} new records from {ing['files_read']} files "
+        f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
+        f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact and {dup['near']} near duplicates, "
+        f"{counts['screen']['quarantined'] + counts['validate']['quarantined']} rows quarantined"
+    )
 
 
-def _record_unpublished(wh: Path, run_id: str, sources: list[str], status: str, counts: dict, seconds: dict,
-                        message: str) -> None:
+def _record_unpublished(
+    wh: Path,
+    run_id: str,
+    sources: list[str],
+    status: str,
+    counts: dict,
+    seconds: dict,
+    message: str,
+) -> None:
     """Log a run that published nothing: the previous data stays, only the logs grow."""
     staging = warehouse.staging_path(wh)
     dq = []

@@ -12,10 +12,15 @@ import typer
 
 from newsfacts import settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events.")
-WarehouseOpt = Annotated[Path, typer.Option("--warehouse", "-w", help="DuckDB warehouse file.",
-                                            envvar="NEWSFACTS_WAREHOUSE")]
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events.",
+)
+WarehouseOpt = Annotated[
+    Path,
+    typer.Option("--warehouse", "-w", help="DuckDB warehouse file.", envvar="NEWSFACTS_WAREHOUSE"),
+]
 
 
 def _fail(message: str) -> None:
@@ -25,10 +30,17 @@ def _fail(message: str) -> None:
 
 @app.command()
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest (default: the bundled samples).")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to ingest (default: the bundled samples)."),
+    ] = None,
     warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
-    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Rebuild documents and facts from raw_documents.")] = False,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same warehouse.")] = settings.LOCK_WAIT_SECONDS,
+    full_refresh: Annotated[
+        bool, typer.Option("--full-refresh", help="Rebuild documents and facts from raw_documents.")
+    ] = False,
+    wait: Annotated[
+        float, typer.Option(help="Seconds to wait for another run on the same warehouse.")
+    ] = settings.LOCK_WAIT_SECONDS,
 ) -> None:
     """Run the pipeline over PATHS and publish the warehouse if validation passes."""
     for path in paths or []:
@@ -39,7 +51,9 @@ def run(
     from newsfacts.warehouse import WarehouseBusy, WarehouseError
 
     try:
-        result = pipeline([str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait)
+        result = pipeline(
+            [str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait
+        )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
     _print_summary(result)
@@ -64,7 +78,9 @@ def _print_summary(result: dict) -> None:
     from rich.table import Table
 
     console = Console(width=None if sys.stdout.isatty() else 120)
-    console.print(f"[bold]run {result['run_id']}[/bold]: {result['status']} -> {result['warehouse']}")
+    console.print(
+        f"[bold]run {result['run_id']}[/bold]: {result['status']} -> {result['warehouse']}"
+    )
     console.print(result["message"])
     from newsfacts.report import table_counts
     from newsfacts.warehouse import open_read_only
@@ -81,8 +97,10 @@ def _print_summary(result: dict) -> None:
 
 
 @app.command()
-def report(warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
-           output: Annotated[Path | None, typer.Option(help="HTML file to write.")] = None) -> None:
+def report(
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+    output: Annotated[Path | None, typer.Option(help="HTML file to write.")] = None,
+) -> None:
     """Write the data-quality report (HTML) for the warehouse and print where it is."""
     from newsfacts.report import write_report
     from newsfacts.warehouse import WarehouseBusy, WarehouseError
@@ -95,9 +113,11 @@ def report(warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
 
 
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
-        warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
-        as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON lines.")] = False) -> None:
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON lines.")] = False,
+) -> None:
     """Run a read-only SQL query against the warehouse."""
     import duckdb
 
@@ -138,11 +158,15 @@ def _print_relation(rel: object) -> None:
 
 @app.command()
 def serve(
-    source: Annotated[Path, typer.Option("--source", help="Folder the crawler fills; read on every run.")],
+    source: Annotated[
+        Path, typer.Option("--source", help="Folder the crawler fills; read on every run.")
+    ],
     warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
     cron: Annotated[str | None, typer.Option(help="Cron schedule, e.g. '*/15 * * * *'.")] = None,
     interval: Annotated[float | None, typer.Option(help="Seconds between runs.")] = None,
-    name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "scheduled",
+    name: Annotated[
+        str, typer.Option(help="Deployment name shown in the Prefect UI.")
+    ] = "scheduled",
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment (uses PREFECT_API_URL when set)."""
     from newsfacts.serve import schedule_kwargs, serve_pipeline
@@ -159,7 +183,9 @@ def serve(
 
 @app.command()
 def server(
-    host: Annotated[str, typer.Option(help="Address to bind; loopback keeps the API off the network.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind; loopback keeps the API off the network.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the Prefect API and UI.")] = 4200,
 ) -> None:
     """Start a local Prefect server (state in PREFECT_HOME, default ~/.prefect)."""

@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 # Fixed seeds: signatures must be identical from run to run and machine to machine.
 _RNG = np.random.default_rng(20180704)
-_PERM_A = (_RNG.integers(1, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64) | np.uint64(1))
+_PERM_A = _RNG.integers(1, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
 _PERM_B = _RNG.integers(0, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64)
 _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -81,8 +81,9 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (a.size + b.size - inter)
 
 
-def near_duplicate_pairs(bodies: Sequence[str], threshold: float = settings.NEAR_DUP_THRESHOLD
-                         ) -> list[tuple[int, int, float]]:
+def near_duplicate_pairs(
+    bodies: Sequence[str], threshold: float = settings.NEAR_DUP_THRESHOLD
+) -> list[tuple[int, int, float]]:
     """All pairs of bodies with shingle Jaccard >= threshold, as (i, j, similarity)."""
     return _similar_pairs([shingles(b) for b in bodies], threshold)
 
@@ -115,7 +116,9 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def find_duplicates(docs: pl.DataFrame, threshold: float = settings.NEAR_DUP_THRESHOLD) -> pl.DataFrame:
+def find_duplicates(
+    docs: pl.DataFrame, threshold: float = settings.NEAR_DUP_THRESHOLD
+) -> pl.DataFrame:
     """Flag duplicates among documents.
 
     `docs` needs doc_id, content_hash, body, published_date and ingest_order (smaller = ingested
@@ -146,5 +149,9 @@ def find_duplicates(docs: pl.DataFrame, threshold: float = settings.NEAR_DUP_THR
     return pl.DataFrame(rows, schema=DUPLICATES_SCHEMA, orient="row")
 
 
-DUPLICATES_SCHEMA = {"doc_id": pl.Utf8, "duplicate_of": pl.Utf8, "duplicate_kind": pl.Utf8,
-                     "similarity": pl.Float64}
+DUPLICATES_SCHEMA = {
+    "doc_id": pl.Utf8,
+    "duplicate_of": pl.Utf8,
+    "duplicate_kind": pl.Utf8,
+    "similarity": pl.Float64,
+}

@@ -104,7 +104,9 @@ def _walk_folder(root: Path) -> tuple[list[InputFile], list[IngestError]]:
                 continue
             # A symlink pointing outside the source folder could expose any file on the machine.
             if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                errors.append(IngestError(str(path), "discover", "symlink points outside the source folder"))
+                errors.append(
+                    IngestError(str(path), "discover", "symlink points outside the source folder")
+                )
                 continue
             found.append(InputFile(path, root))
     return found, errors
@@ -115,7 +117,9 @@ def read_bytes(path: Path) -> tuple[bytes, str] | IngestError:
     try:
         size = path.stat().st_size
         if size > settings.MAX_FILE_BYTES:
-            return IngestError(str(path), "read", f"file too large ({size} bytes > {settings.MAX_FILE_BYTES})")
+            return IngestError(
+                str(path), "read", f"file too large ({size} bytes > {settings.MAX_FILE_BYTES})"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         return IngestError(str(path), "read", "file disappeared before it could be read")
@@ -129,8 +133,13 @@ def parse_file(path: Path, data: bytes, file_sha: str) -> FileResult:
     if not data:
         return _error(path, "read", "empty file (0 bytes)", file_sha)
     fmt = file_format(path) or "txt"
-    reader = {"txt": _read_text, "html": _read_text, "json": _read_json, "jsonl": _read_jsonl,
-              "warc": _read_warc}[fmt]
+    reader = {
+        "txt": _read_text,
+        "html": _read_text,
+        "json": _read_json,
+        "jsonl": _read_jsonl,
+        "warc": _read_warc,
+    }[fmt]
     result = _refuse_oversized(reader(str(path), fmt, data, file_sha))
     result.errors = [IngestError(e.source_path, e.stage, e.reason, file_sha) for e in result.errors]
     return result
@@ -143,8 +152,11 @@ def _refuse_oversized(result: FileResult) -> FileResult:
     single = len(result.records) == 1
     limit = settings.MAX_RECORD_BYTES
     result.errors += [
-        IngestError(r.source_path if single else f"{r.source_path}#{r.record_index}", "read",
-                    f"too large for one article ({r.size_bytes} > {limit} bytes)")
+        IngestError(
+            r.source_path if single else f"{r.source_path}#{r.record_index}",
+            "read",
+            f"too large for one article ({r.size_bytes} > {limit} bytes)",
+        )
         for r in too_big
     ]
     result.records = kept
@@ -186,10 +198,19 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > settings.MAX_BINARY_SHARE
 
 
-def _record(path: str, fmt: str, file_sha: str, index: int, data: bytes, text: str,
-            encoding: str, url: str | None = None) -> RawRecord:
-    return RawRecord(path, index, fmt, file_sha, hashlib.sha256(data).hexdigest(), len(data),
-                     text, encoding, url)
+def _record(
+    path: str,
+    fmt: str,
+    file_sha: str,
+    index: int,
+    data: bytes,
+    text: str,
+    encoding: str,
+    url: str | None = None,
+) -> RawRecord:
+    return RawRecord(
+        path, index, fmt, file_sha, hashlib.sha256(data).hexdigest(), len(data), text, encoding, url
+    )
 
 
 def _read_text(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
@@ -215,7 +236,9 @@ def _read_json(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
     result = FileResult()
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            result.errors.append(IngestError(f"{path}#{index}", "parse", "JSON record is not an object"))
+            result.errors.append(
+                IngestError(f"{path}#{index}", "parse", "JSON record is not an object")
+            )
             continue
         blob = json.dumps(item, ensure_ascii=False, sort_keys=True)
         result.records.append(_record(path, fmt, file_sha, index, blob.encode(), blob, encoding))
@@ -245,10 +268,14 @@ def _read_jsonl(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            result.errors.append(IngestError(f"{path}#L{lineno}", "parse", f"invalid JSON line {lineno}: {exc.msg}"))
+            result.errors.append(
+                IngestError(f"{path}#L{lineno}", "parse", f"invalid JSON line {lineno}: {exc.msg}")
+            )
             continue
         if not isinstance(item, dict):
-            result.errors.append(IngestError(f"{path}#L{lineno}", "parse", f"JSON line {lineno} is not an object"))
+            result.errors.append(
+                IngestError(f"{path}#L{lineno}", "parse", f"JSON line {lineno} is not an object")
+            )
             continue
         blob = json.dumps(item, ensure_ascii=False, sort_keys=True)
         result.records.append(_record(path, fmt, file_sha, lineno, blob.encode(), blob, encoding))
@@ -277,9 +304,13 @@ def _read_warc(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
             decoded = decode_bytes(html)
             url = record.rec_headers.get_header("WARC-Target-URI")
             if decoded is None:
-                result.errors.append(IngestError(f"{path}#{index}", "decode", "WARC response is binary"))
+                result.errors.append(
+                    IngestError(f"{path}#{index}", "decode", "WARC response is binary")
+                )
                 continue
-            result.records.append(_record(path, fmt, file_sha, index, html, decoded[0], decoded[1], url))
+            result.records.append(
+                _record(path, fmt, file_sha, index, html, decoded[0], decoded[1], url)
+            )
     except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError, OSError) as exc:
         reason = "truncated or corrupt WARC/gzip" + (f": {exc}" if str(exc) else "")
         result.errors.append(IngestError(path, "read", reason[:300]))
@@ -296,5 +327,3 @@ def _warc_html(record: object) -> bytes | None:
     if "html" not in content_type:
         return None
     return record.content_stream().read()
-
-

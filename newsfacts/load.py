@@ -39,11 +39,19 @@ class RawWriter:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         self.con, self.run_id = con, run_id
-        self.versions = dict(con.execute(
-            "SELECT source_path, max(version) FROM raw_documents GROUP BY source_path").fetchall())
-        self.first_by_sha = dict(con.execute(
-            "SELECT sha256, arg_min(raw_id, ingest_order) FROM raw_documents GROUP BY sha256").fetchall())
-        self.order = con.execute("SELECT coalesce(max(ingest_order), 0) FROM raw_documents").fetchone()[0]
+        self.versions = dict(
+            con.execute(
+                "SELECT source_path, max(version) FROM raw_documents GROUP BY source_path"
+            ).fetchall()
+        )
+        self.first_by_sha = dict(
+            con.execute(
+                "SELECT sha256, arg_min(raw_id, ingest_order) FROM raw_documents GROUP BY sha256"
+            ).fetchall()
+        )
+        self.order = con.execute(
+            "SELECT coalesce(max(ingest_order), 0) FROM raw_documents"
+        ).fetchone()[0]
         self.rows: list[dict] = []
         self.file_versions: dict[str, int] = {}
 
@@ -56,9 +64,15 @@ class RawWriter:
             self.order += 1
             first = self.first_by_sha.setdefault(rec.sha256, rec.raw_id)
             row = asdict(rec)
-            row.update(raw_id=rec.raw_id, version=version, is_current=True,
-                       same_bytes_as=None if first == rec.raw_id else first,
-                       ingested_at=utcnow(), ingest_order=self.order, run_id=self.run_id)
+            row.update(
+                raw_id=rec.raw_id,
+                version=version,
+                is_current=True,
+                same_bytes_as=None if first == rec.raw_id else first,
+                ingested_at=utcnow(),
+                ingest_order=self.order,
+                run_id=self.run_id,
+            )
             self.rows.append(row)
 
     def flush(self) -> int:
@@ -68,8 +82,10 @@ class RawWriter:
         # Nullable text columns typed up front: polars infers from the first 100 rows only.
         frame = pl.DataFrame(self.rows, schema_overrides=RAW_NULLABLE_TEXT)  # noqa: F841 - read by DuckDB
         paths = pl.DataFrame({"p": sorted({r["source_path"] for r in self.rows})})  # noqa: F841
-        self.con.execute("UPDATE raw_documents SET is_current = false "
-                         "WHERE is_current AND source_path IN (SELECT p FROM paths)")
+        self.con.execute(
+            "UPDATE raw_documents SET is_current = false "
+            "WHERE is_current AND source_path IN (SELECT p FROM paths)"
+        )
         self.con.execute("INSERT INTO raw_documents BY NAME SELECT * FROM frame")
         count, self.rows = len(self.rows), []
         return count
@@ -101,8 +117,9 @@ def pending_raw(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     )
 
 
-def source_context(con: duckdb.DuckDBPyConnection, sources: Iterable[str], limit: int = 200
-                   ) -> dict[str, list[str]]:
+def source_context(
+    con: duckdb.DuckDBPyConnection, sources: Iterable[str], limit: int = 200
+) -> dict[str, list[str]]:
     """Up to `limit` loaded canonical bodies per source, for template-line detection."""
     keys = pl.DataFrame({"k": sorted(set(sources))})  # noqa: F841
     rows = con.execute(
@@ -121,16 +138,24 @@ def write_documents(con: duckdb.DuckDBPyConnection, docs: list[Document], run_id
     """Insert new documents (merge on doc_id)."""
     if not docs:
         return 0
-    frame = pl.DataFrame([{**asdict(d), "run_id": run_id} for d in docs],  # noqa: F841
-                         schema_overrides=DOCUMENT_SCHEMA)
+    frame = pl.DataFrame(  # noqa: F841 - read by DuckDB's replacement scan
+        [{**asdict(d), "run_id": run_id} for d in docs],
+        schema_overrides=DOCUMENT_SCHEMA,
+    )
     con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM frame)")
     con.execute("INSERT INTO documents BY NAME SELECT * FROM frame")
     return len(docs)
 
 
 DOCUMENT_SCHEMA = {
-    "title": pl.Utf8, "url": pl.Utf8, "publisher": pl.Utf8, "author": pl.Utf8,
-    "language": pl.Utf8, "published_date": pl.Date, "metadata": pl.Utf8, "removed": pl.Utf8,
+    "title": pl.Utf8,
+    "url": pl.Utf8,
+    "publisher": pl.Utf8,
+    "author": pl.Utf8,
+    "language": pl.Utf8,
+    "published_date": pl.Date,
+    "metadata": pl.Utf8,
+    "removed": pl.Utf8,
 }
 
 
@@ -193,8 +218,13 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame) -> int
     return changed
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, sources: list[str], version: str,
-              flow_run_id: str | None) -> None:
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    sources: list[str],
+    version: str,
+    flow_run_id: str | None,
+) -> None:
     con.execute(
         "INSERT INTO runs (run_id, started_at, status, sources, extractor_version, prefect_flow_run_id) "
         "VALUES (?, ?, 'running', ?, ?, ?)",
@@ -202,8 +232,14 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, sources: list[str], v
     )
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict,
-               seconds: dict, message: str) -> None:
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    counts: dict,
+    seconds: dict,
+    message: str,
+) -> None:
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, stage_counts = ?, stage_seconds = ?, "
         "message = ? WHERE run_id = ?",

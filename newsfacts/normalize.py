@@ -53,7 +53,9 @@ JSON_PUBLISHER = ("source", "publisher", "site_name", "outlet", "sitename")
 JSON_AUTHOR = ("author", "authors", "byline")
 
 # Dates in URLs: /2018/07/04/, /2018-07-04/, /20180704/ (a day is required; a month alone is not a date).
-URL_DATE = re.compile(r"(?<!\d)(19\d{2}|20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+URL_DATE = re.compile(
+    r"(?<!\d)(19\d{2}|20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -91,8 +93,16 @@ def parse_date(value: object) -> date | None:
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
         return _safe_date(*map(int, match.groups()))
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y",
-                "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z"):
+    for fmt in (
+        "%d %B %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+        "%b %d, %Y",
+        "%Y/%m/%d",
+        "%d.%m.%Y",
+        "%a, %d %b %Y %H:%M:%S %z",
+        "%a, %d %b %Y %H:%M:%S %Z",
+    ):
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
@@ -157,8 +167,13 @@ def _parse_html(html: str, url: str | None) -> _Parsed:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        as_dict=True,
         # Only dates stated in the page's markup and metadata: no guessing from the text.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -166,8 +181,12 @@ def _parse_html(html: str, url: str | None) -> _Parsed:
         raise NormalizeError("HTML page has no article text")
     text = (doc.get("text") or "").replace("\n", "\n\n")
     return _Parsed(
-        title=doc.get("title"), text=text, url=doc.get("url") or url,
-        publisher=doc.get("sitename"), author=doc.get("author"), date=parse_date(doc.get("date")),
+        title=doc.get("title"),
+        text=text,
+        url=doc.get("url") or url,
+        publisher=doc.get("sitename"),
+        author=doc.get("author"),
+        date=parse_date(doc.get("date")),
     )
 
 
@@ -190,8 +209,10 @@ def _parse_json(raw_text: str) -> _Parsed:
     if isinstance(publisher, dict):  # {"source": {"name": "..."}} as news APIs send it
         publisher = publisher.get("name")
     return _Parsed(
-        title=_str_or_none(_first(record, JSON_TITLE)), text=body,
-        url=_str_or_none(_first(record, JSON_URL)), publisher=_str_or_none(publisher),
+        title=_str_or_none(_first(record, JSON_TITLE)),
+        text=body,
+        url=_str_or_none(_first(record, JSON_URL)),
+        publisher=_str_or_none(publisher),
         author=", ".join(author) if isinstance(author, list) else _str_or_none(author),
         date=parse_date(_first(record, JSON_DATE)),
         metadata={k: v for k, v in record.items() if k not in used} or None,
@@ -202,8 +223,9 @@ def _str_or_none(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def normalize_record(raw_id: str, fmt: str, raw_text: str, source_path: str,
-                     url: str | None = None) -> Document:
+def normalize_record(
+    raw_id: str, fmt: str, raw_text: str, source_path: str, url: str | None = None
+) -> Document:
     """Turn one raw record into a Document; raises NormalizeError when there is no article."""
     parsed = parse_record(fmt, repair_text(raw_text) if fmt == "txt" else raw_text, url)
     title_hint = repair_text(parsed.title).strip() if parsed.title else None
@@ -214,12 +236,21 @@ def normalize_record(raw_id: str, fmt: str, raw_text: str, source_path: str,
     published, source = _published_date(parsed, cleaned.date)
     publisher = parsed.publisher or publisher_from_url(parsed.url)
     return Document(
-        doc_id=raw_id, raw_id=raw_id, title=title_hint or cleaned.title, body=body,
-        url=parsed.url, publisher=publisher, author=parsed.author,
-        language=detect_language(body), published_date=published, published_date_source=source,
+        doc_id=raw_id,
+        raw_id=raw_id,
+        title=title_hint or cleaned.title,
+        body=body,
+        url=parsed.url,
+        publisher=publisher,
+        author=parsed.author,
+        language=detect_language(body),
+        published_date=published,
+        published_date_source=source,
         content_hash=content_hash(body, title_hint or cleaned.title),
         source_key=publisher or source_path.rsplit("/", 1)[0],
-        metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True) if parsed.metadata else None,
+        metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True)
+        if parsed.metadata
+        else None,
         removed=json.dumps(list(cleaned.removed), ensure_ascii=False) if cleaned.removed else None,
     )
 
@@ -245,8 +276,10 @@ def remove_template_lines(docs: list[Document], context: dict[str, list[str]]) -
         bodies = {content_hash(d.body): d.body for d in group}
         bodies.update({content_hash(b): b for b in context.get(source, [])})
         template = {
-            line for line in repeated_lines(bodies.values(), settings.REPEATED_LINE_MIN_DOCS,
-                                            settings.REPEATED_LINE_MIN_SHARE)
+            line
+            for line in repeated_lines(
+                bodies.values(), settings.REPEATED_LINE_MIN_DOCS, settings.REPEATED_LINE_MIN_SHARE
+            )
             if len(line.split()) <= settings.TEMPLATE_LINE_MAX_WORDS
         }
         out += [_without_lines(d, template) for d in group] if template else group
@@ -259,5 +292,11 @@ def _without_lines(doc: Document, lines: set[str]) -> Document:
         return doc
     removed = json.loads(doc.removed) if doc.removed else []
     removed += [[line, "template_line"] for line in sorted(lines) if line in doc.body]
-    return Document(**{**doc.__dict__, "body": body, "content_hash": content_hash(body, doc.title),
-                       "removed": json.dumps(removed, ensure_ascii=False)})
+    return Document(
+        **{
+            **doc.__dict__,
+            "body": body,
+            "content_hash": content_hash(body, doc.title),
+            "removed": json.dumps(removed, ensure_ascii=False),
+        }
+    )

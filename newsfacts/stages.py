@@ -25,8 +25,9 @@ def _noop(_: int) -> None:
     return None
 
 
-def ingest(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], run_id: str,
-           progress: Progress = _noop) -> dict[str, int]:
+def ingest(
+    con: duckdb.DuckDBPyConnection, paths: Iterable[Path], run_id: str, progress: Progress = _noop
+) -> dict[str, int]:
     """Read new or changed files into raw_documents; bad inputs go to ingest_errors."""
     items, errors = discover_inputs(paths)
     seen = load.seen_files(con)
@@ -53,7 +54,9 @@ def ingest(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], run_id: str,
     return counts
 
 
-def normalize(con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop) -> dict[str, int]:
+def normalize(
+    con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop
+) -> dict[str, int]:
     """Turn pending raw records into documents, batch by batch."""
     counts = {"documents": 0, "errors": 0, "superseded": load.retire_superseded(con)}
     pending = load.pending_raw(con).fetchall()
@@ -62,9 +65,15 @@ def normalize(con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = 
         docs, errors = normalize_batch(batch)
         docs = remove_template_lines(docs, load.source_context(con, {d.source_key for d in docs}))
         short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
-        errors += [IngestError(_path_of(batch, d.raw_id), "normalize",
-                               "no article text left after removing template lines", raw_id=d.raw_id)
-                   for d in short]
+        errors += [
+            IngestError(
+                _path_of(batch, d.raw_id),
+                "normalize",
+                "no article text left after removing template lines",
+                raw_id=d.raw_id,
+            )
+            for d in short
+        ]
         docs = [d for d in docs if d not in short]
         counts["documents"] += load.write_documents(con, docs, run_id)
         counts["errors"] += load.write_errors(con, errors, run_id)
@@ -87,8 +96,11 @@ def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError
             errors.append(IngestError(source_path, "normalize", str(exc), raw_id=raw_id))
         except Exception as exc:  # a parser bug on one odd record must not stop the run
             log.exception("normalizing %s failed", source_path)
-            errors.append(IngestError(source_path, "normalize", f"{type(exc).__name__}: {exc}"[:300],
-                                      raw_id=raw_id))
+            errors.append(
+                IngestError(
+                    source_path, "normalize", f"{type(exc).__name__}: {exc}"[:300], raw_id=raw_id
+                )
+            )
     return docs, errors
 
 
@@ -148,8 +160,10 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
         "passed": not failed,
         "expectations": len(report.outcomes),
         "quarantined": sum(len(v) for v in quarantined.values()),
-        "failed": [f"{o.suite}: {o.expectation} {o.kwargs.get('column') or o.kwargs.get('description') or ''}".strip()
-                   for o in failed],
+        "failed": [
+            f"{o.suite}: {o.expectation} {o.kwargs.get('column') or o.kwargs.get('description') or ''}".strip()
+            for o in failed
+        ],
         "data_docs": str(report.data_docs) if report.data_docs else None,
     }
 
@@ -162,5 +176,14 @@ def _merge_counts(first: object, final: object) -> object:
 
     before = {(o.suite, o.expectation, str(o.kwargs)): o.unexpected_count for o in first.outcomes}
     return ValidationReport(
-        [replace(o, unexpected_count=before.get((o.suite, o.expectation, str(o.kwargs)), o.unexpected_count))
-         for o in final.outcomes], final.data_docs)
+        [
+            replace(
+                o,
+                unexpected_count=before.get(
+                    (o.suite, o.expectation, str(o.kwargs)), o.unexpected_count
+                ),
+            )
+            for o in final.outcomes
+        ],
+        final.data_docs,
+    )

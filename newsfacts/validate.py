@@ -79,7 +79,9 @@ def _allow_duckdb_results() -> None:
     names = {str(getattr(d, "value", d)) for d in engine_module._PERSISTED_CONNECTION_DIALECTS}
     if "duckdb" not in names:
         engine_module._PERSISTED_CONNECTION_DIALECTS = (
-            *engine_module._PERSISTED_CONNECTION_DIALECTS, _Dialect("duckdb"))
+            *engine_module._PERSISTED_CONNECTION_DIALECTS,
+            _Dialect("duckdb"),
+        )
 
 
 def gx_project_dir(warehouse: Path) -> Path:
@@ -97,7 +99,8 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     context = gx.get_context(mode="file", project_root_dir=str(gx_project_dir(warehouse)))
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_or_update_sql(
-        name="warehouse", connection_string=f"duckdb:///{db_path.absolute()}")
+        name="warehouse", connection_string=f"duckdb:///{db_path.absolute()}"
+    )
     # Every suite's asset and definition is registered, even when only some run: GX's stores
     # hold them all, and a stored definition whose asset vanished breaks every later load.
     definitions, meta = {}, {}
@@ -105,20 +108,30 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
         name = spec["name"]
         asset = source.add_table_asset(name=name, table_name=name)
         batch = asset.add_batch_definition_whole_table("all_rows")
-        configs = [ExpectationConfiguration(type=e["type"], kwargs=e["kwargs"], meta=e.get("meta", {}))
-                   for e in spec["expectations"]]
-        suite = context.suites.add_or_update(gx.ExpectationSuite(
-            name=name, expectations=[c.to_domain_obj() for c in configs], meta=spec.get("meta", {})))
+        configs = [
+            ExpectationConfiguration(type=e["type"], kwargs=e["kwargs"], meta=e.get("meta", {}))
+            for e in spec["expectations"]
+        ]
+        suite = context.suites.add_or_update(
+            gx.ExpectationSuite(
+                name=name,
+                expectations=[c.to_domain_obj() for c in configs],
+                meta=spec.get("meta", {}),
+            )
+        )
         definitions[name] = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite))
+            gx.ValidationDefinition(name=name, data=batch, suite=suite)
+        )
         meta[name] = spec
     chosen = [d for name, d in definitions.items() if tables is None or name in tables]
-    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-        name="newsfacts_" + ("all" if tables is None else "_".join(sorted(tables))),
-        validation_definitions=chosen,
-        actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
-        result_format={"result_format": "COMPLETE"},
-    ))
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name="newsfacts_" + ("all" if tables is None else "_".join(sorted(tables))),
+            validation_definitions=chosen,
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+            result_format={"result_format": "COMPLETE"},
+        )
+    )
     try:
         result = checkpoint.run()
     finally:
@@ -145,11 +158,16 @@ def _close_engines(db_path: Path) -> None:
 
     gc.collect()
     for obj in gc.get_objects():
-        if isinstance(obj, SqlAlchemyExecutionEngine) and getattr(obj, "_connection", None) is not None:
+        if (
+            isinstance(obj, SqlAlchemyExecutionEngine)
+            and getattr(obj, "_connection", None) is not None
+        ):
             obj._connection.close()
             obj._connection = None
     for obj in gc.get_objects():
-        if isinstance(obj, sqlalchemy.engine.Engine) and obj.url.database == str(db_path.absolute()):
+        if isinstance(obj, sqlalchemy.engine.Engine) and obj.url.database == str(
+            db_path.absolute()
+        ):
             obj.dispose()
     gc.collect()
 
@@ -173,16 +191,29 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
         keys = failing_keys(db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs)
     if failed_to_run:
         on_failure = "abort"  # an expectation that cannot even run is never a row problem
-        log.error("expectation %s on %s failed to run: %s", cfg.type, suite,
-                  res.exception_info.get("exception_message"))
+        log.error(
+            "expectation %s on %s failed to run: %s",
+            cfg.type,
+            suite,
+            res.exception_info.get("exception_message"),
+        )
     kwargs = {k: v for k, v in cfg.kwargs.items() if k not in ("batch_id",)}
     if getattr(cfg, "description", None):
         kwargs.setdefault("description", cfg.description)
-    return ExpectationOutcome(suite, cfg.type, kwargs, on_failure, bool(res.success),
-                              int(count) if isinstance(count, (int, float)) else None, keys)
+    return ExpectationOutcome(
+        suite,
+        cfg.type,
+        kwargs,
+        on_failure,
+        bool(res.success),
+        int(count) if isinstance(count, (int, float)) else None,
+        keys,
+    )
 
 
-def failing_keys(db_path: Path, table: str, key: list[str], etype: str, kwargs: dict) -> tuple[str, ...]:
+def failing_keys(
+    db_path: Path, table: str, key: list[str], etype: str, kwargs: dict
+) -> tuple[str, ...]:
     """Keys of the rows that fail a row-level expectation, computed in DuckDB.
 
     GX reports only a sample of failing rows for some expectations, so the exact set is
@@ -227,23 +258,27 @@ def _sql_literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def quarantine_rows(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> dict[str, list[str]]:
+def quarantine_rows(
+    con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str
+) -> dict[str, list[str]]:
     """Move rows failing quarantine expectations to `quarantine`; returns keys per table."""
     reasons: dict[tuple[str, str], list[dict]] = {}
     for o in report.quarantining:
         for key in o.failing_keys:
             reasons.setdefault((o.suite, key), []).append(
-                {"expectation": o.expectation, "column": o.kwargs.get("column")})
+                {"expectation": o.expectation, "column": o.kwargs.get("column")}
+            )
     by_table: dict[str, list[str]] = {}
-    for (table, key), why in sorted(reasons.items()):
+    for table, key in sorted(reasons):
         by_table.setdefault(table, []).append(key)
     for table, keys in by_table.items():
         _move_to_quarantine(con, table, keys, reasons, run_id)
     return by_table
 
 
-def _move_to_quarantine(con: duckdb.DuckDBPyConnection, table: str, keys: list[str],
-                        reasons: dict, run_id: str) -> None:
+def _move_to_quarantine(
+    con: duckdb.DuckDBPyConnection, table: str, keys: list[str], reasons: dict, run_id: str
+) -> None:
     spec = load_suite_spec(settings.EXPECTATIONS_DIR / f"{table}.json")
     key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in spec["meta"]["primary_key"])
     failing = pl.DataFrame({"record_key": keys})  # noqa: F841 - read by DuckDB
@@ -254,10 +289,25 @@ def _move_to_quarantine(con: duckdb.DuckDBPyConnection, table: str, keys: list[s
     from newsfacts.load import utcnow
 
     frame = pl.DataFrame(  # noqa: F841
-        [{"run_id": run_id, "table_name": table, "record_key": k, "record": rec,
-          "reasons": json.dumps(reasons[(table, k)]), "quarantined_at": utcnow()} for k, rec in rows],
-        schema={"run_id": pl.Utf8, "table_name": pl.Utf8, "record_key": pl.Utf8, "record": pl.Utf8,
-                "reasons": pl.Utf8, "quarantined_at": pl.Datetime},
+        [
+            {
+                "run_id": run_id,
+                "table_name": table,
+                "record_key": k,
+                "record": rec,
+                "reasons": json.dumps(reasons[(table, k)]),
+                "quarantined_at": utcnow(),
+            }
+            for k, rec in rows
+        ],
+        schema={
+            "run_id": pl.Utf8,
+            "table_name": pl.Utf8,
+            "record_key": pl.Utf8,
+            "record": pl.Utf8,
+            "reasons": pl.Utf8,
+            "quarantined_at": pl.Datetime,
+        },
     )
     con.execute("INSERT INTO quarantine BY NAME SELECT * FROM frame")
     con.execute(f'DELETE FROM "{table}" WHERE {key_sql} IN (SELECT record_key FROM failing)')
@@ -268,10 +318,19 @@ def write_results(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_
     from newsfacts.load import utcnow
 
     now = utcnow()
-    rows = [{"run_id": run_id, "suite": o.suite, "expectation": o.expectation,
-             "kwargs": json.dumps(o.kwargs, default=str), "on_failure": o.on_failure,
-             "success": o.success, "unexpected_count": o.unexpected_count, "checked_at": now}
-            for o in report.outcomes]
+    rows = [
+        {
+            "run_id": run_id,
+            "suite": o.suite,
+            "expectation": o.expectation,
+            "kwargs": json.dumps(o.kwargs, default=str),
+            "on_failure": o.on_failure,
+            "success": o.success,
+            "unexpected_count": o.unexpected_count,
+            "checked_at": now,
+        }
+        for o in report.outcomes
+    ]
     if rows:
         frame = pl.DataFrame(rows, schema_overrides={"unexpected_count": pl.Int64})  # noqa: F841
         con.execute("INSERT INTO dq_results BY NAME SELECT * FROM frame")

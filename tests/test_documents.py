@@ -26,23 +26,32 @@ STORY = (
 )
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://news.example.com/2019/03/12/rail-order", date(2019, 3, 12)),
-    ("https://example.org/business/2021-05-04-story.html", date(2021, 5, 4)),
-    ("https://example.org/2021/05/story", None),  # a month is not a publication date
-    ("https://example.org/story-20201399", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.com/2019/03/12/rail-order", date(2019, 3, 12)),
+        ("https://example.org/business/2021-05-04-story.html", date(2021, 5, 4)),
+        ("https://example.org/2021/05/story", None),  # a month is not a publication date
+        ("https://example.org/story-20201399", None),
+        (None, None),
+    ],
+)
 def test_date_from_url(url: str | None, expected: date | None) -> None:
     assert date_from_url(url) == expected
 
 
 def test_publisher_from_url() -> None:
-    assert publisher_from_url("https://www.harbour-times.example/2020/01/01/x") == "harbour-times.example"
+    assert (
+        publisher_from_url("https://www.harbour-times.example/2020/01/01/x")
+        == "harbour-times.example"
+    )
 
 
 def test_repair_text_fixes_mojibake_and_controls() -> None:
-    assert repair_text("The company\u00e2\u20ac\u2122s plan\x07  works") == "The company\u2019s plan works"
+    assert (
+        repair_text("The company\u00e2\u20ac\u2122s plan\x07  works")
+        == "The company\u2019s plan works"
+    )
 
 
 def test_txt_date_line_is_a_text_date() -> None:
@@ -60,10 +69,21 @@ def test_undated_text_has_no_date() -> None:
 def test_json_fields_and_extras() -> None:
     import json
 
-    raw = json.dumps({"headline": "Rail order", "content": STORY, "published": "2020-02-03T10:00:00Z",
-                      "link": "https://www.railwire.example/x", "tags": ["rail"]})
+    raw = json.dumps(
+        {
+            "headline": "Rail order",
+            "content": STORY,
+            "published": "2020-02-03T10:00:00Z",
+            "link": "https://www.railwire.example/x",
+            "tags": ["rail"],
+        }
+    )
     doc = normalize_record("r1", "json", raw, "/in/a.json")
-    assert (doc.title, doc.published_date, doc.published_date_source) == ("Rail order", date(2020, 2, 3), "metadata")
+    assert (doc.title, doc.published_date, doc.published_date_source) == (
+        "Rail order",
+        date(2020, 2, 3),
+        "metadata",
+    )
     assert doc.publisher == "railwire.example" and json.loads(doc.metadata) == {"tags": ["rail"]}
 
 
@@ -81,26 +101,47 @@ def test_html_metadata() -> None:
 
 
 def _docs(bodies: list[str], dates: list[date | None]) -> pl.DataFrame:
-    return pl.DataFrame({
-        "doc_id": [f"d{i}" for i in range(len(bodies))],
-        "content_hash": [content_hash(b) for b in bodies],
-        "body": bodies, "published_date": dates, "ingest_order": list(range(len(bodies))),
-    })
+    return pl.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(bodies))],
+            "content_hash": [content_hash(b) for b in bodies],
+            "body": bodies,
+            "published_date": dates,
+            "ingest_order": list(range(len(bodies))),
+        }
+    )
 
 
 REWRITE = STORY.replace("on Thursday", "late on Thursday") + " Shares rose 2 percent."
 OTHER = "Quayside Bank reported a quarterly loss after writing down loans to shipyards. " * 4
 
 
-@pytest.mark.parametrize(("bodies", "dates", "expected"), [
-    pytest.param([STORY, STORY.upper(), OTHER], [None, None, None],
-                 [("d0", None, None), ("d1", "d0", "exact"), ("d2", None, None)], id="exact"),
-    pytest.param([STORY, REWRITE], [date(2020, 5, 2), date(2020, 5, 1)],
-                 [("d1", None, None), ("d0", "d1", "near")], id="near-earliest-published-wins"),
-    pytest.param([STORY, OTHER], [None, None], [("d0", None, None), ("d1", None, None)], id="distinct"),
-    pytest.param([REWRITE, STORY], [None, date(2021, 1, 1)],
-                 [("d1", None, None), ("d0", "d1", "near")], id="missing-date-loses"),
-])
+@pytest.mark.parametrize(
+    ("bodies", "dates", "expected"),
+    [
+        pytest.param(
+            [STORY, STORY.upper(), OTHER],
+            [None, None, None],
+            [("d0", None, None), ("d1", "d0", "exact"), ("d2", None, None)],
+            id="exact",
+        ),
+        pytest.param(
+            [STORY, REWRITE],
+            [date(2020, 5, 2), date(2020, 5, 1)],
+            [("d1", None, None), ("d0", "d1", "near")],
+            id="near-earliest-published-wins",
+        ),
+        pytest.param(
+            [STORY, OTHER], [None, None], [("d0", None, None), ("d1", None, None)], id="distinct"
+        ),
+        pytest.param(
+            [REWRITE, STORY],
+            [None, date(2021, 1, 1)],
+            [("d1", None, None), ("d0", "d1", "near")],
+            id="missing-date-loses",
+        ),
+    ],
+)
 def test_find_duplicates(bodies: list[str], dates: list, expected: list[tuple]) -> None:
     got = find_duplicates(_docs(bodies, dates)).select("doc_id", "duplicate_of", "duplicate_kind")
     want = pl.DataFrame(expected, schema=["doc_id", "duplicate_of", "duplicate_kind"], orient="row")

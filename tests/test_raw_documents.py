@@ -36,7 +36,9 @@ def test_txt_file_is_one_record(tmp_path: Path) -> None:
 
 def test_invalid_utf8_is_repaired_not_rejected(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
-    path.write_bytes("The caf\u00e9 chain\u2019s \u201cnew\u201d menu sold well. ".encode("cp1252") * 3)
+    path.write_bytes(
+        "The caf\u00e9 chain\u2019s \u201cnew\u201d menu sold well. ".encode("cp1252") * 3
+    )
     result = _read(path)
     assert not result.errors
     assert result.records[0].encoding == "cp1252"
@@ -47,13 +49,24 @@ def test_invalid_utf8_is_repaired_not_rejected(tmp_path: Path) -> None:
     ("name", "data", "stage", "reason"),
     [
         ("empty.txt", b"", "read", "empty file"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "decode", "binary"),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+            "decode",
+            "binary",
+        ),
         ("bad.json", b'{"title": "x", "text": ', "parse", "invalid JSON"),
-        ("bad.warc.gz", gzip.compress(b"WARC/1.0\r\n" + random.Random(7).randbytes(4000))[:2000],
-         "read", "truncated"),
+        (
+            "bad.warc.gz",
+            gzip.compress(b"WARC/1.0\r\n" + random.Random(7).randbytes(4000))[:2000],
+            "read",
+            "truncated",
+        ),
     ],
 )
-def test_bad_files_become_errors(tmp_path: Path, name: str, data: bytes, stage: str, reason: str) -> None:
+def test_bad_files_become_errors(
+    tmp_path: Path, name: str, data: bytes, stage: str, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     result = _read(path)
@@ -72,7 +85,9 @@ def test_jsonl_keeps_good_lines_and_reports_the_malformed_one(tmp_path: Path) ->
 
 def test_json_list_gives_one_record_per_object(tmp_path: Path) -> None:
     path = tmp_path / "dump.json"
-    path.write_text(json.dumps([{"title": "A", "body": ARTICLE}, {"title": "B", "content": ARTICLE}]))
+    path.write_text(
+        json.dumps([{"title": "A", "body": ARTICLE}, {"title": "B", "content": ARTICLE}])
+    )
     assert len(_read(path).records) == 2
 
 
@@ -84,15 +99,24 @@ def test_warc_html_responses_are_records(tmp_path: Path) -> None:
     writer = WARCWriter(buffer, gzip=True)
     for i in range(2):
         html = f"<html><body><article><p>{ARTICLE} Part {i}.</p></article></body></html>".encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://news.example.org/2020/01/0{i + 1}/story", "response",
-            payload=io.BytesIO(html), http_headers=headers))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://news.example.org/2020/01/0{i + 1}/story",
+                "response",
+                payload=io.BytesIO(html),
+                http_headers=headers,
+            )
+        )
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(buffer.getvalue())
     result = _read(path)
     assert [r.url for r in result.records] == [
-        "https://news.example.org/2020/01/01/story", "https://news.example.org/2020/01/02/story"]
+        "https://news.example.org/2020/01/01/story",
+        "https://news.example.org/2020/01/02/story",
+    ]
     assert all(r.format == "warc" for r in result.records)
 
 
@@ -124,7 +148,8 @@ def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
 def _raw(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(
         "SELECT source_path, version, is_current, same_bytes_as IS NOT NULL FROM raw_documents "
-        "ORDER BY ingest_order").fetchall()
+        "ORDER BY ingest_order"
+    ).fetchall()
 
 
 def test_reingest_same_file_does_nothing(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
@@ -135,7 +160,9 @@ def test_reingest_same_file_does_nothing(con: duckdb.DuckDBPyConnection, tmp_pat
     assert (first["records"], second["records"], second["files_unchanged"]) == (1, 0, 1)
 
 
-def test_copy_under_another_path_points_at_the_first(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_copy_under_another_path_points_at_the_first(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ARTICLE)
     (tmp_path / "in" / "b.txt").write_text(ARTICLE)
@@ -152,7 +179,9 @@ def test_changed_file_is_a_new_version(con: duckdb.DuckDBPyConnection, tmp_path:
     assert [(v, cur) for _, v, cur, _ in _raw(con)] == [(1, False), (2, True)]
 
 
-def test_errors_of_a_known_bad_file_are_not_repeated(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_errors_of_a_known_bad_file_are_not_repeated(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     stages.ingest(con, [tmp_path], "r1")
     stages.ingest(con, [tmp_path], "r2")

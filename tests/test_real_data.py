@@ -8,14 +8,22 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import SHARED_DATA, run_pipeline
+
 from newsfacts import stages, warehouse
 
 pytestmark = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent")
 
-BOILERPLATE = ["clock menu more-arrow no yes", "Filed under:", "New, 48 comments", "You May Also Like",
-               "READ MORE", "OnePlus", "Pete Lau", "Bloomberg"]
+BOILERPLATE = [
+    "clock menu more-arrow no yes",
+    "Filed under:",
+    "New, 48 comments",
+    "You May Also Like",
+    "READ MORE",
+    "OnePlus",
+    "Pete Lau",
+    "Bloomberg",
+]
 WIDGET_LINES = {"Recommend", "All", "Instructions", "READ MORE"}
 
 
@@ -29,8 +37,10 @@ def seeds_warehouse(prefect_harness, tmp_path_factory) -> Path:
 
 def _docs(wh: Path) -> dict[str, tuple]:
     with duckdb.connect(str(wh), read_only=True) as con:
-        rows = con.execute("SELECT r.source_path, d.title, d.body, d.published_date, d.published_date_source "
-                           "FROM documents d JOIN raw_documents r USING (raw_id)").fetchall()
+        rows = con.execute(
+            "SELECT r.source_path, d.title, d.body, d.published_date, d.published_date_source "
+            "FROM documents d JOIN raw_documents r USING (raw_id)"
+        ).fetchall()
     return {Path(p).name[:3]: rest for p, *rest in rows}
 
 
@@ -73,7 +83,8 @@ def test_bbc_byte_identical_groups_are_exact_duplicates(tmp_path: Path) -> None:
         stages.deduplicate(con)
         rows = con.execute(
             "SELECT r.source_path, coalesce(d.duplicate_of, d.doc_id), d.duplicate_kind, r.raw_text "
-            "FROM documents d JOIN raw_documents r USING (raw_id)").fetchall()
+            "FROM documents d JOIN raw_documents r USING (raw_id)"
+        ).fetchall()
     root = {path: root for path, root, _, _ in rows}
     for group in groups:
         assert len({root[p] for p in group}) == 1

@@ -1,0 +1,36 @@
+# Two entry points (see README): `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: setup run test lint bench clean
+
+$(BIN)/newsfacts: pyproject.toml
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
+	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); \
+	  $$UV venv --quiet --allow-existing --python $(PYTHON) $(VENV) && \
+	  $$UV pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@touch $@
+
+setup: $(BIN)/newsfacts
+
+run: setup  ## set up, run the pipeline on samples/, write the DQ report
+	$(BIN)/newsfacts run
+	$(BIN)/newsfacts report
+
+test: setup  ## set up and run the test suite
+	$(BIN)/ruff check newsfacts flows tests benchmarks
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check newsfacts flows tests benchmarks
+	$(BIN)/ruff format --check newsfacts flows tests benchmarks
+
+bench: setup  ## every benchmark; writes benchmarks/results/*.md
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb* warehouse/gx warehouse/report.html
