@@ -48,12 +48,13 @@ def run(
             _fail(f"no such file or folder: {path}")
     _check_writable(warehouse)
     from flows.pipeline import pipeline
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError, run_lock
 
     try:
-        result = pipeline(
-            [str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait
-        )
+        with run_lock(warehouse.absolute(), wait):  # the flow's own lock nests inside this one
+            result = pipeline(
+                [str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait
+            )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
     _print_summary(result)

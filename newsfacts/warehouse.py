@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,27 +55,44 @@ def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".lock")
 
 
+# Warehouses whose run lock this thread already holds: the CLI takes the lock before starting the
+# flow (so a busy warehouse is reported in one line, not a flow traceback), and the flow's own
+# run_lock then nests inside it instead of waiting on itself.
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def run_lock(warehouse: Path, wait_seconds: float = settings.LOCK_WAIT_SECONDS) -> Iterator[None]:
     """Hold the warehouse's run lock; wait up to `wait_seconds`, then raise WarehouseBusy."""
+    held = _held.__dict__.setdefault("paths", set())
+    key = warehouse.absolute()
+    if key in held:
+        yield
+        return
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path(warehouse), "a+") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusy(
-                        f"another newsfacts run is loading {warehouse}; waited {wait_seconds:.0f} s "
-                        "(set --wait to wait longer)"
-                    ) from None
-                time.sleep(0.2)
+        _acquire(handle, warehouse, wait_seconds)
+        held.add(key)
         try:
             yield
         finally:
+            held.discard(key)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _acquire(handle: object, warehouse: Path, wait_seconds: float) -> None:
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"another newsfacts run is loading {warehouse}; waited {wait_seconds:.0f} s "
+                    "(set --wait to wait longer)"
+                ) from None
+            time.sleep(0.2)
 
 
 def open_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
