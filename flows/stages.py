@@ -63,3 +63,15 @@ def validate_and_quarantine(staging: str, warehouse_path: str, run_id: str) -> d
 @flow(name="validate", validate_parameters=False)
 def validate_flow(staging: str, warehouse_path: str, run_id: str) -> dict:
     return validate_and_quarantine(staging, warehouse_path, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def extract_facts(staging: str, run_id: str) -> dict[str, int]:
+    with warehouse.connect(Path(staging)) as con:
+        return stages.extract(con, run_id)
+
+
+@flow(name="extract", validate_parameters=False)
+def extract_flow(staging: str, run_id: str) -> dict[str, int]:
+    """Companies, people, dates, claims and events from canonical documents."""
+    return extract_facts(staging, run_id)

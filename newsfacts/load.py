@@ -245,3 +245,20 @@ def finish_run(
         "message = ? WHERE run_id = ?",
         [utcnow(), status, json.dumps(counts), json.dumps(seconds), message, run_id],
     )
+
+
+def write_facts(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]], doc_ids: list[str], run_id: str
+) -> None:
+    """Replace the facts of these documents (delete, then insert) and log their extraction."""
+    from newsfacts import settings
+
+    delete_facts(con, doc_ids)
+    for table, rows in tables.items():
+        if rows:
+            frame = pl.DataFrame(rows, infer_schema_length=None)  # noqa: F841 - read by DuckDB
+            con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
+    con.executemany(
+        "INSERT INTO extractions VALUES (?, ?, ?)",
+        [(doc_id, settings.EXTRACTOR_VERSION, run_id) for doc_id in doc_ids],
+    )

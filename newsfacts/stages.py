@@ -116,6 +116,57 @@ def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"changed": changed, "exact": by_kind.get("exact", 0), "near": by_kind.get("near", 0)}
 
 
+def extract(
+    con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop
+) -> dict[str, int]:
+    """Extract facts from canonical English documents that lack facts of this extractor version."""
+    from newsfacts.extract.events import EVENT_TYPES
+
+    con.execute("DELETE FROM event_types")
+    con.executemany("INSERT INTO event_types VALUES (?, ?)", sorted(EVENT_TYPES.items()))
+    stale = [
+        d
+        for (d,) in con.execute(
+            "SELECT DISTINCT x.doc_id FROM extractions x LEFT JOIN documents d USING (doc_id) "
+            "WHERE d.doc_id IS NULL OR d.duplicate_of IS NOT NULL OR x.extractor_version <> ?",
+            [settings.EXTRACTOR_VERSION],
+        ).fetchall()
+    ]
+    load.delete_facts(con, stale)
+    pending = con.execute(
+        "SELECT doc_id, body, published_date FROM documents d WHERE duplicate_of IS NULL "
+        "AND language = 'en' AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id) "
+        "ORDER BY doc_id"
+    ).fetchall()
+    counts = {"documents": 0, "removed": len(stale)}
+    for start in range(0, len(pending), settings.BATCH_SIZE):
+        batch = pending[start : start + settings.BATCH_SIZE]
+        tables = extract_batch(batch)
+        load.write_facts(con, tables, [doc_id for doc_id, _, _ in batch], run_id)
+        for table, rows in tables.items():
+            counts[table] = counts.get(table, 0) + len(rows)
+        counts["documents"] += len(batch)
+        progress(len(batch))
+    return counts
+
+
+def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
+    """Fact rows for (doc_id, body, published_date) rows; pure, so it can run anywhere."""
+    from newsfacts.extract import extract as extract_facts
+    from newsfacts.facts import FACT_TABLES, fact_rows
+
+    tables: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
+    for doc_id, body, published in rows:
+        try:
+            facts = extract_facts(body, published)
+        except Exception:  # one odd document must not stop the run; it simply has no facts
+            log.exception("extraction failed for %s", doc_id)
+            continue
+        for table, table_rows in fact_rows(doc_id, facts, published).items():
+            tables[table] += table_rows
+    return tables
+
+
 def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Forget every derived row so the run rebuilds documents and facts from raw_documents."""
     docs = [d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()]

@@ -1,0 +1,174 @@
+"""Facts: DocumentFacts of one document in, rows for every fact table out (stable ids, evidence, version).
+
+Entity keys become warehouse ids by hashing, so the same company found in two documents gets
+the same company_id, and re-running extraction gives the same claim and event ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from newsfacts import settings
+from newsfacts.extract.model import DocumentFacts
+
+FACT_TABLES = (
+    "document_companies",
+    "document_people",
+    "company_mentions",
+    "person_mentions",
+    "timexes",
+    "claims",
+    "events",
+    "event_participants",
+)
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short deterministic id: prefix + hash of the parts."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+    return f"{prefix}_{digest}"
+
+
+def company_id(key: str | None) -> str | None:
+    return stable_id("co", key) if key else None
+
+
+def person_id(key: str | None) -> str | None:
+    return stable_id("pe", key) if key else None
+
+
+def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict[str, list[dict]]:
+    """Rows for each fact table from one document's facts."""
+    version = settings.EXTRACTOR_VERSION
+    base = {"doc_id": doc_id, "extractor_version": version}
+    rows: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
+    for c in facts.companies:
+        rows["document_companies"].append(
+            {
+                **base,
+                "company_id": company_id(c.key),
+                "company_key": c.key,
+                "name": c.name,
+                "kind": c.kind,
+                "aliases": list(c.aliases),
+                "parent_company_id": company_id(c.parent_key),
+                "confidence": c.confidence,
+            }
+        )
+    for p in facts.people:
+        rows["document_people"].append(
+            {
+                **base,
+                "person_id": person_id(p.key),
+                "name": p.name,
+                "aliases": list(p.aliases),
+                "company_id": company_id(p.company_key),
+                "title": p.title,
+                "confidence": p.confidence,
+            }
+        )
+    for m in facts.company_mentions:
+        rows["company_mentions"].append(
+            {
+                **base,
+                "company_id": company_id(m.company_key),
+                "start_char": m.start,
+                "end_char": m.end,
+                "text": m.text,
+                "how": m.how,
+                "confidence": m.confidence,
+            }
+        )
+    for m in facts.person_mentions:
+        rows["person_mentions"].append(
+            {
+                **base,
+                "person_id": person_id(m.person_key),
+                "start_char": m.start,
+                "end_char": m.end,
+                "text": m.text,
+                "how": m.how,
+                "confidence": m.confidence,
+            }
+        )
+    for t in facts.timexes:
+        rows["timexes"].append(
+            {
+                **base,
+                "start_char": t.start,
+                "end_char": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+                "anchored": t.anchored,
+                "confidence": t.confidence,
+            }
+        )
+    event_ids = [_event_rows(doc_id, i, e, base, rows) for i, e in enumerate(facts.events)]
+    for c in facts.claims:
+        rows["claims"].append(
+            {
+                **base,
+                "claim_id": stable_id("cl", doc_id, c.start, c.content_start, c.content_end),
+                "speaker": c.speaker,
+                "speaker_start": c.speaker_start,
+                "speaker_end": c.speaker_end,
+                "speaker_person_id": person_id(c.speaker_person_key),
+                "speaker_company_id": company_id(c.speaker_company_key),
+                "cue": c.cue,
+                "content": c.content,
+                "is_quote": c.is_quote,
+                "stance": c.stance,
+                "reported_via_company_id": company_id(c.reported_via_key),
+                "subject_company_id": company_id(c.subject_company_key),
+                "event_id": event_ids[c.event_index] if c.event_index is not None else None,
+                "claim_date": c.claim_date or (published.isoformat() if published else None),
+                "start_char": c.start,
+                "end_char": c.end,
+                "content_start": c.content_start,
+                "content_end": c.content_end,
+                "confidence": c.confidence,
+            }
+        )
+    return rows
+
+
+def _event_rows(doc_id: str, index: int, e: object, base: dict, rows: dict) -> str:
+    event_id = stable_id("ev", doc_id, e.trigger_start, e.event_type, index)
+    rows["events"].append(
+        {
+            **base,
+            "event_id": event_id,
+            "event_type": e.event_type,
+            "status": e.status,
+            "trigger": e.trigger,
+            "trigger_start": e.trigger_start,
+            "trigger_end": e.trigger_end,
+            "company_id": company_id(e.company_key),
+            "location": e.location,
+            "date_value": e.date_value,
+            "date_start": e.date_start,
+            "date_end": e.date_end,
+            "date_granularity": e.date_granularity,
+            "amount": e.amount,
+            "unit": e.unit,
+            "start_char": e.start,
+            "end_char": e.end,
+            "confidence": e.confidence,
+        }
+    )
+    seen = set()
+    for p in e.participants:
+        if (p.company_key, p.role) in seen:
+            continue
+        seen.add((p.company_key, p.role))
+        rows["event_participants"].append(
+            {
+                "event_id": event_id,
+                "doc_id": doc_id,
+                "company_id": company_id(p.company_key),
+                "role": p.role,
+            }
+        )
+    return event_id

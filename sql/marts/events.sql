@@ -1,0 +1,42 @@
+-- one row per event_id: a typed happening or plan reported in one document
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    trigger VARCHAR NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    company_id VARCHAR,
+    location VARCHAR,
+    date_value VARCHAR,
+    date_start DATE,
+    date_end DATE,
+    date_granularity VARCHAR,
+    amount DOUBLE,
+    unit VARCHAR,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    confidence DOUBLE NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE events IS 'Typed events (see event_types) with status, participants, location, date and figures.';
+COMMENT ON COLUMN events.event_id IS 'Stable id (document, trigger offset, type).';
+COMMENT ON COLUMN events.doc_id IS 'Document (documents.doc_id).';
+COMMENT ON COLUMN events.event_type IS 'Type from event_types.';
+COMMENT ON COLUMN events.status IS 'occurred, planned, denied or speculated.';
+COMMENT ON COLUMN events.trigger IS 'Trigger words.';
+COMMENT ON COLUMN events.trigger_start IS 'Trigger offset.';
+COMMENT ON COLUMN events.trigger_end IS 'Trigger end offset.';
+COMMENT ON COLUMN events.company_id IS 'Main participant.';
+COMMENT ON COLUMN events.location IS 'ISO 3166 alpha-2 code or region name.';
+COMMENT ON COLUMN events.date_value IS 'TIMEX3 value of the event date.';
+COMMENT ON COLUMN events.date_start IS 'First day the date covers.';
+COMMENT ON COLUMN events.date_end IS 'Last day the date covers.';
+COMMENT ON COLUMN events.date_granularity IS 'day, month, quarter, half or year.';
+COMMENT ON COLUMN events.amount IS 'Figure stated (125 for 125 percent, 1e11 for $100 billion).';
+COMMENT ON COLUMN events.unit IS 'Unit of the figure: percent, units, USD...';
+COMMENT ON COLUMN events.start_char IS 'Evidence sentence start.';
+COMMENT ON COLUMN events.end_char IS 'Evidence sentence end.';
+COMMENT ON COLUMN events.confidence IS 'Confidence in [0, 1].';
+COMMENT ON COLUMN events.extractor_version IS 'Version of the extraction rules.';
