@@ -195,6 +195,100 @@ def server(
     raise typer.Exit(start_server(host, port))
 
 
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One article file (txt, html, json, jsonl, warc).")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the file's).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Normalize and extract one file without touching the warehouse; print facts with offsets."""
+    from dataclasses import asdict
+    from datetime import date
+
+    from newsfacts.extract import extract as extract_facts
+    from newsfacts.ingest import InputFile, read_input
+    from newsfacts.normalize import NormalizeError, normalize_record
+
+    if not file.is_file():
+        _fail(f"no such file: {file}")
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        _fail(f"--published must be YYYY-MM-DD, not {published!r}")
+    result = read_input(InputFile(file.absolute(), file.absolute().parent))
+    if not result.records:
+        _fail("; ".join(e.reason for e in result.errors) or "no article in file")
+    out = []
+    for rec in result.records:
+        try:
+            doc = normalize_record(rec.raw_id, rec.format, rec.raw_text, rec.source_path, rec.url)
+        except NormalizeError as exc:
+            out.append({"record": rec.record_index, "error": str(exc)})
+            continue
+        facts = extract_facts(doc.body, when or doc.published_date)
+        out.append(
+            {
+                "record": rec.record_index,
+                "title": doc.title,
+                "published_date": str(when or doc.published_date or ""),
+                **asdict(facts),
+            }
+        )
+    if as_json:
+        typer.echo(json.dumps(out, indent=2, default=str, ensure_ascii=False))
+    else:
+        _print_facts(out)
+
+
+def _print_facts(out: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    columns = {
+        "company_mentions": ("start", "end", "text", "company_key", "how", "confidence"),
+        "person_mentions": ("start", "end", "text", "person_key", "how", "confidence"),
+        "timexes": ("start", "end", "text", "type", "value"),
+        "claims": (
+            "start",
+            "end",
+            "speaker",
+            "cue",
+            "stance",
+            "content",
+            "reported_via_key",
+            "event_index",
+        ),
+        "events": (
+            "start",
+            "end",
+            "event_type",
+            "status",
+            "trigger",
+            "company_key",
+            "location",
+            "date_value",
+            "amount",
+            "unit",
+        ),
+    }
+    for item in out:
+        console.print(
+            f"[bold]record {item['record']}[/bold] {item.get('title') or ''} "
+            f"(published {item.get('published_date') or 'unknown'})"
+        )
+        if "error" in item:
+            console.print(f"  [red]{item['error']}[/red]")
+            continue
+        for name, cols in columns.items():
+            table = Table(*cols, title=f"{name} ({len(item[name])})")
+            for row in item[name]:
+                table.add_row(*(str(row.get(c, "")) for c in cols))
+            console.print(table)
+
+
 def main() -> None:
     app()
 
