@@ -1,0 +1,434 @@
+"""Throughput: documents/s and peak RSS per stage and end to end, on bbc-news and a generated corpus.
+
+1. Start-up: Prefect's ephemeral API (first flow call of the process) and Great Expectations
+   (first validation of an empty warehouse: import, context, suites, Data Docs; then the fixed
+   cost of a warm call), reported apart from per-document cost.
+2. Per stage on ../shared/data/bbc-news (2,225 articles): the plain stage functions of
+   newsfacts/stages.py called directly on a temporary DuckDB file, each timed with its own peak RSS.
+3. End to end on bbc-news: the real Prefect pipeline flow, cold (empty warehouse) and as an
+   incremental no-op (second run over the same unchanged files), Prefect already started.
+4. A larger corpus generated at run time from bbc-news paragraphs (--docs, default 50,000) with
+   known shares of exact and near duplicates, written under benchmarks/corpora/ (git-ignored),
+   run end to end cold: time, per-stage seconds, peak RSS, duplicates found vs planted.
+
+Run: .venv/bin/python benchmarks/throughput.py [--docs 50000] [--skip-large]
+Writes benchmarks/results/throughput.md; skips cleanly when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import common
+
+# Targets from the issue (this 2-core machine): end-to-end documents/s for BBC-sized articles
+# with start-up excluded; seconds and peak RSS (MiB) for 50,000 documents.
+TARGET_DOCS_PER_S = 150
+TARGET_LARGE_SECONDS = 8 * 60
+TARGET_LARGE_RSS_MB = 2048
+# Generated corpus: share of documents that are byte-identical copies of an earlier one, and
+# share that are near copies (a few words changed), and the words changed in a near copy.
+EXACT_SHARE = 0.10
+NEAR_SHARE = 0.10
+NEAR_EDITS = 3
+# Paragraphs per generated document (uniform), like a BBC article.
+PARAGRAPHS = (4, 12)
+# How often the RSS sampler looks at the process, in seconds.
+RSS_SAMPLE_SECONDS = 0.05
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Measure:
+    """Seconds and peak RSS (MiB) of one measured block."""
+
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+
+
+@contextmanager
+def measured() -> Iterator[Measure]:
+    """Wall-clock time and the highest RSS seen while the block runs (sampled by a thread)."""
+    result, stop = Measure(), threading.Event()
+    peak = [common.current_rss_mb()]
+
+    def sample() -> None:
+        while not stop.wait(RSS_SAMPLE_SECONDS):
+            peak[0] = max(peak[0], common.current_rss_mb())
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    start = time.perf_counter()
+    try:
+        yield result
+    finally:
+        result.seconds = time.perf_counter() - start
+        stop.set()
+        thread.join()
+        result.peak_mb = max(peak[0], common.current_rss_mb())
+
+
+def _rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:,.0f}" if seconds > 0 else "n/a"
+
+
+# --- start-up -------------------------------------------------------------------------------
+
+
+def prefect_startup() -> Measure:
+    """Seconds of the first flow call in this process: import, ephemeral API start, one flow."""
+    with measured() as m:
+        from prefect import flow
+
+        @flow(name="benchmark-hello")
+        def hello() -> int:
+            return 1
+
+        hello()
+    return m
+
+
+def gx_startup(workdir: Path) -> tuple[Measure, Measure]:
+    """(first, warm) cost of validating an empty warehouse: GX's fixed cost per process / per call."""
+    import duckdb
+
+    from newsfacts import validate as gx_validate
+    from newsfacts.warehouse import apply_ddl
+
+    db = workdir / "empty.duckdb"
+    with duckdb.connect(str(db)) as con:
+        apply_ddl(con)
+    with measured() as first:
+        gx_validate.validate(db, db)
+    with measured() as warm:
+        gx_validate.validate(db, db)
+    return first, warm
+
+
+# --- per stage ------------------------------------------------------------------------------
+
+
+def stage_calls(db: Path, corpus: Path, run_id: str) -> list[tuple[str, Callable[[], dict]]]:
+    """The pipeline's stages as plain calls on a DuckDB file, in pipeline order (those that exist)."""
+    from newsfacts import stages
+    from newsfacts.warehouse import connect
+
+    def on_con(fn: Callable, *args: object) -> Callable[[], dict]:
+        def call() -> dict:
+            with connect(db) as con:
+                return fn(con, *args)
+
+        return call
+
+    calls = [
+        ("ingest", on_con(stages.ingest, [corpus], run_id)),
+        ("normalize", on_con(stages.normalize, run_id)),
+    ]
+    if hasattr(stages, "quarantine_documents"):
+        calls.append(("screen", lambda: stages.quarantine_documents(db, db, run_id)))
+    calls.append(("deduplicate", on_con(stages.deduplicate)))
+    if hasattr(stages, "extract"):
+        calls.append(("extract", on_con(stages.extract, run_id)))
+    calls.append(("validate", lambda: stages.validate(db, db, run_id)))
+    return calls
+
+
+def per_stage(corpus: Path, workdir: Path) -> list[tuple[str, Measure, dict]]:
+    """Run every stage function once on a fresh DuckDB file; measure each."""
+    import duckdb
+
+    from newsfacts import load, settings
+    from newsfacts.warehouse import apply_ddl
+
+    db = workdir / "stages" / "w.duckdb"
+    db.parent.mkdir(parents=True)
+    with duckdb.connect(str(db)) as con:
+        apply_ddl(con)
+        load.start_run(con, "bench", [str(corpus)], settings.EXTRACTOR_VERSION, None)
+    out = []
+    for name, call in stage_calls(db, corpus, "bench"):
+        with measured() as m:
+            try:
+                counts = call()
+            except Exception as exc:  # a broken stage is a result to report, not a reason to stop
+                counts = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        out.append((name, m, counts))
+        print(f"  stage {name}: {m.seconds:.2f} s, peak {m.peak_mb:.0f} MiB")
+    return out
+
+
+def document_count(db: Path) -> tuple[int, int]:
+    """(documents, canonical documents) in a warehouse file."""
+    import duckdb
+
+    if not db.exists():  # the run failed before publishing anything
+        return 0, 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE duplicate_of IS NULL) FROM documents"
+        ).fetchone()
+
+
+# --- end to end -----------------------------------------------------------------------------
+
+
+def end_to_end(corpus: Path, warehouse: Path) -> tuple[Measure, dict]:
+    """One real pipeline run (Prefect flow), measured."""
+    from flows.pipeline import pipeline
+
+    with measured() as m:
+        try:
+            result = pipeline([str(corpus)], str(warehouse))
+        except Exception as exc:  # report the failure and the time it took to get there
+            result = {
+                "status": f"error ({type(exc).__name__}: {str(exc)[:200]})",
+                "seconds": {},
+                "counts": {},
+            }
+    print(
+        f"  pipeline on {corpus.name}: {result['status']} in {m.seconds:.1f} s, "
+        f"peak {m.peak_mb:.0f} MiB"
+    )
+    return m, result
+
+
+# --- generated corpus ----------------------------------------------------------------------
+
+
+@dataclass
+class Planted:
+    """What the generator planted: documents, exact copies, near copies (Jaccard >= 0.8)."""
+
+    docs: int
+    exact: int
+    near: int
+    near_below_threshold: int
+
+
+def bbc_paragraphs(folder: Path) -> tuple[list[str], list[str]]:
+    """(headlines, paragraphs) of the BBC files, read leniently."""
+    heads, paras = [], []
+    for path in sorted(folder.rglob("*.txt")):
+        if path.name.lower() == "readme.txt":
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        head, _, body = text.partition("\n")
+        heads.append(head.strip())
+        paras += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
+    # BBC repeats some articles byte for byte: unique paragraphs, so that a generated article
+    # never holds the same paragraph twice (duplicates are planted on purpose, below).
+    return heads, list(dict.fromkeys(paras))
+
+
+def _near_copy(text: str, rng: random.Random, vocabulary: list[str]) -> str:
+    """The text with NEAR_EDITS words replaced at random places (a corrected or updated copy)."""
+    words = text.split(" ")
+    for _ in range(NEAR_EDITS):
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+def generate_corpus(folder: Path, n_docs: int, seed: int = 7) -> Planted:
+    """Write n_docs text files recombining BBC paragraphs, with planted exact and near copies."""
+    from newsfacts import dedup, settings
+
+    heads, paras = bbc_paragraphs(common.BBC_DIR)
+    rng = random.Random(seed)
+    vocabulary = [w for p in rng.sample(paras, 200) for w in p.split() if w.isalpha()]
+    shutil.rmtree(folder, ignore_errors=True)
+    texts: list[str] = []
+    planted = Planted(n_docs, 0, 0, 0)
+    for i in range(n_docs):
+        roll = rng.random()
+        if texts and roll < EXACT_SHARE:
+            text = rng.choice(texts)
+            planted.exact += 1
+        elif texts and roll < EXACT_SHARE + NEAR_SHARE:
+            original = rng.choice(texts)
+            head, _, body = original.partition("\n\n")
+            text = head + "\n\n" + _near_copy(body, rng, vocabulary)
+            similar = dedup.jaccard(dedup.shingles(body), dedup.shingles(text.partition("\n\n")[2]))
+            if similar >= settings.NEAR_DUP_THRESHOLD:
+                planted.near += 1
+            else:
+                planted.near_below_threshold += 1
+        else:
+            body = "\n\n".join(rng.sample(paras, rng.randint(*PARAGRAPHS)))
+            text = f"{rng.choice(heads)} ({i})\n\n{body}"
+        texts.append(text)
+        path = folder / f"{i // 1000:03d}" / f"{i:06d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    return planted
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def startup_lines(prefect: Measure, gx_first: Measure, gx_warm: Measure) -> list[str]:
+    return [
+        "## Start-up (fixed costs, not per document)",
+        "",
+        "| what | seconds |",
+        "|---|---|",
+        f"| Prefect: first flow call in a process (import + ephemeral API start) | {prefect.seconds:.1f} |",
+        f"| Great Expectations: first validation in a process, empty warehouse | {gx_first.seconds:.1f} |",
+        f"| Great Expectations: each further validation call, empty warehouse | {gx_warm.seconds:.1f} |",
+        "",
+        "A pipeline run validates twice (screen: documents suite; validate: every suite), so each run",
+        f"carries about {2 * gx_warm.seconds:.1f} s of GX fixed cost once GX is imported.",
+        "",
+    ]
+
+
+def stage_lines(
+    stages: list[tuple[str, Measure, dict]], n_docs: int, gx_warm: Measure
+) -> list[str]:
+    lines = [
+        f"## Per stage on bbc-news ({n_docs:,} documents; stage functions called directly)",
+        "",
+        "| stage | seconds | docs/s | docs/s without GX fixed cost | peak RSS MiB |",
+        "|---|---|---|---|---|",
+    ]
+    for name, m, _ in stages:
+        gx = name in ("screen", "validate")
+        net = max(m.seconds - gx_warm.seconds, 1e-9) if gx else m.seconds
+        lines.append(
+            f"| {name} | {m.seconds:.2f} | {_rate(n_docs, m.seconds)} | "
+            f"{_rate(n_docs, net) if gx else ''} | {m.peak_mb:,.0f} |"
+        )
+    total = sum(m.seconds for _, m, _ in stages)
+    lines += [
+        f"| **all stages** | {total:.2f} | {_rate(n_docs, total)} | | "
+        f"{max(m.peak_mb for _, m, _ in stages):,.0f} |",
+        "",
+    ]
+    for name, _, counts in stages:
+        if "error" in counts:
+            lines += [f"**{name} failed**: {counts['error']}", ""]
+    extract = next((c for name, _, c in stages if name == "extract"), None)
+    if extract:
+        lines += [f"extract counts: {extract}", ""]
+    return lines
+
+
+def e2e_lines(
+    cold: tuple[Measure, dict], noop: tuple[Measure, dict], n_docs: int, gx_warm: Measure
+) -> list[str]:
+    (cm, cres), (nm, nres) = cold, noop
+    net = cm.seconds - 2 * gx_warm.seconds
+    ok = n_docs / cm.seconds >= TARGET_DOCS_PER_S and cres["status"] == "success"
+    return [
+        "## End to end on bbc-news (Prefect flow, Prefect already started)",
+        "",
+        "| run | status | seconds | docs/s | peak RSS MiB | stage seconds |",
+        "|---|---|---|---|---|---|",
+        f"| cold (empty warehouse) | {cres['status']} | {cm.seconds:.1f} | {_rate(n_docs, cm.seconds)} "
+        f"| {cm.peak_mb:,.0f} | {cres.get('seconds')} |",
+        f"| incremental no-op (same files again) | {nres['status']} | {nm.seconds:.1f} | n/a "
+        f"| {nm.peak_mb:,.0f} | {nres.get('seconds')} |",
+        "",
+        f"Cold run without the GX fixed cost ({2 * gx_warm.seconds:.1f} s): "
+        f"{_rate(n_docs, net)} docs/s.",
+        f"Target >= {TARGET_DOCS_PER_S} docs/s end to end (start-up excluded): "
+        f"{'met' if ok else 'NOT met'} ({n_docs / cm.seconds:.0f} docs/s).",
+        "",
+    ]
+
+
+def large_lines(
+    planted: Planted, gen_s: float, run: tuple[Measure, dict], docs: tuple[int, int]
+) -> list[str]:
+    m, res = run
+    dup = res.get("counts", {}).get("deduplicate", {})
+    ok = (
+        m.seconds <= TARGET_LARGE_SECONDS * planted.docs / 50_000
+        and m.peak_mb <= TARGET_LARGE_RSS_MB
+    )
+    return [
+        f"## Generated corpus: {planted.docs:,} documents (end to end, cold)",
+        "",
+        f"Generated in {gen_s:.0f} s from bbc-news paragraphs (4-12 per document): planted "
+        f"{planted.exact:,} exact copies and {planted.near:,} near copies ({NEAR_EDITS} words "
+        f"changed, Jaccard >= 0.8; {planted.near_below_threshold} more fell below 0.8).",
+        "",
+        "| status | seconds | docs/s | peak RSS MiB | documents / canonical | exact / near found |",
+        "|---|---|---|---|---|---|",
+        f"| {res['status']} | {m.seconds:.0f} | {_rate(planted.docs, m.seconds)} | {m.peak_mb:,.0f} | "
+        f"{docs[0]:,} / {docs[1]:,} | {dup.get('exact', '?')} / {dup.get('near', '?')} |",
+        "",
+        f"Stage seconds: {res.get('seconds')}",
+        "",
+        f"Target (50,000 docs in <= 8 min, peak RSS <= 2 GB; scaled linearly to {planted.docs:,}): "
+        f"{'met' if ok else 'NOT met'}.",
+        "Exact/near found can exceed what was planted: recombined paragraphs make a few chance "
+        "near duplicates, and a copy of a copy counts once per document.",
+        "",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=50_000, help="Size of the generated corpus.")
+    parser.add_argument("--skip-large", action="store_true", help="Only the bbc-news part.")
+    parser.add_argument("--skip-bbc", action="store_true", help="Only the generated corpus.")
+    args = parser.parse_args()
+    common.skip_without(common.BBC_DIR, "throughput")
+    workdir = Path(tempfile.mkdtemp(prefix="newsfacts-throughput-"))
+    # A private Prefect home: this run's ephemeral API never shares a database with other runs.
+    os.environ["PREFECT_HOME"] = str(workdir / "prefect")
+    lines = common.header(
+        "Throughput", ["prefect", "great-expectations", "duckdb", "polars", "psutil"]
+    )
+    try:
+        prefect = prefect_startup()
+        gx_first, gx_warm = gx_startup(workdir)
+        lines += startup_lines(prefect, gx_first, gx_warm)
+        if not args.skip_bbc:
+            lines += bbc_part(workdir, gx_warm)
+        if not args.skip_large:
+            lines += large_part(workdir, args.docs)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    lines.append(
+        f"Peak RSS of the whole benchmark process: {common.peak_rss_mb():,.0f} MiB. "
+        "Machine shared with other work while measuring: times are upper bounds."
+    )
+    common.write_result("throughput", lines)
+
+
+def bbc_part(workdir: Path, gx_warm: Measure) -> list[str]:
+    """Per-stage and end-to-end numbers on bbc-news."""
+    stages = per_stage(common.BBC_DIR, workdir)
+    n_docs = document_count(workdir / "stages" / "w.duckdb")[0]
+    warehouse = workdir / "e2e" / "w.duckdb"
+    cold = end_to_end(common.BBC_DIR, warehouse)
+    noop = end_to_end(common.BBC_DIR, warehouse)
+    return stage_lines(stages, n_docs, gx_warm) + e2e_lines(cold, noop, n_docs, gx_warm)
+
+
+def large_part(workdir: Path, n_docs: int) -> list[str]:
+    """Generate the large corpus and run the pipeline on it once, cold."""
+    folder = common.CORPORA_DIR / f"generated-{n_docs}"
+    start = time.perf_counter()
+    planted = generate_corpus(folder, n_docs)
+    gen_s = time.perf_counter() - start
+    warehouse = workdir / "large" / "w.duckdb"
+    run = end_to_end(folder, warehouse)
+    return large_lines(planted, gen_s, run, document_count(warehouse))
+
+
+if __name__ == "__main__":
+    main()
