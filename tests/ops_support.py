@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -133,7 +134,7 @@ class PrefectServer:
         self.log.close()
 
 
-_SHARED: dict[str, PrefectServer] = {}
+_SHARED: dict = {}  # session singletons: the server, the reference warehouses
 
 
 def shared_server() -> PrefectServer:
@@ -181,3 +182,100 @@ def _table_hash(con: duckdb.DuckDBPyConnection, table: str) -> tuple[int, str]:
     rows = con.execute(f'SELECT {quoted} FROM "{table}"').fetchall()
     lines = sorted(json.dumps(row, default=str) for row in rows)
     return len(rows), hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+# Seconds one pipeline run over the samples may take in a child process.
+RUN_SECONDS = 240
+
+
+def run_env(pause_at: str | None = None, pause_dir: Path | None = None) -> dict[str, str]:
+    """Environment for a `newsfacts run` child: the shared server, optionally a pause point."""
+    env = shared_server().env()
+    if pause_at:
+        env.update(NEWSFACTS_TEST_PAUSE_AT=pause_at, NEWSFACTS_TEST_PAUSE_DIR=str(pause_dir))
+    return env
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the newsfacts CLI to completion and capture its output."""
+    return subprocess.run(
+        newsfacts(*args),
+        env=env or run_env(),
+        capture_output=True,
+        text=True,
+        timeout=RUN_SECONDS,
+        cwd=REPO,
+    )
+
+
+def start_run(
+    source: Path,
+    warehouse: Path,
+    *extra: str,
+    pause_at: str | None = None,
+    pause_dir: Path | None = None,
+) -> subprocess.Popen:
+    """Start `newsfacts run` in its own process group (so SIGKILL reaches all of it)."""
+    log = (pause_dir or warehouse.parent) / f"run-{pause_at or 'full'}-{time.time_ns()}.log"
+    with open(log, "w") as out:
+        return subprocess.Popen(
+            newsfacts("run", str(source), "-w", str(warehouse), *extra),
+            env=run_env(pause_at, pause_dir),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
+            start_new_session=True,
+        )
+
+
+def file_sha(path: Path) -> str:
+    """SHA-256 of a file's bytes: equal means not one byte of the published file changed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def document_count(warehouse: Path) -> int:
+    """Documents in a warehouse, read the way `newsfacts sql` reads it (read-only)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    finally:
+        con.close()
+
+
+class Reference:
+    """Inputs and reference warehouses shared by the crash and concurrency tests.
+
+    `state_a` is the warehouse after a run over the text samples only; the source folder then
+    gets every other sample, and `clean` is the fingerprint of `state_a` plus one clean run over
+    the full folder: what any crashed-then-rerun or concurrent sequence must end with.
+    """
+
+    def __init__(self, root: Path) -> None:
+        samples = REPO / "samples"
+        self.source = root / "inbox"
+        shutil.copytree(samples / "txt", self.source / "txt")
+        self.state_a = root / "state_a.duckdb"
+        done = run_cli("run", str(self.source), "-w", str(self.state_a))
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        self.count_a = document_count(self.state_a)
+        for part in sorted(samples.iterdir()):
+            if part.is_dir() and part.name != "txt":
+                shutil.copytree(part, self.source / part.name)
+        clean = root / "clean.duckdb"
+        shutil.copyfile(self.state_a, clean)
+        done = run_cli("run", str(self.source), "-w", str(clean))
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        self.clean = fingerprint(clean)
+        self.count_full = document_count(clean)
+
+    def copy_of_state_a(self, target: Path) -> Path:
+        """A fresh warehouse file holding state A."""
+        shutil.copyfile(self.state_a, target)
+        return target
+
+
+def reference() -> Reference:
+    """The session's Reference, built on first use."""
+    if "reference" not in _SHARED:
+        _SHARED["reference"] = Reference(Path(tempfile.mkdtemp(prefix="newsfacts-reference-")))
+    return _SHARED["reference"]
