@@ -125,7 +125,7 @@ def sql(
     from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
 
     try:
-        con = open_read_only(warehouse)
+        con = open_read_only(warehouse, sandbox=True)  # no file writes, no network
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
     try:
@@ -140,8 +140,11 @@ def sql(
             _print_relation(rel)
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
-        if "read-only" in msg.lower() or "read only" in msg.lower():
-            msg = "the warehouse is opened read-only: statements that write are refused"
+        if "read-only" in msg.lower() or "read only" in msg.lower() or "Permission Error" in msg:
+            msg = (
+                "the warehouse is opened read-only, without file or network access: "
+                "statements that write are refused"
+            )
         _fail(msg)
     finally:
         con.close()

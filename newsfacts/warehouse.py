@@ -107,10 +107,17 @@ def open_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError."""
+def connect(
+    path: Path, read_only: bool = False, sandbox: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError.
+
+    `sandbox` turns off DuckDB's external access: no COPY TO files, no ATTACH, no reading other
+    files, no extension download (network). Ad-hoc queries need none of it.
+    """
+    config = {"enable_external_access": False} if sandbox else {}
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"{path} is locked by another process; retry in a moment") from exc
@@ -148,8 +155,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def open_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+def open_read_only(warehouse: Path, sandbox: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the published warehouse read-only; clear errors for a missing or busy file."""
     if not warehouse.exists():
         raise WarehouseError(f"no warehouse at {warehouse}; run `newsfacts run` first")
-    return connect(warehouse, read_only=True)
+    return connect(warehouse, read_only=True, sandbox=sandbox)
