@@ -98,6 +98,15 @@ def _walk_folder(root: Path) -> tuple[list[InputFile], list[IngestError]]:
     errors: list[IngestError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # os.walk does not follow directory symlinks; one leading outside is reported, not read.
+        errors += [
+            IngestError(
+                str(Path(dirpath) / d), "discover", "symlink points outside the source folder"
+            )
+            for d in dirnames
+            if (Path(dirpath) / d).is_symlink()
+            and not (Path(dirpath) / d).resolve().is_relative_to(real_root)
+        ]
         for name in sorted(filenames):
             path = Path(dirpath) / name
             if name.startswith(".") or file_format(path) is None:
