@@ -6,15 +6,29 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
-from newsfacts import stages, warehouse
+from newsfacts import settings, stages, warehouse
+from newsfacts.parallel import submitting
+from newsfacts.progress import progress_bar
+
+
+def task_runner(workers: int = 1, dask_address: str | None = None) -> TaskRunner | None:
+    """Where per-document batches run: a Dask cluster, N local processes, or None (in-process)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return None
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def ingest_files(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
     """Read new and changed input files (IO: retried)."""
-    with warehouse.connect(Path(staging)) as con:
-        return stages.ingest(con, [Path(p) for p in paths], run_id)
+    with warehouse.connect(Path(staging)) as con, progress_bar("ingest") as progress:
+        return stages.ingest(con, [Path(p) for p in paths], run_id, progress)
 
 
 @flow(name="ingest", validate_parameters=False)
@@ -24,13 +38,24 @@ def ingest_flow(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
 
 @task(cache_policy=NO_CACHE)
 def normalize_documents(staging: str, run_id: str) -> dict[str, int]:
-    with warehouse.connect(Path(staging)) as con:
-        return stages.normalize(con, run_id)
+    with warehouse.connect(Path(staging)) as con, progress_bar("normalize") as progress:
+        return stages.normalize(con, run_id, progress)
+
+
+@task(cache_policy=NO_CACHE)
+def normalize_rows(rows: list[tuple]) -> tuple[list, list]:
+    """Normalize one batch of raw rows; runs on whatever task runner the flow was given."""
+    return stages.normalize_batch(rows)
 
 
 @flow(name="normalize", validate_parameters=False)
-def normalize_flow(staging: str, run_id: str) -> dict[str, int]:
-    return normalize_documents(staging, run_id)
+def normalize_flow(staging: str, run_id: str, parallel: bool = False) -> dict[str, int]:
+    """Pending raw records to documents; with `parallel`, batches go to the flow's task runner."""
+    if not parallel:
+        return normalize_documents(staging, run_id)
+    mapper = submitting(normalize_rows.submit, settings.BATCHES_IN_FLIGHT)
+    with warehouse.connect(Path(staging)) as con:
+        return stages.normalize(con, run_id, map_batches=mapper)
 
 
 @task(cache_policy=NO_CACHE)
@@ -67,11 +92,21 @@ def validate_flow(staging: str, warehouse_path: str, run_id: str) -> dict:
 
 @task(cache_policy=NO_CACHE)
 def extract_facts(staging: str, run_id: str) -> dict[str, int]:
-    with warehouse.connect(Path(staging)) as con:
-        return stages.extract(con, run_id)
+    with warehouse.connect(Path(staging)) as con, progress_bar("extract") as progress:
+        return stages.extract(con, run_id, progress)
+
+
+@task(cache_policy=NO_CACHE)
+def extract_rows(rows: list[tuple]) -> dict[str, list[dict]]:
+    """Fact rows for one batch of documents; runs on whatever task runner the flow was given."""
+    return stages.extract_batch(rows)
 
 
 @flow(name="extract", validate_parameters=False)
-def extract_flow(staging: str, run_id: str) -> dict[str, int]:
+def extract_flow(staging: str, run_id: str, parallel: bool = False) -> dict[str, int]:
     """Companies, people, dates, claims and events from canonical documents."""
-    return extract_facts(staging, run_id)
+    if not parallel:
+        return extract_facts(staging, run_id)
+    mapper = submitting(extract_rows.submit, settings.BATCHES_IN_FLIGHT)
+    with warehouse.connect(Path(staging)) as con:
+        return stages.extract(con, run_id, map_batches=mapper)

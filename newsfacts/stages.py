@@ -8,7 +8,8 @@ re-run from what the warehouse holds, and tests can call them without Prefect.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -16,20 +17,21 @@ import duckdb
 from newsfacts import dedup, load, settings
 from newsfacts.ingest import IngestError, discover_inputs, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
+from newsfacts.parallel import BatchMap
+from newsfacts.progress import Progress, no_progress
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int], None]
-
-
-def _noop(_: int) -> None:
-    return None
 
 
 def ingest(
-    con: duckdb.DuckDBPyConnection, paths: Iterable[Path], run_id: str, progress: Progress = _noop
+    con: duckdb.DuckDBPyConnection,
+    paths: Iterable[Path],
+    run_id: str,
+    progress: Progress = no_progress,
 ) -> dict[str, int]:
     """Read new or changed files into raw_documents; bad inputs go to ingest_errors."""
     items, errors = discover_inputs(paths)
+    progress(0, total=len(items))
     seen = load.seen_files(con)
     writer = load.RawWriter(con, run_id)
     counts = {"files_found": len(items), "files_unchanged": 0, "files_read": 0, "records": 0}
@@ -55,19 +57,30 @@ def ingest(
 
 
 def normalize(
-    con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    progress: Progress = no_progress,
+    map_batches: BatchMap = map,
 ) -> dict[str, int]:
-    """Turn pending raw records into documents, batch by batch."""
+    """Turn pending raw records into documents, batch by batch (map_batches may run them elsewhere)."""
     counts = {"documents": 0, "errors": 0, "superseded": load.retire_superseded(con)}
-    pending = load.pending_raw(con).fetchall()
-    for start in range(0, len(pending), settings.BATCH_SIZE):
-        batch = pending[start : start + settings.BATCH_SIZE]
-        docs, errors = normalize_batch(batch)
+    pending = load.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
+    progress(0, total=len(pending))
+    paths: deque[dict[str, str]] = deque()  # source paths of the batches handed to map_batches
+
+    def batches() -> Iterator[list[tuple]]:
+        for start in range(0, len(pending), settings.BATCH_SIZE):
+            rows = load.raw_rows(con, pending[start : start + settings.BATCH_SIZE])
+            paths.append({row[0]: row[3] for row in rows})
+            yield rows
+
+    for docs, errors in map_batches(normalize_batch, batches()):
+        batch_paths = paths.popleft()  # results come back in batch order
         docs = remove_template_lines(docs, load.source_context(con, {d.source_key for d in docs}))
         short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
         errors += [
             IngestError(
-                _path_of(batch, d.raw_id),
+                batch_paths[d.raw_id],
                 "normalize",
                 "no article text left after removing template lines",
                 raw_id=d.raw_id,
@@ -77,12 +90,8 @@ def normalize(
         docs = [d for d in docs if d not in short]
         counts["documents"] += load.write_documents(con, docs, run_id)
         counts["errors"] += load.write_errors(con, errors, run_id)
-        progress(len(batch))
+        progress(len(batch_paths))
     return counts
-
-
-def _path_of(batch: list[tuple], raw_id: str) -> str:
-    return next(row[3] for row in batch if row[0] == raw_id)
 
 
 def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError]]:
@@ -117,7 +126,10 @@ def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def extract(
-    con: duckdb.DuckDBPyConnection, run_id: str, progress: Progress = _noop
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    progress: Progress = no_progress,
+    map_batches: BatchMap = map,
 ) -> dict[str, int]:
     """Extract facts from canonical English documents that lack facts of this extractor version."""
     from newsfacts.extract.events import EVENT_TYPES
@@ -133,20 +145,25 @@ def extract(
         ).fetchall()
     ]
     load.delete_facts(con, stale)
-    pending = con.execute(
-        "SELECT doc_id, body, published_date FROM documents d WHERE duplicate_of IS NULL "
-        "AND language = 'en' AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id) "
-        "ORDER BY doc_id"
-    ).fetchall()
+    pending = [
+        d
+        for (d,) in con.execute(
+            "SELECT doc_id FROM documents d WHERE duplicate_of IS NULL AND language = 'en' "
+            "AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id) ORDER BY doc_id"
+        ).fetchall()
+    ]  # ids only: bodies are read one batch at a time
+    progress(0, total=len(pending))
     counts = {"documents": 0, "removed": len(stale)}
-    for start in range(0, len(pending), settings.BATCH_SIZE):
-        batch = pending[start : start + settings.BATCH_SIZE]
-        tables = extract_batch(batch)
-        load.write_facts(con, tables, [doc_id for doc_id, _, _ in batch], run_id)
+    chunks = [
+        pending[i : i + settings.BATCH_SIZE] for i in range(0, len(pending), settings.BATCH_SIZE)
+    ]
+    batches = (load.document_rows(con, ids) for ids in chunks)
+    for ids, tables in zip(chunks, map_batches(extract_batch, batches), strict=True):
+        load.write_facts(con, tables, ids, run_id)
         for table, rows in tables.items():
             counts[table] = counts.get(table, 0) + len(rows)
-        counts["documents"] += len(batch)
-        progress(len(batch))
+        counts["documents"] += len(ids)
+        progress(len(ids))
     return counts
 
 
