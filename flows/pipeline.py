@@ -18,6 +18,7 @@ from flows.stages import (
     ingest_flow,
     normalize_flow,
     screen_flow,
+    task_runner,
     validate_flow,
 )
 from newsfacts import load, settings, stages, warehouse
@@ -34,6 +35,8 @@ def pipeline(
     warehouse_path: str | None = None,
     full_refresh: bool = False,
     wait_seconds: float = settings.LOCK_WAIT_SECONDS,
+    workers: int = 1,
+    dask_address: str | None = None,
 ) -> dict:
     """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes."""
     logger = get_run_logger()
@@ -41,6 +44,16 @@ def pipeline(
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
     run_id = new_run_id()
     staging = str(warehouse.staging_path(wh))
+    # Per-document batches (normalize, extract) on N processes or a Dask cluster; None: in-process.
+    runner = task_runner(workers, dask_address)
+    normalize, extract = (
+        (normalize_flow, extract_flow)
+        if runner is None
+        else (
+            normalize_flow.with_options(task_runner=runner),
+            extract_flow.with_options(task_runner=runner),
+        )
+    )
     with warehouse.run_lock(wh, wait_seconds):
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
@@ -51,10 +64,10 @@ def pipeline(
         try:
             for name, call in (
                 ("ingest", lambda: ingest_flow(staging, sources, run_id)),
-                ("normalize", lambda: normalize_flow(staging, run_id)),
+                ("normalize", lambda: normalize(staging, run_id, runner is not None)),
                 ("screen", lambda: screen_flow(staging, str(wh), run_id)),
                 ("deduplicate", lambda: deduplicate_flow(staging)),
-                ("extract", lambda: extract_flow(staging, run_id)),
+                ("extract", lambda: extract(staging, run_id, runner is not None)),
                 ("validate", lambda: validate_flow(staging, str(wh), run_id)),
             ):
                 if unchanged and not (name == "validate" and counts["ingest"]["errors"]):

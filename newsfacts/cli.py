@@ -41,6 +41,13 @@ def run(
     wait: Annotated[
         float, typer.Option(help="Seconds to wait for another run on the same warehouse.")
     ] = settings.LOCK_WAIT_SECONDS,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes for per-document work (normalize, extract).")
+    ] = 1,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="Run per-document work on this Dask scheduler (tcp://HOST:PORT)."),
+    ] = None,
 ) -> None:
     """Run the pipeline over PATHS and publish the warehouse if validation passes."""
     for path in paths or []:
@@ -53,7 +60,12 @@ def run(
     try:
         with run_lock(warehouse.absolute(), wait):  # the flow's own lock nests inside this one
             result = pipeline(
-                [str(p) for p in paths] if paths else None, str(warehouse), full_refresh, wait
+                [str(p) for p in paths] if paths else None,
+                str(warehouse),
+                full_refresh,
+                wait,
+                workers=workers,
+                dask_address=dask_address,
             )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))

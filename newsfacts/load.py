@@ -104,17 +104,36 @@ def write_errors(con: duckdb.DuckDBPyConnection, errors: Iterable[IngestError], 
     return len(rows)
 
 
-def pending_raw(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
-    """Current raw records that have no document yet and were not already rejected."""
-    return con.sql(
-        "SELECT raw_id, format, raw_text, source_path, url FROM raw_documents r "
+def pending_raw_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Current raw records that have no document yet and were not already rejected, in read order."""
+    rows = con.execute(
+        "SELECT raw_id FROM raw_documents r "
         "WHERE is_current "
         "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.raw_id = r.raw_id) "
         "AND NOT EXISTS (SELECT 1 FROM ingest_errors e WHERE e.raw_id = r.raw_id) "
         "AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.table_name = 'documents' "
         "                AND q.record_key = r.raw_id) "
         "ORDER BY ingest_order"
-    )
+    ).fetchall()
+    return [raw_id for (raw_id,) in rows]
+
+
+def raw_rows(con: duckdb.DuckDBPyConnection, raw_ids: list[str]) -> list[tuple]:
+    """(raw_id, format, raw_text, source_path, url) of these raw records, in ingest order."""
+    ids = pl.DataFrame({"raw_id": raw_ids}, schema={"raw_id": pl.Utf8})  # noqa: F841
+    return con.execute(
+        "SELECT raw_id, format, raw_text, source_path, url FROM raw_documents "
+        "WHERE raw_id IN (SELECT raw_id FROM ids) ORDER BY ingest_order"
+    ).fetchall()
+
+
+def document_rows(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple]:
+    """(doc_id, body, published_date) of these documents, in doc_id order (extraction input)."""
+    ids = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.Utf8})  # noqa: F841
+    return con.execute(
+        "SELECT doc_id, body, published_date FROM documents "
+        "WHERE doc_id IN (SELECT doc_id FROM ids) ORDER BY doc_id"
+    ).fetchall()
 
 
 def source_context(

@@ -70,6 +70,9 @@ MIN_PLAUSIBLE_DATE = "1900-01-01"
 TEMPLATE_LINE_MAX_WORDS = 20
 # Documents normalized, extracted and written per batch; bounds memory on large folders.
 BATCH_SIZE = 500
+# Batches handed to worker processes or a Dask cluster ahead of the one being written (--workers,
+# --dask-address): keeps workers busy while bounding memory to about this many batches.
+BATCHES_IN_FLIGHT = 4
 
 # --- load -----------------------------------------------------------------------------------
 # Seconds a run waits for another run on the same warehouse to finish before giving up.

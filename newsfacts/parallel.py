@@ -1,0 +1,48 @@
+"""Parallel batches: map a pure per-batch function over batches, in order, a bounded number in flight.
+
+Per-document work (normalize, extract) is a pure function of a batch of rows, so it can run on
+worker processes or a Dask cluster while the parent process keeps every warehouse write. The
+parent submits at most `window` batches ahead of the one it is writing, so memory stays bounded
+however large the corpus is, and results come back in submission order, so the warehouse ends up
+identical to a single-process run.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Maps a per-batch function over batches lazily and in order; the builtin `map` is the serial one.
+BatchMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
+
+
+class FutureLike(Protocol):
+    """What both concurrent.futures and Prefect futures offer."""
+
+    def result(self) -> Any: ...
+
+
+def windowed_map(
+    submit: Callable[[T], FutureLike], items: Iterable[T], window: int
+) -> Iterator[Any]:
+    """Results of `submit(item).result()` in item order, with at most `window` items in flight."""
+    in_flight: deque[FutureLike] = deque()
+    for item in items:
+        in_flight.append(submit(item))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def submitting(submit: Callable[[T], FutureLike], window: int) -> BatchMap:
+    """A BatchMap that ignores the local function and submits each batch with `submit`."""
+
+    def mapper(_fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
+        return windowed_map(submit, batches, window)
+
+    return mapper
