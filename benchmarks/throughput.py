@@ -370,6 +370,7 @@ def large_lines(
     ok = (
         m.seconds <= TARGET_LARGE_SECONDS * planted.docs / 50_000
         and m.peak_mb <= TARGET_LARGE_RSS_MB
+        and res["status"] == "success"
     )
     return [
         f"## Generated corpus: {planted.docs:,} documents (end to end, cold)",
@@ -386,7 +387,8 @@ def large_lines(
         f"Stage seconds: {res.get('seconds')}",
         "",
         f"Target (50,000 docs in <= 8 min, peak RSS <= 2 GB; scaled linearly to {planted.docs:,}): "
-        f"{'met' if ok else 'NOT met'}.",
+        f"{'met' if ok else 'NOT met'}"
+        f"{'' if res['status'] == 'success' else ' (the run failed; seconds are until the failure)'}.",
         "Exact/near found can exceed what was planted: recombined paragraphs make a few chance "
         "near duplicates, and a copy of a copy counts once per document.",
         "",
