@@ -1,0 +1,93 @@
+"""Scale-out: per-document batches on worker processes or a Dask cluster give the same warehouse."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, run_pipeline
+from ops_support import fingerprint
+
+from newsfacts import warehouse
+from newsfacts.parallel import submitting, windowed_map
+from newsfacts.stages import ingest, normalize, normalize_batch
+
+
+class RecordingSubmit:
+    """A submit function that runs at once and records how many results were not yet collected."""
+
+    def __init__(self) -> None:
+        self.submitted, self.collected, self.most_in_flight = 0, 0, 0
+
+    def __call__(self, item: int) -> Future:
+        self.submitted += 1
+        self.most_in_flight = max(self.most_in_flight, self.submitted - self.collected)
+        future: Future = Future()
+        future.set_result(item * 10)
+        original = future.result
+
+        def result(*args: object) -> int:
+            self.collected += 1
+            return original(*args)
+
+        future.result = result  # type: ignore[method-assign]
+        return future
+
+
+def test_windowed_map_keeps_order_and_bounds_what_is_in_flight() -> None:
+    submit = RecordingSubmit()
+    assert list(windowed_map(submit, range(20), window=3)) == [i * 10 for i in range(20)]
+    assert submit.most_in_flight == 3
+
+
+def test_normalize_on_worker_processes_equals_in_process(tmp_path: Path) -> None:
+    con = warehouse.open_staging(tmp_path / "w.duckdb")
+    ingest(con, [SAMPLES], "run-1")
+    rows = con.execute(
+        "SELECT raw_id, format, raw_text, source_path, url FROM raw_documents ORDER BY ingest_order"
+    ).fetchall()
+    batches = [rows[i : i + 4] for i in range(0, len(rows), 4)]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        mapper = submitting(lambda batch: pool.submit(normalize_batch, batch), window=2)
+        parallel = list(mapper(normalize_batch, batches))
+    assert parallel == list(map(normalize_batch, batches))
+    con.close()
+
+
+def test_normalize_stage_with_a_parallel_mapper_writes_the_same_documents(tmp_path: Path) -> None:
+    tables = []
+    for name, make_mapper in (
+        ("serial", lambda pool: map),
+        ("pool", lambda pool: submitting(lambda b: pool.submit(normalize_batch, b), window=2)),
+    ):
+        con = warehouse.open_staging(tmp_path / f"{name}.duckdb")
+        ingest(con, [SAMPLES], "run-1")
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            normalize(con, "run-1", map_batches=make_mapper(pool))
+        tables.append(
+            con.execute("SELECT * EXCLUDE (run_id) FROM documents ORDER BY doc_id").fetchall()
+        )
+        con.close()
+    assert tables[0] == tables[1] and len(tables[0]) > 10
+
+
+@pytest.fixture
+def dask_cluster() -> str:
+    """A real dask.distributed LocalCluster: 2 worker processes on loopback; yields its address."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_run_on_a_dask_cluster_equals_single_process_run(
+    prefect_harness: None, samples_warehouse: Path, dask_cluster: str, tmp_path: Path
+) -> None:
+    assert dask_cluster.startswith("tcp://127.0.0.1:")
+    result = run_pipeline([SAMPLES], tmp_path / "dask.duckdb", dask_address=dask_cluster)
+    assert result["status"] == "success", result["message"]
+    assert result["counts"]["normalize"]["documents"] > 10
+    assert fingerprint(tmp_path / "dask.duckdb") == fingerprint(samples_warehouse)
