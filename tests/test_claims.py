@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from datetime import date
@@ -146,36 +147,103 @@ def test_no_claims_without_attribution() -> None:
     assert facts.claims == []
 
 
-def _seed_facts(prefix: str, published: date | None) -> DocumentFacts:
-    """Whole extraction of one seed article after boilerplate cleaning."""
-    from newsfacts.boilerplate import clean_plain_text
+@functools.cache
+def _seed(prefix: str) -> tuple[str, list[str], DocumentFacts]:
+    """Body, removed blocks and whole extraction of one seed, through the real normalizer."""
     from newsfacts.extract import extract
+    from newsfacts.normalize import normalize_record
 
     path = next((SHARED_DATA / "seeds").glob(f"{prefix}_*.txt"))
-    return extract(clean_plain_text(path.read_text(encoding="utf-8")).body, published)
+    doc = normalize_record(path.stem, "txt", path.read_text(encoding="utf-8"), str(path))
+    removed = [text for text, _ in json.loads(doc.removed or "[]")]
+    return doc.body, removed, extract(doc.body, doc.published_date)
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "seeds").is_dir(), reason="../shared/data absent")
-def test_seed_acceptance_claims_and_events() -> None:
-    dated = _seed_facts("002", date(2018, 7, 4))
-    plan = [c for c in dated.claims if c.speaker_person_key == "lei jun" and c.stance == "assert"]
-    assert plan and plan[0].reported_via_key == "wall street journal"
-    event = dated.events[plan[0].event_index]
-    assert (event.event_type, event.status, event.company_key, event.location) == (
-        "market_entry",
-        "planned",
-        "xiaomi",
-        "US",
-    )
-    hedges = [
-        c for c in dated.claims if c.speaker_person_key == "wang xiang" and c.stance == "hedge"
+def _claims(facts: DocumentFacts, words: str, **fields: object) -> list[Claim]:
+    """Claims whose content holds some words and whose fields have the given values."""
+    return [
+        c
+        for c in facts.claims
+        if words in c.content and all(getattr(c, k) == v for k, v in fields.items())
     ]
-    assert hedges and hedges[0].reported_via_key == "reuters"
-    by_type = {(e.event_type, e.location, e.date_value) for e in dated.events}
-    assert {("market_entry", "ES", "2017"), ("regulatory_action", "US", "2018-04")} <= by_type
-    assert ("deal_cancelled", None, "2018-01") in by_type
-    undated = _seed_facts("004", None)
-    denials = {
-        c.speaker_company_key or c.speaker_person_key for c in undated.claims if c.stance == "deny"
+
+
+def _event(facts: DocumentFacts, claim: Claim) -> tuple:
+    """(type, status, company, location, date, amount, unit) of the event a claim states."""
+    assert claim.event_index is not None, claim
+    e = facts.events[claim.event_index]
+    return (e.event_type, e.status, e.company_key, e.location, e.date_value, e.amount, e.unit)
+
+
+_needs_seeds = pytest.mark.skipif(
+    not (SHARED_DATA / "seeds").is_dir(), reason="../shared/data absent"
+)
+
+
+@_needs_seeds
+def test_seed_plan_and_interview_claims() -> None:
+    _, _, facts = _seed("002")
+    plan = _claims(facts, "start entering the market", speaker_person_key="lei jun")
+    assert plan and plan[0].stance == "assert" and plan[0].reported_via_key == "wall street journal"
+    assert _event(facts, plan[0])[:4] == ("market_entry", "planned", "xiaomi", "US")
+    wang = {"speaker_person_key": "wang xiang"}
+    assert _claims(facts, "very attractive", reported_via_key="reuters", **wang)
+    assert _claims(
+        facts, "we hope we can do something", stance="hedge", reported_via_key="reuters", **wang
+    )
+    assert _claims(facts, "uncertainty", **wang)
+
+
+@_needs_seeds
+def test_seed_research_firm_claims() -> None:
+    _, _, facts = _seed("002")
+    rank = _claims(facts, "fourth largest smartphone vendor", speaker="Strategy Analytics")
+    assert rank and "125 percent annual growth in the first quarter of 2018" in rank[0].content
+    assert _event(facts, rank[0])[0] == "financial_result"
+    assert _event(facts, rank[0])[4:] == ("2018-Q1", 125.0, "percent")
+    share = _claims(facts, "30.3 percent market share", speaker="IDC")
+    assert share and share[0].subject_company_key == "xiaomi"
+    assert _event(facts, share[0])[3:] == ("IN", None, 30.3, "percent")
+
+
+@_needs_seeds
+def test_seed_denials() -> None:
+    _, _, facts = _seed("004")
+    ev = _claims(facts, "not planning a foray into the United States", speaker_person_key="lei jun")
+    assert ev and ev[0].stance == "deny" and ev[0].subject_company_key == "xiaomi"
+    assert _event(facts, ev[0])[:4] == ("market_entry", "denied", "xiaomi", "US")
+    ford = _claims(facts, "collaboration", speaker_company_key="ford motor", stance="deny")
+    assert ford and _event(facts, ford[0])[:2] == ("partnership", "denied")
+    sales = [e for e in facts.events if e.event_type == "financial_result" and e.amount == 45]
+    assert sales and (sales[0].unit, sales[0].date_value) == ("units", "2025-12")
+
+
+@_needs_seeds
+def test_seed_events() -> None:
+    _, _, dated = _seed("002")
+    found = {
+        (e.event_type, e.status, e.company_key, e.location, e.date_value) for e in dated.events
     }
-    assert {"lei jun", "ford motor"} <= denials
+    assert ("market_entry", "occurred", "xiaomi", "ES", "2017") in found
+    assert ("partnership", "occurred", "xiaomi") in {f[:3] for f in found if f[4] == "2018-03"}
+    ban = [e for e in dated.events if e.event_type == "regulatory_action" and e.amount == 7]
+    assert ban and (ban[0].location, ban[0].date_value, ban[0].unit) == ("US", "2018-04", "years")
+    assert "zte" in {p.company_key for p in ban[0].participants if p.role == "target"}
+    collapse = [e for e in dated.events if e.event_type == "deal_cancelled"]
+    assert collapse and collapse[0].date_value == "2018-01"
+    assert {"huawei", "at&t"} <= {p.company_key for p in collapse[0].participants}
+    _, _, undated = _seed("000")
+    ipo = [e for e in undated.events if e.event_type == "ipo"]
+    assert ipo and (ipo[0].status, ipo[0].amount, ipo[0].unit) == ("planned", 1e11, "USD")
+    assert ipo[0].date_value is None  # "the second half of the year" in an undated article
+
+
+@_needs_seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_nothing_from_removed_blocks(prefix: str) -> None:
+    body, removed, facts = _seed(prefix)
+    evidence = [body[c.start : c.end] for c in facts.claims]
+    evidence += [body[e.start : e.end] for e in facts.events]
+    for block in (r for r in removed if len(r) > 20):
+        assert block not in body
+        assert not any(text in block for text in evidence)

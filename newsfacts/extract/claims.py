@@ -44,8 +44,8 @@ _CONTINUATION_CUES = re.compile(r"^(?:added|adds|continued|went on)", re.IGNOREC
 
 def add_claims(body: str, facts: DocumentFacts, published_date: date | None) -> None:
     """Fill facts.claims with the statements attributed in the body; link them to events."""
-    index = mention_index(facts)
     spans = sentence_spans(body)
+    index = mention_index(facts, spans)
     previous: Claim | None = None
     for candidate in find_candidates(body, spans, index):
         candidate = _strip_outlet(body, candidate, index)
@@ -136,7 +136,8 @@ def _subject(content: str, c: CandidateClaim, index: MentionIndex) -> str | None
         return c.speaker.company_key or index.affiliation(c.speaker.person_key)
     found = re.search(r"\b(?:the\s+company|the\s+firm|it)\b", content, re.IGNORECASE)
     if found:
-        return resolve_company_anaphor(found.group(), c.content_start + found.start(), index)
+        pos = c.content_start + found.start()
+        return resolve_company_anaphor(found.group(), pos, index, c.start)
     return None
 
 
@@ -156,7 +157,10 @@ def _claim_date(c: CandidateClaim, index: MentionIndex) -> str | None:
 def _continue(claim: Claim, previous: Claim, c: CandidateClaim) -> Claim:
     """ "he added" / a bare follow-up quote keeps the outlet and date of the statement before."""
     same = claim.speaker_person_key and claim.speaker_person_key == previous.speaker_person_key
-    if not (c.continuation or (same and _CONTINUATION_CUES.match(claim.cue))):
+    # The next sentence by the same person reports the same interview ("X told Reuters ... .
+    # X said that ...") unless it names its own outlet.
+    adjacent = same and 0 <= claim.start - previous.end <= 3
+    if not (c.continuation or adjacent or (same and _CONTINUATION_CUES.match(claim.cue))):
         return claim
     return replace(
         claim,

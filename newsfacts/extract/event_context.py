@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from newsfacts.extract.model import (
@@ -240,22 +240,66 @@ class MentionIndex:
         return person.company_key if person else None
 
 
-def mention_index(facts: DocumentFacts) -> MentionIndex:
-    """Build the position lookups of one document's entity mentions."""
-    return MentionIndex(
+def mention_index(facts: DocumentFacts, spans: list[tuple[int, int]] | None = None) -> MentionIndex:
+    """Build the position lookups of one document's entity mentions.
+
+    With sentence spans given, descriptor mentions ("the company") are re-resolved so that the
+    affiliation of the sentence's subject beats a company named in an earlier sentence.
+    """
+    index = MentionIndex(
         companies={c.key: c for c in facts.companies},
         people={p.key: p for p in facts.people},
         company_mentions=sorted(facts.company_mentions, key=lambda m: (m.start, -m.end)),
         person_mentions=sorted(facts.person_mentions, key=lambda m: (m.start, -m.end)),
         timexes=sorted(facts.timexes, key=lambda t: t.start),
     )
+    if spans and index.person_mentions:
+        _rekey_descriptors(index, spans)
+    return index
 
 
-def resolve_company_anaphor(text: str, pos: int, index: MentionIndex) -> str | None:
-    """Company key for "it", "the company", "the Beijing-based phone maker" ending at pos."""
+def _rekey_descriptors(index: MentionIndex, spans: list[tuple[int, int]]) -> None:
+    """ "Foo's CEO Bar said the company's arm ...": "the company" is Bar's company, Foo."""
+    starts = [s for s, _ in spans]
+    for i, m in enumerate(index.company_mentions):
+        if m.how != "descriptor":
+            continue
+        sentence_start = spans[max(0, bisect.bisect_right(starts, m.start) - 1)][0]
+        key = _sentence_company(m.start, sentence_start, index)
+        if key and key != m.company_key:
+            index.company_mentions[i] = replace(m, company_key=key)
+
+
+def resolve_company_anaphor(
+    text: str, pos: int, index: MentionIndex, sentence_start: int | None = None
+) -> str | None:
+    """Company key for "it", "the company", "the Beijing-based phone maker" ending at pos.
+
+    With the sentence start given, a company named earlier in the same sentence wins; else the
+    affiliation of a person who is the sentence's subject ("Foo's CEO Bar said the company's EV
+    arm ...": the company is Foo, not one named in the sentence before).
+    """
     lowered = text.lower()
     if lowered in PRONOUNS_COMPANY or COMPANY_DESCRIPTOR.fullmatch(text):
+        if sentence_start is not None:
+            local = _sentence_company(pos, sentence_start, index)
+            if local:
+                return local
         return index.last_company_before(pos)
     if MEDIA_DESCRIPTOR.fullmatch(text):
         return index.last_company_before(pos, ("media",))
+    return None
+
+
+def _sentence_company(pos: int, sentence_start: int, index: MentionIndex) -> str | None:
+    """The last company named in the sentence before pos, else the affiliation of its subject."""
+    named = [
+        m for m in index.companies_in(sentence_start, pos) if index.kind(m.company_key) == "company"
+    ]
+    if named:
+        return named[-1].company_key
+    for person in index.people_in(sentence_start, pos):
+        affiliation = index.affiliation(person.person_key)
+        if affiliation:
+            return affiliation
     return None

@@ -71,6 +71,13 @@ _PLANNED = re.compile(
 _AFTER_PLANNED = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:expected|set|scheduled|planned|slated)\b", re.I
 )
+# A trigger that is only the topic of talk: "its stance on entering the market", "questions about
+# a listing". Neither occurred nor planned: speculated.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:stance|position|questions?|talk|comments?|views?|speculation)\s+(?:on|about|over|"
+    r"regarding|of)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE_WORDS = re.compile(
     r"\b(?:next\s+(?:year|month|quarter)|by\s+(?:the\s+)?(?:end|early|late|mid))\b", re.I
 )
@@ -89,9 +96,10 @@ _SUBJECT_WORDS = re.compile(
 
 def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> None:
     """Fill facts.events with the typed events stated in the body."""
-    index = mention_index(facts)
+    spans = sentence_spans(body)
+    index = mention_index(facts, spans)
     last_place: str | None = None
-    for start, end in sentence_spans(body):
+    for start, end in spans:
         sentence = body[start:end]
         places = [p for p in find_places(sentence, start) if not _inside_company(p, index)]
         for event_type, t_start, t_end in _merged_triggers(sentence):
@@ -196,7 +204,7 @@ def _status(
     after = body[t_end : min(sentence[1], t_end + 40)]
     if _DENIED.search(window):
         return "denied"
-    if _SPECULATED.search(window):
+    if _SPECULATED.search(window) or _TOPIC_BEFORE.search(window):
         return "speculated"
     if _PLANNED.search(window) or _AFTER_PLANNED.search(after) or _FUTURE_WORDS.search(after):
         return "planned"
@@ -225,28 +233,72 @@ def _participants(
         for m in after[:1] + before:
             roles.setdefault(m.company_key, "target")
         return [EventParticipant(key, role) for key, role in roles.items()]  # type: ignore[arg-type]
+    if event_type in ("partnership", "deal_cancelled"):
+        between = _between_partners(body, sentence, t_start, index)
+        if len(between) >= 2:
+            return [EventParticipant(key, "partner") for key in between]
     agent = before[-1].company_key if before else _anaphoric_subject(body, sentence, t_start, index)
     if agent and agent not in roles:
         roles[agent] = "agent"
     second = "partner" if event_type in ("partnership", "deal_cancelled") else "target"
     if event_type in _TARGET_TYPES or second == "partner":
-        for m in after[:3] if second == "partner" else after[:1]:
+        for m in _object_list(body, after, t_end) if second == "partner" else after[:1]:
             roles.setdefault(m.company_key, second)
-    _between_partners(body, sentence, mentions, roles, event_type)
     return [EventParticipant(key, role) for key, role in roles.items()]  # type: ignore[arg-type]
 
 
+# What may separate the companies of one object list: "with A, B and C", "with A's unit and B".
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?")
+
+
+def _object_list(body: str, after: list, t_end: int) -> list:
+    """The companies after a trigger in its own clause, as one list: "with AT&T and Verizon"."""
+    if not after or _CLAUSE_BREAK.search(body, t_end, after[0].start):
+        return []
+    listed = [after[0]]
+    for m in after[1:4]:
+        if not _LIST_GAP.fullmatch(body, listed[-1].end, m.start):
+            break
+        listed.append(m)
+    return listed
+
+
+# "between A and B", "between the Chinese company and B": the parties of a deal.
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>[^,;]{2,60}?)\s+and\s+(?P<b>[^,;]{2,60}?)(?=\s+(?:[a-z]+ly\s+)?"
+    r"(?:was|were|had|has|have|is|are|collaps|fell|end|cancel|scrap|broke|fail|\w+ed\b)|[,;.]|$)"
+)
+
+
 def _between_partners(
-    body: str, sentence: tuple[int, int], mentions: list, roles: dict[str, str], event_type: str
-) -> None:
-    """Companies in "between A and B" are partners of a partnership or a cancelled deal."""
-    if event_type not in ("partnership", "deal_cancelled"):
-        return
-    for m in re.finditer(r"\bbetween\b", body[sentence[0] : sentence[1]]):
-        pos = sentence[0] + m.end()
-        for mention in mentions:
-            if pos <= mention.start < pos + 80:
-                roles.setdefault(mention.company_key, "partner")
+    body: str, sentence: tuple[int, int], t_start: int, index: MentionIndex
+) -> list[str]:
+    """Keys of the two parties in "between A and B"; a descriptor party ("the Chinese
+    company") is the most recent company other than the named one."""
+    keys: list[str] = []
+    for m in _BETWEEN.finditer(body, sentence[0], sentence[1]):
+        if abs(m.start() - t_start) > 120:
+            continue
+        named = [
+            [c for c in index.companies_in(m.start(g), m.end(g)) if c.how != "descriptor"]
+            for g in ("a", "b")
+        ]
+        known = {ms[0].company_key for ms in named if ms}
+        for found in named:
+            key = found[0].company_key if found else _other_company_before(m.start(), known, index)
+            if key and key not in keys:
+                keys.append(key)
+        if len(keys) >= 2:
+            return keys
+    return keys
+
+
+def _other_company_before(pos: int, exclude: set[str], index: MentionIndex) -> str | None:
+    """The most recent company named before pos that is not one of `exclude`."""
+    for m in reversed(index.companies_in(max(0, pos - 2000), pos)):
+        if m.company_key not in exclude and index.kind(m.company_key) == "company":
+            return m.company_key
+    return None
 
 
 def _anaphoric_subject(
@@ -257,7 +309,7 @@ def _anaphoric_subject(
     if not found:
         return None
     m = found[0]
-    return resolve_company_anaphor(m.group(), m.start(), index)
+    return resolve_company_anaphor(m.group(), m.start(), index, sentence[0])
 
 
 def _main_company(participants: list[EventParticipant]) -> str | None:
