@@ -169,3 +169,33 @@ def test_year_ago_follows_the_quarter_in_focus() -> None:
     body = "Net income in the second quarter rose 12% from a year ago."
     values = {t.text: t.value for t in find_timexes(body, PUBLISHED)}
     assert values == {"the second quarter": "2018-Q2", "a year ago": "2017-Q2"}
+
+
+_GATE_TEXTS = [
+    "Shares rose 4% on Tuesday morning, three days after the firm's fiscal 2019 first quarter "
+    "results, and 12 years ago it listed in New York.",
+    "The outlet in Eastern Europe reopened after Easter 2017; at noon on Friday, 5 p.m. EST and "
+    "in the 1990s it traded every two weeks.",
+    "In the year-earlier quarter, revenue for the same period of a year ago fell. Sales in "
+    "Q3 2018 and H1 2019, on 2018-03-05 and 3/5/2018, were up. FY18 was strong; the 21st century.",
+    "Recently, currently and in the near future, these days, last spring, the past five years, "
+    "the end of the year, yesterday afternoon and over the weekend.\nJan. 5 and 5 January 2020.",
+    "Nothing here at all besides the word Afternoonish and Noonan Partners and Eastern Air.",
+]
+
+
+@pytest.mark.parametrize("body", _GATE_TEXTS)
+def test_trigger_windows_find_what_a_full_scan_finds(body: str) -> None:
+    from newsfacts.extract.timexes import _candidates
+
+    def spans(gated: bool) -> list[tuple[int, int, int]]:
+        return sorted((s, e, i) for s, e, i, _m in _candidates(body, gated=gated))
+
+    assert spans(True) == spans(False)
+    assert spans(True) or body.startswith("Nothing")
+
+
+def test_holiday_and_noon_need_a_word_boundary() -> None:
+    found = _by_text("Eastern lenders and Noonan Partners agreed at noon on Easter Sunday.")
+    assert "Easter" not in found and "Noon" not in found
+    assert found["noon"][0] == "TIME" and found["Easter Sunday"][0] == "DATE"

@@ -91,7 +91,7 @@ def rule_clock_time() -> Rule:
     day = rf"(?:,?\s+(?:on\s+)?(?P<dayword>{WEEKDAY}|today|yesterday|tomorrow))?"
     pattern = (
         r"(?<![\d:.])\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
-        r"|(?P<noon>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?" + day
+        r"|(?P<noon>noon|midnight|midday)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?" + day
     )
     return Rule("clock_time", re.compile(pattern, FLAGS), "TIME", _norm_clock)
 
@@ -153,7 +153,7 @@ def rule_holiday() -> Rule:
         r"Easter(?:\s+Sunday)?|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Halloween|"
         r"Valentine['’]s\s+Day|Boxing\s+Day"
     )
-    pattern = rf"\b(?P<name>(?-i:{names}))(?:,?\s+(?P<y>{YEAR4})\b)?"
+    pattern = rf"\b(?P<name>(?-i:{names}))\b(?:,?\s+(?P<y>{YEAR4})\b)?"
     return Rule("holiday", re.compile(pattern, FLAGS), "DATE", _norm_holiday, None, 0.85)
 
 

@@ -14,6 +14,7 @@ import re
 
 from newsfacts.extract.model import Timex
 from newsfacts.extract.timex_calendar import timex_bounds
+from newsfacts.extract.timex_gate import Gate
 from newsfacts.extract.timex_periods import period_rules
 from newsfacts.extract.timex_refs import reference_rules
 from newsfacts.extract.timex_relative import relative_rules
@@ -74,16 +75,21 @@ _GATE = re.compile(
 # must not become the antecedent of later anaphora ("the quarter").
 _COMPARISON_RULES = frozenset({"ago", "year_earlier"})
 
+_GATE_INDEX = Gate([rule.name for rule in RULES])
+
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str, gated: bool = True) -> list[Candidate]:
+    """Every rule's matches; with `gated`, each rule scans only the windows around its triggers."""
+    windows = _GATE_INDEX.windows(text) if gated else [[(0, len(text))]] * len(RULES)
     found: list[Candidate] = []
     for index, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start() and (rule.valid is None or rule.valid(m, text)):
-                start, end = _trim(text, m.start(), m.end())
-                found.append((start, end, index, m))
+        for lo, hi in windows[index]:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and (rule.valid is None or rule.valid(m, text)):
+                    start, end = _trim(text, m.start(), m.end())
+                    found.append((start, end, index, m))
     return found
 
 
