@@ -69,7 +69,9 @@ def tables_of(result: Path) -> list[str]:
     """The markdown tables and target/verdict lines of a result file."""
     keep = []
     for line in result.read_text(encoding="utf-8").splitlines():
-        if line.startswith("|") or line.startswith("## ") or "target" in line.lower():
+        if line.startswith("## "):
+            keep.append("#" + line)  # one level below the script's own heading
+        elif line.startswith("|") or "target" in line.lower():
             keep.append(line)
         elif keep and keep[-1].startswith("|"):
             keep.append("")  # end of a table
@@ -82,11 +84,12 @@ def readme(outcomes: list[Outcome]) -> list[str]:
     lines += ["| benchmark | status | seconds | result |", "|---|---|---|---|"]
     for o in outcomes:
         link = f"[{o.result.name}]({o.result.name})" if o.result else "none"
-        lines.append(f"| {o.script} | {o.status} | {o.seconds:.0f} | {link} |")
+        seconds = f"{o.seconds:.0f}" if o.status != "not re-run" else "-"
+        lines.append(f"| {o.script} | {o.status} | {seconds} | {link} |")
     lines.append("")
     for o in outcomes:
         if o.result:
-            lines += [f"# {o.script}", "", *tables_of(o.result), ""]
+            lines += [f"## {o.script}", "", *tables_of(o.result), ""]
     return lines
 
 
