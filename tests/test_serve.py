@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from ops_support import PrefectServer, api_get_json, newsfacts, stop, wait_for
 
-from newsfacts.serve import schedule_kwargs, server_command
+from newsfacts.serve import schedule_kwargs
 
 # Seconds the whole scenario may take before the test gives up (server start, two scheduled runs).
 SCENARIO_SECONDS = 150
@@ -60,11 +60,6 @@ def test_schedule_needs_exactly_one_of_cron_or_interval() -> None:
     for cron, interval in ((None, None), ("* * * * *", 5), (None, 0), ("not a cron", None)):
         with pytest.raises(ValueError):
             schedule_kwargs(cron, interval)
-
-
-def test_server_binds_loopback_by_default() -> None:
-    command = server_command()
-    assert command[command.index("--host") + 1] == "127.0.0.1"
 
 
 def test_served_deployment_lands_new_files_on_schedule(tmp_path: Path) -> None:
