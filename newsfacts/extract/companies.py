@@ -240,7 +240,7 @@ def mark_coordinated_orgs(doc: Doc) -> None:
     while changed:
         changed = False
         for a, b in zip(segs, segs[1:], strict=False):
-            if _coordinated(doc, a, b) and {a.role, b.role} == {"org", "unknown"}:
+            if {a.role, b.role} == {"org", "unknown"} and _coordinated(doc, a, b):
                 known, other = (a, b) if a.role == "org" else (b, a)
                 if not _is_place_like(other) and other.text not in gz.given_names():
                     other.role, other.kind, other.how = "org", known.kind, "coordination"
@@ -249,12 +249,19 @@ def mark_coordinated_orgs(doc: Doc) -> None:
 
 def _coordinated(doc: Doc, a: Segment, b: Segment) -> bool:
     """True when only ',', 'and', 'or' or ', and' separate two segments."""
+    if not 0 < b.i - a.j <= 2:
+        return False
     between = [t.text for t in doc.toks[a.j : b.i]]
     return between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 
 
+_OWNED_HINT = re.compile(r"-(?:owned|backed|controlled)\b")
+
+
 def owned_by_links(doc: Doc) -> list[tuple[int, int, str, Segment]]:
     """Parent names written as "Alphabet-owned Google": (start, end, parent text, child segment)."""
+    if not _OWNED_HINT.search(doc.body):
+        return []
     seg_at = {s.i: s for s in doc.segments}
     out = []
     for k, tok in enumerate(doc.toks):

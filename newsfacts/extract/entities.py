@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
@@ -144,13 +145,12 @@ def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry
     return entry
 
 
+@lru_cache(maxsize=gz.NAME_KEY_CACHE_SIZE)
 def _display_name(text: str) -> str:
     """Display name without legal form ("Ford Motor Co." -> "Ford Motor")."""
-    from cleanco import basename
-
     name = text.strip().rstrip(",")
     for _ in range(3):
-        cleaned = basename(name) or name
+        cleaned = gz.basename(name) or name
         if cleaned == name:
             break
         name = cleaned
@@ -200,8 +200,7 @@ def _merge_acronyms(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
 
 def _usable_short_form(word: str) -> bool:
     """A first word that can stand for the whole name ("Ford" for "Ford Motor", not "General")."""
-    blocked = gz.stopwords() | gz.places() | gz.demonyms() | set(gz.org_head_words())
-    return word not in blocked and word not in gz.given_names() and len(word) > 2
+    return word not in gz.not_short_forms() and word not in gz.given_names() and len(word) > 2
 
 
 def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMention]:

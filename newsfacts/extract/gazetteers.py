@@ -4,10 +4,11 @@ pycountry) and the team's hand-written word lists under newsfacts/resources/, lo
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from cleanco import basename
+from cleanco import basename as _cleanco_basename
+from cleanco.clean import prepare_default_terms, strip_tail
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # A given name counts when some country in nam_dict.txt rates it at least this frequent
@@ -15,6 +16,8 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MIN_GIVEN_NAME_FREQUENCY = 2
 _NAM_DICT_NAME_COLUMNS = slice(3, 29)
 _NAM_DICT_FREQUENCY_COLUMNS = slice(30, 85)
+# Name keys remembered across documents (cleanco is slow and the same names recur), in entries.
+NAME_KEY_CACHE_SIZE = 65536
 _HEX = frozenset("0123456789ABCDEFabcdef")
 _PUNCT = re.compile(r"[^\w&+ ]+")
 # Legal-form words as they appear token by token after a name ("Co.", "Ltd.", "Inc").
@@ -62,6 +65,21 @@ def pairs(name: str) -> dict[str, str]:
     return dict(ln.split("\t", 1) for ln in lines(name))
 
 
+# Last word of every cleanco legal-form term, normalised as cleanco compares them ("ltd", "co").
+_LEGAL_TERM_LAST_WORDS = frozenset(parts[-1] for _size, parts in prepare_default_terms())
+
+
+def basename(name: str) -> str:
+    """cleanco's basename (legal form removed), without its slow term scan when none can match."""
+    parts = strip_tail(name).split()
+    if parts and name.isascii():
+        last = parts[-1].lower().replace(".", "").replace(",", "").replace("-", "")
+        if last not in _LEGAL_TERM_LAST_WORDS:
+            return strip_tail(" ".join(parts))
+    return _cleanco_basename(name)
+
+
+@lru_cache(maxsize=NAME_KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """Normalised key of an organisation name: lower case, no legal form, no leading 'the'."""
     text = name.strip().rstrip(",")
@@ -111,6 +129,18 @@ def company_verbs() -> frozenset[str]:
 def stopwords() -> frozenset[str]:
     """Capitalised words that are never a name on their own."""
     return frozenset(lines("capitalised_stopwords.txt"))
+
+
+@cache
+def not_name_ends() -> frozenset[str]:
+    """Words that cannot end a person's name: stopwords, places and organisation head words."""
+    return stopwords() | places() | frozenset(org_head_words())
+
+
+@cache
+def not_short_forms() -> frozenset[str]:
+    """Words that cannot stand for a longer organisation name: the above plus demonyms."""
+    return not_name_ends() | demonyms()
 
 
 @cache

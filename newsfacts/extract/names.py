@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract.text import Token, sentence_spans, tokens
@@ -92,11 +93,10 @@ class Segment:
 
 @dataclass
 class Doc:
-    """A tokenised body with sentence indices and its name segments."""
+    """A tokenised body with its sentence spans and its name segments."""
 
     body: str
     toks: list[Token]
-    sent_of: list[int]
     sentences: list[tuple[int, int]]
     segments: list[Segment] = field(default_factory=list)
 
@@ -105,13 +105,7 @@ def make_doc(body: str) -> Doc:
     """Tokenise a body, index sentences and cut its capitalised chunks into segments."""
     sentences = sentence_spans(body)
     toks = tokens(body)
-    sent_of: list[int] = []
-    s = 0
-    for tok in toks:
-        while s + 1 < len(sentences) and tok.start >= sentences[s + 1][0]:
-            s += 1
-        sent_of.append(s)
-    doc = Doc(body, toks, sent_of, sentences)
+    doc = Doc(body, toks, sentences)
     for n, (i, j) in enumerate(_chunks(toks)):
         doc.segments.extend(_split_chunk(doc, i, j, n))
     return doc
@@ -169,7 +163,7 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
     """Drop leading function words, then cut the chunk at title phrases and honorifics."""
     toks = doc.toks
     stop = gz.stopwords()
-    keep = _NAME_OPENERS | gz.title_words().keys() | gz.honorifics()
+    keep = _chunk_openers()
     while i < j and toks[i].text in stop and toks[i].text not in keep:
         if toks[i].text == "The" and _known_with_the(doc, i, j):
             break
@@ -187,6 +181,12 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
         out.append(_segment(doc, k, j, "unknown", n))
     out = [part for s in out for part in _split_person_of_org(doc, s)]
     return [s for s in out if not (s.role == "unknown" and s.text in stop)]
+
+
+@cache
+def _chunk_openers() -> frozenset[str]:
+    """Function words kept at the front of a chunk: name openers, titles, honorifics."""
+    return _NAME_OPENERS | frozenset(gz.title_words()) | gz.honorifics()
 
 
 def _split_person_of_org(doc: Doc, seg: Segment) -> list[Segment]:
@@ -246,13 +246,12 @@ def looks_like_person_name(doc: Doc, seg: Segment) -> bool:
     first, last = words[0], words[-1]
     if first not in gz.given_names() and first not in gz.family_names_first():
         return False
-    blocked = gz.stopwords() | gz.places() | set(gz.org_head_words())
-    return last not in blocked and first not in gz.places() and len(last) > 1
+    return last not in gz.not_name_ends() and first not in gz.places() and len(last) > 1
 
 
 def plausible_titled_name(doc: Doc, seg: Segment) -> bool:
     """A name after a title: one to three name-shaped tokens, none a place or common word."""
     words = [t.text for t in doc.toks[seg.i : seg.j] if t.text != "."]
-    blocked = gz.stopwords() | gz.places() | set(gz.org_head_words())
+    blocked = gz.not_name_ends()
     shaped = all(_WORD_SHAPE.match(w) or len(w) == 1 for w in words)
     return 1 <= len(words) <= 3 and shaped and not any(w in blocked for w in words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence ("Mr. Lei", "Ford Motor Co. said").
 _ABBREVIATIONS = frozenset(
@@ -72,7 +73,7 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One token of the body: text and end-exclusive character offsets."""
 
@@ -94,6 +95,12 @@ def _is_abbreviation_stop(body: str, stop: int) -> bool:
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
     """Split a body into sentences: end-exclusive (start, end) spans, whitespace trimmed."""
+    return list(_sentence_spans(body))
+
+
+# Entities, events and claims split the same body one after another: remember the last few.
+@lru_cache(maxsize=4)
+def _sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(body):
@@ -102,7 +109,7 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
         _append_trimmed(body, start, match.end(), spans)
         start = match.end()
     _append_trimmed(body, start, len(body), spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_trimmed(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
