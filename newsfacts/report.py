@@ -475,6 +475,7 @@ def _company_timeline(company: str, events: list[tuple]) -> str:
             "title": {"text": f"{company}: {_plural(len(events), 'event')}"},
             "yaxis": {"type": "category", "automargin": True},
             "xaxis": {"type": "date", "range": _date_range([e[1] for e in dated])},
+            "showlegend": True,  # plotly hides a one-trace legend, and with it the status
         }
     )
     for status in sorted({str(e[3]) for e in dated}):
