@@ -147,6 +147,76 @@ def test_no_claims_without_attribution() -> None:
     assert facts.claims == []
 
 
+def _run(spec: dict, published: date | None = None) -> tuple[str, DocumentFacts]:
+    """Events then claims of a hand-built fixture."""
+    facts = builder.build_facts(spec)
+    add_events(spec["body"], facts, published)
+    add_claims(spec["body"], facts, published)
+    return spec["body"], facts
+
+
+_GENERAL = {
+    "body": (
+        "Jane Roe, the chief executive of Pellmore Inc., announced Monday that the firm will "
+        "close two plants. Pellmore unveiled a new tablet, saying that demand had doubled. "
+        "Some customers reported that deliveries were late, and others complained online. "
+        "Tavis Group releases its annual report, announces a new chairman. "
+        'Judge Alan Hook agreed that the claim failed: "I conclude that the logo is not '
+        'misleading," he said.'
+    ),
+    "companies": [
+        {"key": "pellmore", "surfaces": ["Pellmore Inc.", "Pellmore"]},
+        {"key": "tavis group", "surfaces": ["Tavis Group"]},
+    ],
+    "people": [
+        {"key": "jane roe", "surfaces": ["Jane Roe"], "company": "pellmore"},
+        {"key": "alan hook", "surfaces": ["Alan Hook"]},
+    ],
+    "timexes": [{"text": "Monday", "value": "2023-05-08"}],
+}
+
+
+def test_apposition_and_a_date_between_speaker_and_cue() -> None:
+    _, facts = _run(_GENERAL, date(2023, 5, 9))
+    c = claim_with(facts, "close two plants")
+    assert (c.speaker, c.cue, c.claim_date) == ("Jane Roe", "announced", "2023-05-08")
+
+
+def test_participle_coordinated_group_and_cognitive_cues() -> None:
+    _, facts = _run(_GENERAL)
+    assert claim_with(facts, "demand had doubled").speaker_company_key == "pellmore"
+    assert claim_with(facts, "deliveries were late").speaker == "Some customers"
+    chairman = claim_with(facts, "a new chairman")
+    assert (chairman.speaker_company_key, chairman.cue) == ("tavis group", "announces")
+    judge = claim_with(facts, "the claim failed")
+    assert (judge.speaker_person_key, judge.cue) == ("alan hook", "agreed")
+
+
+def test_first_person_cue_inside_a_quote_is_its_speakers() -> None:
+    _, facts = _run(_GENERAL)
+    nested = [c for c in facts.claims if c.cue == "conclude"]
+    assert nested and nested[0].content == "the logo is not misleading"
+    assert (nested[0].speaker, nested[0].speaker_person_key) == ("I", "alan hook")
+
+
+def test_the_company_in_an_executives_sentence_is_the_executives_company() -> None:
+    spec = {
+        "body": (
+            "Rival carmaker Orlan Motors sells well in Canada. However, Ida Brandt took to "
+            "Twitter to say that the company's EV arm is not planning a foray into Canada."
+        ),
+        "companies": [
+            {"key": "orlan motors", "surfaces": ["Orlan Motors"], "descriptors": ["the company"]},
+            {"key": "veltra", "surfaces": ["Veltra"]},
+        ],
+        "people": [{"key": "ida brandt", "surfaces": ["Ida Brandt"], "company": "veltra"}],
+    }
+    _, facts = _run(spec)
+    c = claim_with(facts, "not planning a foray")
+    assert (c.stance, c.subject_company_key) == ("deny", "veltra")
+    assert facts.events[c.event_index].company_key == "veltra"
+
+
 @functools.cache
 def _seed(prefix: str) -> tuple[str, list[str], DocumentFacts]:
     """Body, removed blocks and whole extraction of one seed, through the real normalizer."""

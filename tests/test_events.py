@@ -169,3 +169,44 @@ def test_places_and_figures() -> None:
         (10000.0, "units"),
         (2e6, "phones"),
     ]
+
+
+def test_deal_parties_from_between_with_a_descriptor_and_clause_bound_partners() -> None:
+    body = (
+        "In May, Korvix said it would sell its router through Dalen Telecom. But the deal "
+        "between the Nordic company and Dalen Telecom collapsed in June and in July, Brightmart "
+        "stopped selling Korvix devices."
+    )
+    spec = {
+        "body": body,
+        "companies": [
+            {"key": "korvix", "surfaces": ["Korvix"]},
+            {"key": "dalen telecom", "surfaces": ["Dalen Telecom"]},
+            {"key": "brightmart", "surfaces": ["Brightmart"]},
+        ],
+        "timexes": [{"text": "June", "value": "2019-06"}],
+    }
+    facts = builder.build_facts(spec)
+    add_events(body, facts, None)
+    deal = find(facts.events, "deal_cancelled", "collapsed")
+    assert {p.company_key for p in deal.participants} == {"korvix", "dalen telecom"}
+    assert deal.date_value == "2019-06"
+
+
+def test_possessive_date_qualifies_a_noun_and_topic_triggers_are_speculated() -> None:
+    body = (
+        "Yesterday, at this year's trade fair, Korvix unveiled a new router. "
+        "Korvix clarified its stance on entering the Brazilian market."
+    )
+    spec = {
+        "body": body,
+        "companies": [{"key": "korvix", "surfaces": ["Korvix"]}],
+        "timexes": [
+            {"text": "Yesterday", "value": "2019-03-04"},
+            {"text": "this year", "value": "2019"},
+        ],
+    }
+    facts = builder.build_facts(spec)
+    add_events(body, facts, date(2019, 3, 5))
+    assert find(facts.events, "product_launch", "unveiled").date_value == "2019-03-04"
+    assert find(facts.events, "market_entry", "entering").status == "speculated"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsfacts.extract.claim_speakers import (
     Speaker,
+    sentence_subject,
     speaker_ending_at,
     speaker_starting_at,
     with_text,
@@ -29,8 +30,19 @@ CUE_VERBS = (
     r"emphasi[sz]ed|emphasi[sz]es|dismissed|dismisses|predicted|predicts|expects|estimated|"
     r"estimates|indicated|indicates|commented|wrote|writes|tweeted|posted|maintained|maintains|"
     r"clarified|asserted|pointed\s+out|disclosed|conceded|rejected|downplayed|concluded|"
-    r"was\s+quoted(?:\s+as\s+saying)?|is\s+quoted(?:\s+as\s+saying)?"
+    r"was\s+quoted(?:\s+as\s+saying)?|is\s+quoted(?:\s+as\s+saying)?|"
+    # Cognitive verbs: a stated belief or judgement is attributed like speech.
+    r"thinks?|thought|feels|felt|agreed|agrees|knows|knew|fears|feared|doubts|doubted|"
+    r"hopes|hoped|expected|anticipates|anticipated|believe|think|expect|conclude"
 )
+# Participles reporting what the sentence's subject said: "..., saying that", "a letter stating".
+_PARTICIPLE = re.compile(
+    r"(?:,\s*(?:(?:later|also|then|while|before|after)\s+)?|\b(?:letter|statement|memo|e-?mail|"
+    r"note|post|message|release|filing)(?:\s+(?:to|from|on)\s+[^,;]{1,50}?)?\s*,?\s+)(?P<cue>saying|stating|adding|noting|explaining|"
+    r"arguing|warning|claiming|insisting|revealing|announcing|confirming|telling|writing)\b"
+)
+# A second predicate of the sentence's subject: "Foo releases X, announces Y", "... and said".
+_COORDINATED_CUE = re.compile(r"(?:,|\s+and|,\s+and|\s+but)\s+(?:\w+ly\s+)?$")
 _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _CUE_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE_VERBS})\s+")
 _CUE_BEFORE_QUOTE = re.compile(rf"(?P<cue>{CUE_VERBS})(?:\s+[\w.'’-]+){{0,3}}\s*[:,]?\s*$")
@@ -75,9 +87,17 @@ def find_candidates(
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     found = list(quote_claims(body, spans, quotes, index))
     for start, end in spans:
-        for rule in (according_to_claims, reported_by_claims, took_to_claims, which_cue_claims):
+        rules = (
+            according_to_claims,
+            reported_by_claims,
+            took_to_claims,
+            which_cue_claims,
+            participle_claims,
+        )
+        for rule in rules:
             found.extend(rule(body, start, end, index))
         found.extend(reported_speech_claims(body, start, end, index, quotes))
+    found.extend(nested_claims(body, quotes, found))
     kept: list[CandidateClaim] = []
     for c in found:
         if c.speaker.end <= c.speaker.start or c.content_end - c.content_start < 3:
@@ -268,7 +288,9 @@ def reported_speech_claims(
     for m in _CUE.finditer(body, start, end):
         if any(qs < m.start() < qe for qs, qe in quotes):
             continue
-        speaker = speaker_ending_at(body, m.start(), start, index)
+        speaker = speaker_ending_at(body, m.start(), start, index) or _coordinated_subject(
+            body, start, m.start(), index
+        )
         if not speaker:
             continue
         speaker = with_text(body, speaker)
@@ -320,3 +342,66 @@ def _inverted(
                 via_key=via,
             )
     return CandidateClaim(start, end, speaker, m.group(), m.start(), *content, False)
+
+
+def _coordinated_subject(body: str, start: int, cue: int, index: MentionIndex) -> Speaker | None:
+    """ "Foo releases a kit, announces an update": the cue's subject opens the sentence."""
+    if not _COORDINATED_CUE.search(body, max(start, cue - 12), cue):
+        return None
+    return sentence_subject(body, start, cue, index)
+
+
+def participle_claims(
+    body: str, start: int, end: int, index: MentionIndex
+) -> Iterator[CandidateClaim]:
+    """ "Foo unveiled the tablet, saying that ...", "resigned in a letter stating, ..."."""
+    for m in _PARTICIPLE.finditer(body, start, end):
+        speaker = sentence_subject(body, start, m.start(), index)
+        if not speaker:
+            continue
+        c_start = _content_start(body, m.end(), end, m.group("cue"))
+        content = _trim(body, c_start, end)
+        cue = m.group("cue")
+        yield CandidateClaim(
+            start, end, with_text(body, speaker), cue, m.start("cue"), *content, False
+        )
+
+
+# A first-person cue inside a quote: '"... I have always said that ..."', '"We believe ..."'.
+_FIRST_PERSON_CUE = re.compile(
+    rf"\b(?P<who>I|[Ww]e)(?:\s+(?:have|had|always|also|still|really|do|did)){{0,3}}\s+"
+    rf"(?P<cue>{CUE_VERBS})\b"
+)
+
+
+def nested_claims(
+    body: str, quotes: list[tuple[int, int]], found: list[CandidateClaim]
+) -> Iterator[CandidateClaim]:
+    """Statements reported inside a quote by its own speaker: "I conclude that ...", "we said"."""
+    for q_start, q_end in quotes:
+        quote = _outer_claim(found, q_start, q_end)
+        if quote is None:
+            continue
+        for m in _FIRST_PERSON_CUE.finditer(body, q_start + 1, q_end - 1):
+            outer = quote.speaker
+            speaker = Speaker(
+                m.start("who"),
+                m.end("who"),
+                m.group("who"),
+                person_key=outer.person_key,
+                company_key=outer.company_key,
+            )
+            c_start = _content_start(body, m.end("cue"), q_end - 1, m.group("cue"))
+            content = _trim(body, c_start, q_end - 1)
+            yield CandidateClaim(
+                quote.start, quote.end, speaker, m.group("cue"), m.start("cue"), *content, True
+            )
+
+
+def _outer_claim(found: list[CandidateClaim], q_start: int, q_end: int) -> CandidateClaim | None:
+    """The claim whose content holds a quote and whose cue lies outside it."""
+    for c in found:
+        inside = c.content_start <= q_start + 1 and q_end - 1 <= c.content_end + 1
+        if inside and not q_start <= c.cue_start < q_end and not c.continuation:
+            return c
+    return None

@@ -25,8 +25,26 @@ from newsfacts.extract.event_places import find_places
 SPEAKER_GAP = re.compile(
     r"(?:\s+(?:has|have|had|also|all|recently|subsequently|explicitly|previously|later|further|"
     r"publicly|reportedly|then|quickly|directly|officially|strongly|once|again|repeatedly|did|"
-    r"does|would|will|has\s+since|first|now|only|still|even|both|however|flatly|categorically))*"
+    r"does|would|will|has\s+since|first|now|only|still|even|both|however|flatly|categorically|"
+    r"today|yesterday|tonight|earlier|(?:on\s+|last\s+|this\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|week|month)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r",\s*in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|memo|"
+    r"letter|e-?mail|post|note|release|filing|call|speech)(?:\s+(?:on|to|with)\s+[^,]{1,40})?\s*,))*"
     r"\s*$",
+    re.IGNORECASE,
+)
+# An apposition between a name and its cue: "Jane Roe, the chief executive of Foo Inc., said".
+_APPOSITION_END = re.compile(
+    r",\s+(?:(?:the|a|an|its|his|her|their)\s+|[a-z\d])[^,;\"“”()]{2,90}?"
+    r"(?:,\s+(?:and\s+)?[^,;\"“”()]{2,40})?,\s*$"
+)
+# Unnamed groups that speak: "Some customers reported", "analysts said", "others tweeted".
+_GROUP_END = re.compile(
+    r"\b((?:(?:some|many|most|several|other|few|two|three|the)\s+)?"
+    r"(?:(?!(?:and|or|but|that|which|who|of|to|by)\b)[\w-]+\s+)?"
+    r"(?:analysts|experts|critics|officials|observers|investors|customers|users|buyers|sources|"
+    r"people|executives|insiders|lawyers|employees|workers|consumers|owners|fans|reviewers|"
+    r"economists|traders|shareholders|others))$",
     re.IGNORECASE,
 )
 # A capitalised name phrase ending at the cue when no mention is known ("Foo Analytics said").
@@ -88,15 +106,58 @@ class Speaker:
 
 def speaker_ending_at(body: str, pos: int, lower: int, index: MentionIndex) -> Speaker | None:
     """The speaker phrase ending at pos (after dropping adverbs), not reaching before `lower`."""
-    gap = SPEAKER_GAP.search(body, lower, pos)
+    gap = SPEAKER_GAP.search(body, max(lower, pos - 120), pos)
     end = gap.start() if gap else pos
-    person = _person_ending(body, end, lower, index)
-    if person:
-        return person
-    company = _company_ending(body, end, lower, index)
-    if company:
-        return company
-    return _anaphor_ending(body, end, lower, index) or _capitalised_ending(body, end, lower)
+    found = _named_ending(body, end, lower, index)
+    if found:
+        return found
+    apposition = _APPOSITION_END.search(body, max(lower, end - 140), end)
+    if apposition:
+        named = _named_ending(body, apposition.start(), lower, index)
+        if named:
+            return named
+    return (
+        _anaphor_ending(body, end, lower, index)
+        or _capitalised_ending(body, end, lower)
+        or _group_ending(body, end, lower)
+    )
+
+
+def _named_ending(body: str, end: int, lower: int, index: MentionIndex) -> Speaker | None:
+    """A person, else an organisation mention ending right at `end`."""
+    return _person_ending(body, end, lower, index) or _company_ending(body, end, lower, index)
+
+
+def _only_capitals(text: str) -> bool:
+    """True for a run of capitalised words between an organisation and a name ("'s CEO")."""
+    return bool(re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w.&-]*)*\s+", text))
+
+
+def _group_ending(body: str, end: int, lower: int) -> Speaker | None:
+    """ "Some customers", "analysts", "others": a group speaking, kept without a key."""
+    m = _GROUP_END.search(body, max(lower, end - 50), end)
+    return Speaker(m.start(1), end, "") if m else None
+
+
+def sentence_subject(body: str, start: int, pos: int, index: MentionIndex) -> Speaker | None:
+    """The subject of a sentence: a name or pronoun opening it ("Foo Inc. released X, saying")."""
+    lead = re.match(r"\s*(?:(?:[A-Z]\w*\s+){0,2}\w+,\s+)?(?:The\s+)?", body[start:pos])
+    first = start + (lead.end() if lead else 0)
+    people = [m for m in index.people_in(first, min(pos, first + 80)) if m.start - first < 40]
+    companies = [m for m in index.companies_in(first, min(pos, first + 80)) if m.start - first < 30]
+    named = sorted(people + companies, key=lambda m: m.start)
+    if named and not body[first : named[0].start].strip(" ,").islower():
+        m = named[0]
+        titled = [p for p in people if _only_capitals(body[m.end : p.start])]
+        m = titled[0] if titled else m
+        if hasattr(m, "person_key"):
+            start2 = _title_start(body, m.start, first)
+            return Speaker(start2, m.end, "", person_key=m.person_key)
+        return Speaker(m.start, m.end, "", company_key=m.company_key)
+    pronoun = re.match(r"(He|She|It|They)\b", body[first : first + 5])
+    if pronoun:
+        return _resolve_pronoun(pronoun.group().lower(), first, first + len(pronoun.group()), index)
+    return None
 
 
 def _person_ending(body: str, end: int, lower: int, index: MentionIndex) -> Speaker | None:

@@ -48,7 +48,7 @@ def add_claims(body: str, facts: DocumentFacts, published_date: date | None) -> 
     index = mention_index(facts, spans)
     previous: Claim | None = None
     for candidate in find_candidates(body, spans, index):
-        candidate = _strip_outlet(body, candidate, index)
+        candidate = _strip_leading_date(body, _strip_outlet(body, candidate, index), index)
         claim = _to_claim(body, candidate, index)
         if previous is not None:
             claim = _continue(claim, previous, candidate)
@@ -71,6 +71,23 @@ def _strip_outlet(body: str, c: CandidateClaim, index: MentionIndex) -> Candidat
         and outlets[0].end >= c.content_end - 1
     ):
         return replace(c, content_end=m.start(), via_key=outlets[0].company_key)
+    return c
+
+
+def _strip_leading_date(body: str, c: CandidateClaim, index: MentionIndex) -> CandidateClaim:
+    """ "announced on Tuesday the first ...": a date right after the cue dates the statement."""
+    if c.is_quote or c.content_start < c.cue_start:
+        return c
+    lead = re.match(r"(?:on\s+|in\s+|this\s+|earlier\s+)?", body[c.content_start : c.content_end])
+    pos = c.content_start + (lead.end() if lead else 0)
+    for t in index.timexes:
+        if t.start in (c.content_start, pos) and t.type in ("DATE", "TIME"):
+            start = t.end
+            while start < c.content_end and body[start] in " ,":
+                start += 1
+            that = re.match(r"that\s+", body[start : c.content_end])
+            start += that.end() if that else 0
+            return replace(c, content_start=start) if c.content_end - start > 3 else c
     return c
 
 
@@ -145,7 +162,7 @@ def _claim_date(c: CandidateClaim, index: MentionIndex) -> str | None:
     """The date the sentence gives for the statement, outside its content ("in March")."""
     best = None
     for t in index.timexes:
-        if t.start < c.start or t.end > c.end or t.type != "DATE":
+        if t.start < c.start or t.end > c.end or t.type not in ("DATE", "TIME"):
             continue
         if c.content_start <= t.start < c.content_end or not (t.value or "")[:1].isdigit():
             continue

@@ -344,6 +344,13 @@ def _inherit_market(body: str, event: Event, last_place: str | None) -> Event:
     return event
 
 
+def event_timex(
+    body: str, timexes: list[Timex], sentence: tuple[int, int], t_start: int, t_end: int
+) -> Timex | None:
+    """The date expression a trigger at [t_start, t_end) of a sentence takes as its date."""
+    return _nearest_timex(body, timexes, sentence, t_start, t_end)
+
+
 def _nearest_timex(
     body: str, timexes: list[Timex], sentence: tuple[int, int], t_start: int, t_end: int
 ) -> Timex | None:
@@ -358,6 +365,8 @@ def _nearest_timex(
             continue
         if timex.value and not timex.value[:1].isdigit():
             continue  # PRESENT_REF and friends say "now", not when the event happened
+        if body[timex.end : timex.end + 2] in ("'s", "’s"):
+            continue  # "at this year's conference": the date qualifies a noun, not the event
         gap = t_start - timex.end if timex.end <= t_start else max(0, timex.start - t_end)
         between = body[timex.end : t_start] if timex.end <= t_start else body[t_end : timex.start]
         if _CLAUSE_BREAK.search(between):
