@@ -1,0 +1,1036 @@
+"""Consolidate: canonical documents and their facts in; stories, canonical claims and events out.
+
+Stories group documents reporting the same happening (shared companies, similar words, close in
+time). Within a story, reports of one statement by one speaker share a canonical_claim_id and
+reports of one event share a canonical_event_id. Every id is a hash of the cluster's earliest
+member, so re-running over the same input gives the same ids. The functions here are pure;
+`read_inputs` and `write_outputs` are the only ones touching the warehouse.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+
+from newsfacts.facts import stable_id
+
+# --- stories ----------------------------------------------------------------------------------
+# Two documents whose publication dates are both known are one story only if at most this many
+# days apart: follow-ups of a news story cluster within weeks.
+STORY_WINDOW_DAYS = 30
+# Undated documents are compared on the years their text mentions (a proxy for when they were
+# written): they may share a story only if some year mentioned in one lies within this many years
+# of some year mentioned in the other. A document with no date and no year mentioned never blocks.
+STORY_YEAR_GAP = 1
+# Pair score = LEXICAL_WEIGHT * TF-IDF cosine of the texts + ENTITY_WEIGHT * cosine of the
+# organisations' mention counts (media outlets excluded): two reports of one story name the same
+# main company about as often, a piece where it is one partner among others does not. Documents
+# are linked at or above STORY_MIN_SCORE.
+STORY_LEXICAL_WEIGHT = 0.4
+STORY_ENTITY_WEIGHT = 0.6
+STORY_MIN_SCORE = 0.5
+# And the texts alone must be at least this similar (cosine): two rewrites of a story share some
+# distinctive words, whatever else they say.
+STORY_MIN_LEXICAL = 0.1
+# Blocking: only documents sharing a company or one of their STORY_BLOCK_TERMS highest-weighted
+# words are compared; a key held by more than STORY_MAX_BLOCK documents is too common to block on.
+STORY_BLOCK_TERMS = 12
+STORY_MAX_BLOCK = 250
+
+# --- claims -----------------------------------------------------------------------------------
+# Two statements of one speaker in one story are paraphrases when they share at least
+# CLAIM_MIN_SHARED content words and that is at least CLAIM_MIN_OVERLAP of the shorter one's words
+# (overlap coefficient).
+CLAIM_MIN_SHARED = 2
+CLAIM_MIN_OVERLAP = 0.5
+
+# --- events -----------------------------------------------------------------------------------
+# Two reports of one event may give dates at most this many days apart (gap between the periods
+# they cover): plans move ("by end 2018, or early 2019"), things that happened do not.
+EVENT_DATE_GAP_DAYS = {"occurred": 31, "planned": 366, "denied": 366}
+# Statuses that can describe one event: a plan and speculation about it are one thing; a denial
+# or an occurrence is another (a denial is a conflict, see the claim_conflicts view).
+STATUS_GROUP = {
+    "planned": "planned",
+    "speculated": "planned",
+    "occurred": "occurred",
+    "denied": "denied",
+}
+
+# --- scope ------------------------------------------------------------------------------------
+# A document's dominant product category needs at least this many phrase hits to be its scope.
+DOC_SCOPE_MIN_HITS = 2
+
+# Function words left out of the word vectors: articles, pronouns, auxiliaries, prepositions,
+# conjunctions and reporting verbs. Written by the team; kept short on purpose, so that words that
+# carry meaning in news ("next", "year", "something") still count.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "said",
+        "same",
+        "says",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "told",
+        "say",
+        "according",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’\-]*[a-z0-9]|[a-z]")
+# Speakers that name nobody: without a resolved id they are never merged across documents.
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "reports", "sources"]
+)
+
+
+# ----------------------------------------------------------------------------------------------
+# Shared helpers
+# ----------------------------------------------------------------------------------------------
+
+
+class UnionFind:
+    """Disjoint sets over hashable items (path halving)."""
+
+    def __init__(self, items: Iterable[Hashable] = ()) -> None:
+        self.parent: dict[Hashable, Hashable] = {i: i for i in items}
+
+    def find(self, item: Hashable) -> Hashable:
+        parent = self.parent.setdefault(item, item)
+        while parent != item:
+            self.parent[item] = self.parent.get(parent, parent)
+            item, parent = parent, self.parent[parent]
+        return item
+
+    def union(self, a: Hashable, b: Hashable) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def groups(self) -> list[list[Hashable]]:
+        out: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for item in self.parent:
+            out[self.find(item)].append(item)
+        return list(out.values())
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words: "Xiaomi's US plans" -> ["xiaomi", "us", "plans"]."""
+    found = _WORD.findall(text.lower().replace("’", "'"))
+    return [w.removesuffix("'s") for w in found if w not in STOPWORDS and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    """A crude suffix strip so that "entering"/"enter" and "plans"/"plan" meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def normalize_quote(text: str) -> str:
+    """Case, quote marks, punctuation and spacing folded: '“Do Something,”' -> 'do something'."""
+    text = text.lower().translate(str.maketrans("‘’“”„«»", '\'\'"""""'))
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def members_anchor(members: list[str], order: dict[str, tuple]) -> str:
+    """The earliest member: lowest (ingest order, offset, id); the cluster's id derives from it."""
+    return min(members, key=lambda m: (order.get(m, ()), m))
+
+
+# ----------------------------------------------------------------------------------------------
+# Stories
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryDoc:
+    """What story clustering needs about one canonical document."""
+
+    doc_id: str
+    order: int  # ingest order: the earliest document anchors the story id
+    text: str  # title and body
+    published: date | None = None
+    years: frozenset[int] = frozenset()  # years the text mentions (TIMEX3 DATE values)
+    companies: dict[str, float] = field(default_factory=dict)  # company_id -> mentions (no media)
+
+    @property
+    def period(self) -> tuple[date | None, frozenset[int]] | None:
+        """What time compatibility looks at; None when the document says nothing about time."""
+        if self.published is None and not self.years:
+            return None
+        return (self.published, frozenset() if self.published else self.years)
+
+
+def tfidf_vectors(texts: list[list[str]]) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF vectors (sublinear tf, smoothed idf) of tokenised texts."""
+    df = Counter(w for t in texts for w in set(t))
+    n = len(texts)
+    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+    vectors = []
+    for t in texts:
+        weights = {w: (1.0 + math.log(c)) * idf[w] for w, c in Counter(t).items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        vectors.append({w: v / norm for w, v in weights.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def unit_vector(counts: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    return {k: v / norm for k, v in counts.items()}
+
+
+@lru_cache(maxsize=65536)
+def periods_compatible(a: tuple | None, b: tuple | None) -> bool:
+    """Close in time: dates within the window; else years mentioned close; unknown never blocks."""
+    if a is None or b is None:
+        return True
+    (pub_a, years_a), (pub_b, years_b) = a, b
+    if pub_a and pub_b:
+        return abs((pub_a - pub_b).days) <= STORY_WINDOW_DAYS
+    years_a = {pub_a.year} if pub_a else years_a
+    years_b = {pub_b.year} if pub_b else years_b
+    return min(abs(x - y) for x in years_a for y in years_b) <= STORY_YEAR_GAP
+
+
+def time_compatible(a: StoryDoc, b: StoryDoc) -> bool:
+    return periods_compatible(a.period, b.period)
+
+
+def story_score(lexical: float, entity: float) -> float:
+    return STORY_LEXICAL_WEIGHT * lexical + STORY_ENTITY_WEIGHT * entity
+
+
+def candidate_pairs(docs: list[StoryDoc], vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
+    """Index pairs sharing a company or a top-weighted word (blocking instead of all pairs)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
+        top = sorted(vec, key=lambda w: (-vec[w], w))[:STORY_BLOCK_TERMS]
+        for key in [f"c:{c}" for c in sorted(doc.companies)] + [f"w:{w}" for w in top]:
+            blocks[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if 1 < len(members) <= STORY_MAX_BLOCK:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def story_links(docs: list[StoryDoc]) -> list[tuple[int, int, float]]:
+    """Linked document pairs (index, index, score), best first: similar enough, close in time."""
+    vectors = tfidf_vectors([words(d.text) for d in docs])
+    entities = [unit_vector(d.companies) for d in docs]
+    links = []
+    for i, j in candidate_pairs(docs, vectors):
+        lexical = cosine(vectors[i], vectors[j])
+        if lexical < STORY_MIN_LEXICAL or not time_compatible(docs[i], docs[j]):
+            continue
+        score = story_score(lexical, cosine(entities[i], entities[j]))
+        if score >= STORY_MIN_SCORE:
+            links.append((i, j, score))
+    return sorted(links, key=lambda link: (-link[2], link[0], link[1]))
+
+
+def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
+    """doc_id -> story_id: linked documents merged best link first, id from the earliest one.
+
+    Two groups merge only if every pair of their members is close in time, so an undated
+    document cannot chain a 2021 report and a 2023 report into one story.
+    """
+    uf = UnionFind(range(len(docs)))
+    periods = {i: {docs[i].period} - {None} for i in range(len(docs))}
+    for i, j, _ in story_links(docs):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not all(periods_compatible(a, b) for a in periods[ri] for b in periods[rj]):
+            continue
+        uf.union(ri, rj)
+        periods[ri] |= periods.pop(rj)
+    story_of = {}
+    for group in uf.groups():
+        anchor = min(group, key=lambda i: (docs[i].order, docs[i].doc_id))
+        for i in group:
+            story_of[docs[i].doc_id] = stable_id("st", docs[anchor].doc_id)
+    return story_of
+
+
+def story_rows(docs: list[dict], story_of: dict[str, str]) -> list[dict]:
+    """One stories row per story from its documents (doc_id, title, body, publisher, published, order)."""
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        by_story[story_of[d["doc_id"]]].append(d)
+    rows = []
+    for story_id, members in sorted(by_story.items()):
+        members.sort(key=lambda d: (d["order"], d["doc_id"]))
+        dates = [d["published"] for d in members if d["published"]]
+        rows.append(
+            {
+                "story_id": story_id,
+                "title": story_title(members),
+                "first_seen": min(dates, default=None),
+                "last_seen": max(dates, default=None),
+                "n_documents": len(members),
+                "n_publishers": n_publishers(members),
+                "anchor_doc_id": members[0]["doc_id"],
+            }
+        )
+    return rows
+
+
+def n_publishers(members: list[dict]) -> int:
+    """Distinct publishers; a document with no known publisher counts as its own."""
+    return len({d["publisher"] or f"doc:{d['doc_id']}" for d in members})
+
+
+def story_title(members: list[dict]) -> str:
+    """The earliest member's headline, else the start of its first line."""
+    for d in members:
+        if d.get("title"):
+            return d["title"]
+    first = members[0]["body"].strip().split("\n", 1)[0]
+    return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
+
+
+# ----------------------------------------------------------------------------------------------
+# Scope: the product line a statement or event concerns
+# ----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def scope_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every product phrase (longest first, optional plural) and phrase -> scope."""
+    text = resources.files("newsfacts.resources").joinpath("product_scopes.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    table = {phrase: scope for phrase, scope in rows[1:]}
+    alternation = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alternation})s?\b", re.IGNORECASE), table
+
+
+def scope_counts(text: str) -> Counter[str]:
+    """Product categories named in text: "its Android smartphones" -> {"smartphones": 1}."""
+    pattern, table = scope_pattern()
+    return Counter(table[m.group(1).lower()] for m in pattern.finditer(text))
+
+
+def document_scope(body: str) -> str | None:
+    """The category a document names most often (ties: alphabetical), if named often enough."""
+    counts = scope_counts(body)
+    if not counts:
+        return None
+    scope, hits = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return scope if hits >= DOC_SCOPE_MIN_HITS else None
+
+
+def sentence_scope(sentence: str, doc_scope: str | None) -> str | None:
+    """The category the evidence sentence names (the document's own first on a tie), else the document's."""
+    counts = scope_counts(sentence)
+    if not counts:
+        return doc_scope
+    return min(counts, key=lambda s: (-counts[s], s != doc_scope, s))
+
+
+# ----------------------------------------------------------------------------------------------
+# Events
+# ----------------------------------------------------------------------------------------------
+
+
+def _period_gap(a: dict, b: dict) -> int | None:
+    """Days between the periods two events' dates cover (0 if they overlap); None if either is undated."""
+    if not (a.get("date_start") and b.get("date_start")):
+        return None
+    a_end, b_end = a.get("date_end") or a["date_start"], b.get("date_end") or b["date_start"]
+    return max((b["date_start"] - a_end).days, (a["date_start"] - b_end).days, 0)
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Two reports (same type, same main company, same story) describe one event."""
+    group = STATUS_GROUP[a["status"]]
+    if group != STATUS_GROUP[b["status"]]:
+        return False
+    if a.get("location") and b.get("location") and a["location"] != b["location"]:
+        return False
+    others_a, others_b = set(a.get("others") or ()), set(b.get("others") or ())
+    if others_a and others_b and not others_a & others_b:
+        return False  # partnerships with different partners are different deals
+    gap = _period_gap(a, b)
+    return gap is None or gap <= EVENT_DATE_GAP_DAYS[group]
+
+
+def cluster_events(events: list[dict], story_of: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """event_id -> (canonical_event_id, match): reports of one event within one story.
+
+    Events need event_id, doc_id, order, event_type, status, company_id; optionally location,
+    date_start, date_end and others (other participants' company ids).
+    """
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for e in events:
+        key = e["event_id"] if e["company_id"] is None else e["company_id"]
+        blocks[(story_of.get(e["doc_id"]), e["event_type"], key)].append(e)
+    uf = UnionFind(e["event_id"] for e in events)
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            if same_event(a, b):
+                uf.union(a["event_id"], b["event_id"])
+    order = {e["event_id"]: e["order"] for e in events}
+    out = {}
+    for group in uf.groups():
+        anchor = members_anchor(group, order)
+        for m in group:
+            out[m] = (stable_id("ce", anchor), "anchor" if m == anchor else "same_event")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Claims
+# ----------------------------------------------------------------------------------------------
+
+
+def speaker_key(claim: dict) -> str | None:
+    """Who said it: resolved person, else organisation, else the name as written (not a pronoun)."""
+    if claim.get("speaker_person_id"):
+        return claim["speaker_person_id"]
+    if claim.get("speaker_company_id"):
+        return claim["speaker_company_id"]
+    name = normalize_quote(claim["speaker"])
+    if not name or name in _PRONOUNS or not claim["speaker"][:1].isupper():
+        return None
+    return "name:" + name
+
+
+def content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
+
+
+def same_statement(a: dict, b: dict) -> str | None:
+    """'exact', 'paraphrase' or None for two statements of one speaker in one story.
+
+    Matches: '"We want to be there from day one"' vs 'we want to be there from day one';
+    'Next year we hope to sell there' vs 'its hope is to sell there at some point next year'.
+    A denial never matches an assertion: that is a conflict, not a corroboration.
+    """
+    if (a["stance"] == "deny") != (b["stance"] == "deny"):
+        return None
+    if normalize_quote(a["content"]) == normalize_quote(b["content"]):
+        return "exact"
+    wa, wb = content_stems(a["content"]), content_stems(b["content"])
+    shared = len(wa & wb)
+    if shared >= CLAIM_MIN_SHARED and shared >= CLAIM_MIN_OVERLAP * min(len(wa), len(wb)):
+        return "paraphrase"
+    return None
+
+
+def cluster_claims(claims: list[dict], story_of: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """claim_id -> (canonical_claim_id, match): one speaker's statement reported across a story.
+
+    Claims need claim_id, doc_id, order, speaker, stance, content; optionally speaker_person_id,
+    speaker_company_id. match is anchor, exact or paraphrase (relative to a linked member).
+    """
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for c in claims:
+        who = speaker_key(c) or f"claim:{c['claim_id']}"
+        blocks[(story_of.get(c["doc_id"]), who)].append(c)
+    uf = UnionFind(c["claim_id"] for c in claims)
+    how: dict[str, str] = {}
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            kind = same_statement(a, b)
+            if kind:
+                uf.union(a["claim_id"], b["claim_id"])
+                for m in (a, b):  # "exact" wins over "paraphrase" for a member
+                    how[m["claim_id"]] = min(how.get(m["claim_id"], kind), kind)
+    order = {c["claim_id"]: c["order"] for c in claims}
+    out = {}
+    for group in uf.groups():
+        anchor = members_anchor(group, order)
+        for m in group:
+            out[m] = (stable_id("cc", anchor), "anchor" if m == anchor else how[m])
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Claims stating events
+# ----------------------------------------------------------------------------------------------
+
+# Words marking a statement about the future (an intention, a plan, a hope): such a statement,
+# when it states no event itself, is matched to a planned event. Written by the team.
+INTENT_WORDS = frozenset(
+    [
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "intend",
+        "intends",
+        "intention",
+        "intentions",
+        "hope",
+        "hopes",
+        "hoping",
+        "aim",
+        "aims",
+        "expect",
+        "expects",
+        "want",
+        "wants",
+        "will",
+        "next",
+        "target",
+        "targets",
+        "goal",
+    ]
+)
+
+
+def claim_tense_group(content: str) -> str:
+    """'planned' for statements of intent ("we hope to sell there next year"), else 'occurred'."""
+    return "planned" if INTENT_WORDS & set(normalize_quote(content).split()) else "occurred"
+
+
+@dataclass(frozen=True)
+class CanonicalEvent:
+    """What matching a statement to an event needs about one canonical event."""
+
+    canonical_event_id: str
+    story_id: str | None
+    company_id: str | None
+    locations: frozenset[str]
+    group: str  # STATUS_GROUP of its reports
+    n_documents: int
+
+
+def canonical_event_index(
+    events: list[dict], canon: dict[str, tuple[str, str]], story_of: dict[str, str]
+) -> list[CanonicalEvent]:
+    """One summary per canonical event from its member reports."""
+    members: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        members[canon[e["event_id"]][0]].append(e)
+    return [
+        CanonicalEvent(
+            cid,
+            story_of.get(ms[0]["doc_id"]),
+            ms[0]["company_id"],
+            frozenset(m["location"] for m in ms if m.get("location")),
+            STATUS_GROUP[ms[0]["status"]],
+            len({m["doc_id"] for m in ms}),
+        )
+        for cid, ms in sorted(members.items())
+    ]
+
+
+def inferred_event(claim: dict, story_id: str | None, index: list[CanonicalEvent]) -> str | None:
+    """The story's best-reported event a statement without its own event is about, if any.
+
+    A statement about a company's intentions for a place ('it intends to "do something" in
+    Brazil next year') that names no event itself reports the story's planned event of that
+    company in that place; several candidates: the one most documents report.
+    """
+    from newsfacts.extract.event_places import find_places
+
+    if claim["stance"] == "deny" or story_id is None:
+        return None
+    places = {code for _, _, code in find_places(claim["content"])}
+    companies = set(claim_companies(claim))
+    group = claim_tense_group(claim["content"])
+    found = [
+        e
+        for e in index
+        if e.story_id == story_id
+        and e.company_id in companies
+        and e.group == group
+        and e.locations & places
+    ]
+    best = min(found, key=lambda e: (-e.n_documents, e.canonical_event_id), default=None)
+    return best.canonical_event_id if best else None
+
+
+def claim_event_links(
+    claims: list[dict],
+    claim_canon: dict[str, tuple[str, str]],
+    event_canon: dict[str, tuple[str, str]],
+    index: list[CanonicalEvent],
+    story_of: dict[str, str],
+) -> dict[str, tuple[str, str]]:
+    """canonical_claim_id -> (canonical_event_id, 'stated' | 'inferred') for statements of events."""
+    stated: dict[str, Counter] = defaultdict(Counter)
+    inferred: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        cid = claim_canon[c["claim_id"]][0]
+        if c.get("event_id") in event_canon:
+            stated[cid][event_canon[c["event_id"]][0]] += 1
+        elif found := inferred_event(c, story_of.get(c["doc_id"]), index):
+            inferred[cid][found] += 1
+    links = {}
+    for cid in {v[0] for v in claim_canon.values()}:
+        for how, counts in (("stated", stated[cid]), ("inferred", inferred[cid])):
+            if counts:
+                links[cid] = (min(counts, key=lambda e: (-counts[e], e)), how)
+                break
+    return links
+
+
+def claim_companies(claim: dict) -> list[str]:
+    """Companies a statement is about: its subject and the speaker's employer.
+
+    The speaking organisation counts only when the statement names no subject ("Ford denied
+    the talks"): a research firm or newspaper quoted about a company is not what it is about.
+    """
+    keys = ("subject_company_id", "speaker_affiliation")
+    found = [claim.get(k) for k in keys]
+    if not claim.get("subject_company_id"):
+        found.append(claim.get("speaker_company_id"))
+    return list(dict.fromkeys(c for c in found if c))
+
+
+def event_companies(event: dict, stating: list[dict]) -> list[str]:
+    """Companies an event is about: its main participant, and the employers of those stating it.
+
+    An executive announcing or denying a plan speaks for the company whose plan it is, even when
+    the sentence names that company only as "the company's EV arm".
+    """
+    employers = [c.get("speaker_affiliation") for c in stating]
+    return list(dict.fromkeys(c for c in [event["company_id"], *employers] if c))
+
+
+def seen_date(timex_value: str | None, published: date | None) -> date | None:
+    """When a statement was made: first day of its TIMEX3 date, else the publication date."""
+    from newsfacts.extract.timex_calendar import timex_bounds
+
+    first, _, _ = timex_bounds(timex_value)
+    return date.fromisoformat(first) if first else published
+
+
+# ----------------------------------------------------------------------------------------------
+# All together
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    """Everything consolidation reads: rows as dicts (see read_inputs for the columns)."""
+
+    documents: list[dict]
+    companies: list[dict]  # doc_id, company_id, mentions (media outlets excluded)
+    years: list[dict]  # doc_id, year
+    claims: list[dict]
+    events: list[dict]
+
+
+def story_docs(inputs: Inputs) -> list[StoryDoc]:
+    """Canonical documents as StoryDoc, with their organisations (no media) and years mentioned."""
+    companies: dict[str, dict[str, float]] = defaultdict(dict)
+    for row in inputs.companies:  # media outlets are left out: they relay every kind of story
+        companies[row["doc_id"]][row["company_id"]] = float(row["mentions"])
+    years: dict[str, set[int]] = defaultdict(set)
+    for row in inputs.years:
+        years[row["doc_id"]].add(row["year"])
+    return [
+        StoryDoc(
+            d["doc_id"],
+            d["order"],
+            f"{d['title'] or ''}\n{d['body']}",
+            d["published"],
+            frozenset(years[d["doc_id"]]),
+            companies[d["doc_id"]],
+        )
+        for d in inputs.documents
+        if d["duplicate_of"] is None
+    ]
+
+
+def consolidate_tables(inputs: Inputs) -> dict[str, list[dict]]:
+    """stories, story_documents, claim_clusters, event_clusters and document_stories rows."""
+    canonical = [d for d in inputs.documents if d["duplicate_of"] is None]
+    story_of = cluster_stories(story_docs(inputs))
+    docs = {d["doc_id"]: d for d in inputs.documents}
+    doc_scope = {d["doc_id"]: document_scope(d["body"]) for d in canonical}
+    _add_order(inputs, docs)
+    event_canon = cluster_events(inputs.events, story_of)
+    claim_canon = cluster_claims(inputs.claims, story_of)
+    index = canonical_event_index(inputs.events, event_canon, story_of)
+    links = claim_event_links(inputs.claims, claim_canon, event_canon, index, story_of)
+    event_members = _event_cluster_rows(inputs, event_canon, docs, doc_scope)
+    claim_members = _claim_cluster_rows(inputs, claim_canon, links, docs, doc_scope)
+    return {
+        "stories": story_rows(canonical, story_of),
+        "story_documents": [
+            {"story_id": story_of[d["doc_id"]], "doc_id": d["doc_id"]} for d in canonical
+        ],
+        "event_clusters": event_members,
+        "claim_clusters": claim_members,
+        "canonical_claims": canonical_claim_rows(inputs.claims, claim_members, docs, story_of),
+        "canonical_events": canonical_event_rows(
+            inputs.events, event_members, inputs.claims, claim_members, docs, story_of
+        ),
+        "document_stories": [
+            {"doc_id": d["doc_id"], "story_id": story_of.get(d["duplicate_of"] or d["doc_id"])}
+            for d in inputs.documents
+        ],
+    }
+
+
+def _add_order(inputs: Inputs, docs: dict[str, dict]) -> None:
+    """Give facts a sort key: their document's ingest order, then their offset."""
+    for row in inputs.events + inputs.claims:
+        row["order"] = (docs[row["doc_id"]]["order"], row["start_char"])
+
+
+def _event_cluster_rows(inputs: Inputs, canon: dict, docs: dict, doc_scope: dict) -> list[dict]:
+    stating: dict[str, list[dict]] = defaultdict(list)
+    for c in inputs.claims:
+        if c.get("event_id"):
+            stating[c["event_id"]].append(c)
+    return [
+        {
+            "event_id": e["event_id"],
+            "canonical_event_id": canon[e["event_id"]][0],
+            "doc_id": e["doc_id"],
+            "match": canon[e["event_id"]][1],
+            "scope": sentence_scope(e["sentence"], doc_scope.get(e["doc_id"])),
+            "company_ids": event_companies(e, stating[e["event_id"]]),
+            "seen_date": docs[e["doc_id"]]["published"],
+        }
+        for e in inputs.events
+    ]
+
+
+def _claim_cluster_rows(
+    inputs: Inputs, canon: dict, links: dict, docs: dict, doc_scope: dict
+) -> list[dict]:
+    rows = []
+    for c in inputs.claims:
+        cid, match = canon[c["claim_id"]]
+        event, how = links.get(cid, (None, None))
+        rows.append(
+            {
+                "claim_id": c["claim_id"],
+                "canonical_claim_id": cid,
+                "doc_id": c["doc_id"],
+                "match": match,
+                "speaker_key": speaker_key(c),
+                "canonical_event_id": event,
+                "event_link": how,
+                "scope": sentence_scope(c["sentence"], doc_scope.get(c["doc_id"])),
+                "company_ids": claim_companies(c),
+                "seen_date": seen_date(c.get("claim_date"), docs[c["doc_id"]]["published"]),
+            }
+        )
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# One row per canonical claim and event
+# ----------------------------------------------------------------------------------------------
+
+
+def report_counts(
+    doc_ids: Iterable[str], docs: dict[str, dict], seen: Iterable[date | None]
+) -> dict:
+    """first_seen, last_seen, n_documents, n_publishers and doc_ids of a set of reports."""
+    ids = sorted(set(doc_ids))
+    dates = [d for d in seen if d]
+    return {
+        "first_seen": min(dates, default=None),
+        "last_seen": max(dates, default=None),
+        "n_documents": len(ids),
+        "n_publishers": n_publishers([docs[i] for i in ids]),
+        "doc_ids": ids,
+    }
+
+
+def _group(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        out[r[key]].append(r)
+    return out
+
+
+def canonical_claim_rows(
+    claims: list[dict], members: list[dict], docs: dict, story_of: dict
+) -> list[dict]:
+    """One row per canonical claim: the anchor's words and stance, every report's counts."""
+    by_id = {c["claim_id"]: c for c in claims}
+    rows = []
+    for cid, group in sorted(_group(members, "canonical_claim_id").items()):
+        anchor_row = next(m for m in group if m["match"] == "anchor")
+        anchor = by_id[anchor_row["claim_id"]]
+        rows.append(
+            {
+                "canonical_claim_id": cid,
+                "anchor_claim_id": anchor["claim_id"],
+                "speaker": anchor.get("speaker_name") or anchor["speaker"],
+                "speaker_key": anchor_row["speaker_key"],
+                "stance": anchor["stance"],
+                "stances": sorted({by_id[m["claim_id"]]["stance"] for m in group}),
+                "content": anchor["content"],
+                "canonical_event_id": anchor_row["canonical_event_id"],
+                "event_link": anchor_row["event_link"],
+                "scope": anchor_row["scope"],
+                "company_ids": sorted({c for m in group for c in m["company_ids"]}),
+                **report_counts(
+                    [m["doc_id"] for m in group], docs, [m["seen_date"] for m in group]
+                ),
+                "n_reports": len(group),
+                "story_id": story_of.get(anchor["doc_id"]),
+                "evidence": anchor["sentence"],
+            }
+        )
+    return rows
+
+
+def canonical_event_rows(
+    events: list[dict],
+    members: list[dict],
+    claims: list[dict],
+    claim_members: list[dict],
+    docs: dict,
+    story_of: dict,
+) -> list[dict]:
+    """One row per canonical event: the anchor's type, place and sentence, every report's counts.
+
+    A document reports the event through an event of its own or through a statement of it.
+    """
+    by_id = {e["event_id"]: e for e in events}
+    claim_by_id = {c["claim_id"]: c for c in claims}
+    stating = _group([m for m in claim_members if m["canonical_event_id"]], "canonical_event_id")
+    rows = []
+    for cid, group in sorted(_group(members, "canonical_event_id").items()):
+        reports = [by_id[m["event_id"]] for m in group]
+        anchor = by_id[next(m["event_id"] for m in group if m["match"] == "anchor")]
+        statements = stating.get(cid, [])
+        dated = [r for r in reports if r.get("date_start")]
+        speakers = {
+            claim_by_id[m["claim_id"]].get("speaker_name") or claim_by_id[m["claim_id"]]["speaker"]
+            for m in statements
+        }
+        rows.append(
+            {
+                "canonical_event_id": cid,
+                "anchor_event_id": anchor["event_id"],
+                "event_type": anchor["event_type"],
+                # planned and speculated reports of one plan: planned as soon as one report says so
+                "status": "planned"
+                if any(r["status"] == "planned" for r in reports)
+                else anchor["status"],
+                "statuses": sorted({r["status"] for r in reports}),
+                "company_id": anchor["company_id"],
+                "company_ids": sorted({c for m in group for c in m["company_ids"]}),
+                "location": anchor.get("location")
+                or _most_common(r.get("location") for r in reports),
+                "date_value": min(dated, key=lambda r: r["date_start"])["date_value"]
+                if dated
+                else None,
+                "date_start": min((r["date_start"] for r in dated), default=None),
+                "date_end": max((r["date_end"] or r["date_start"] for r in dated), default=None),
+                "scope": next(m["scope"] for m in group if m["match"] == "anchor"),
+                **report_counts(
+                    [m["doc_id"] for m in group + statements],
+                    docs,
+                    [docs[m["doc_id"]]["published"] for m in group + statements],
+                ),
+                "n_reports": len(group),
+                "n_claims": len({m["canonical_claim_id"] for m in statements}),
+                "speakers": sorted(speakers),
+                "story_id": story_of.get(anchor["doc_id"]),
+                "evidence": anchor["sentence"],
+            }
+        )
+    return rows
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+# ----------------------------------------------------------------------------------------------
+# Warehouse IO
+# ----------------------------------------------------------------------------------------------
+
+_READ = {
+    "documents": (
+        "SELECT d.doc_id, d.title, d.body, d.publisher, d.published_date AS published, "
+        'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
+        "ORDER BY r.ingest_order, d.doc_id"
+    ),
+    "companies": (
+        "SELECT m.doc_id, m.company_id, count(*) AS mentions FROM company_mentions m "
+        "JOIN document_companies k USING (doc_id, company_id) WHERE k.kind <> 'media' "
+        "GROUP BY m.doc_id, m.company_id ORDER BY m.doc_id, m.company_id"
+    ),
+    "years": (
+        "SELECT DISTINCT doc_id, CAST(substr(value, 1, 4) AS INTEGER) AS year FROM timexes "
+        "WHERE type = 'DATE' AND regexp_matches(value, '^[0-9]{4}') ORDER BY doc_id, year"
+    ),
+    "claims": (
+        "SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, c.speaker_company_id, c.content, "
+        "c.stance, c.subject_company_id, c.event_id, c.claim_date, c.start_char, "
+        "substr(d.body, c.start_char + 1, c.end_char - c.start_char) AS sentence, "
+        "p.company_id AS speaker_affiliation, p.name AS speaker_name FROM claims c JOIN documents d USING (doc_id) "
+        "LEFT JOIN document_people p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
+        "ORDER BY c.claim_id"
+    ),
+    "events": (
+        "SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, e.location, e.date_value, e.date_start, "
+        "e.date_end, e.start_char, substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, "
+        "(SELECT list(DISTINCT p.company_id ORDER BY p.company_id) FROM event_participants p "
+        " WHERE p.event_id = e.event_id AND p.company_id IS DISTINCT FROM e.company_id) AS others "
+        "FROM events e JOIN documents d USING (doc_id) ORDER BY e.event_id"
+    ),
+}
+OUTPUT_TABLES = (
+    "stories",
+    "story_documents",
+    "claim_clusters",
+    "event_clusters",
+    "canonical_claims",
+    "canonical_events",
+)
+
+
+def read_inputs(con: object) -> Inputs:
+    """Documents and facts from the warehouse, as the pure functions above take them."""
+
+    def rows(sql: str) -> list[dict]:
+        cur = con.execute(sql)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    return Inputs(**{name: rows(sql) for name, sql in _READ.items()})
+
+
+def write_outputs(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
+    """Replace the consolidation tables and set documents.story_id; returns row counts."""
+    import polars as pl
+
+    for table in OUTPUT_TABLES:
+        con.execute(f'DELETE FROM "{table}"')
+        if tables[table]:
+            frame = pl.DataFrame(tables[table], infer_schema_length=None)  # noqa: F841 - read by DuckDB
+            con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
+    doc_stories = pl.DataFrame(  # noqa: F841 - read by DuckDB
+        tables["document_stories"], schema={"doc_id": pl.String, "story_id": pl.String}
+    )
+    con.execute(
+        "UPDATE documents d SET story_id = s.story_id FROM doc_stories s "
+        "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
+    )
+    return {t: len(tables[t]) for t in OUTPUT_TABLES}
