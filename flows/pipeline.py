@@ -13,6 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows.stages import (
+    consolidate_flow,
     deduplicate_flow,
     extract_flow,
     ingest_flow,
@@ -68,6 +69,7 @@ def pipeline(
                 ("screen", lambda: screen_flow(staging, str(wh), run_id)),
                 ("deduplicate", lambda: deduplicate_flow(staging)),
                 ("extract", lambda: extract(staging, run_id, runner is not None)),
+                ("consolidate", lambda: consolidate_flow(staging, run_id)),
                 ("validate", lambda: validate_flow(staging, str(wh), run_id)),
             ):
                 if unchanged and not (name == "validate" and counts["ingest"]["errors"]):

@@ -110,3 +110,15 @@ def extract_flow(staging: str, run_id: str, parallel: bool = False) -> dict[str,
     mapper = submitting(extract_rows.submit, settings.BATCHES_IN_FLIGHT)
     with warehouse.connect(Path(staging)) as con:
         return stages.extract(con, run_id, map_batches=mapper)
+
+
+@task(cache_policy=NO_CACHE)
+def consolidate_facts(staging: str, run_id: str) -> dict[str, int]:
+    with warehouse.connect(Path(staging)) as con:
+        return stages.consolidate(con, run_id)
+
+
+@flow(name="consolidate", validate_parameters=False)
+def consolidate_flow(staging: str, run_id: str) -> dict[str, int]:
+    """Stories, canonical claims and events across documents."""
+    return consolidate_facts(staging, run_id)
