@@ -106,11 +106,16 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
             }
         )
     event_ids = [_event_rows(doc_id, i, e, base, rows) for i, e in enumerate(facts.events)]
+    claim_ids: set[str] = set()
     for c in facts.claims:
+        claim_id = stable_id("cl", doc_id, c.content_start, c.content_end, c.speaker_start, c.cue)
+        if claim_id in claim_ids:  # the same attribution found twice by overlapping rules
+            continue
+        claim_ids.add(claim_id)
         rows["claims"].append(
             {
                 **base,
-                "claim_id": stable_id("cl", doc_id, c.start, c.content_start, c.content_end),
+                "claim_id": claim_id,
                 "speaker": c.speaker,
                 "speaker_start": c.speaker_start,
                 "speaker_end": c.speaker_end,
