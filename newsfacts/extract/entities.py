@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +32,10 @@ CONFIDENCE_BY_HOW = {
     "alias": 0.7,
     "descriptor": 0.6,
 }
+# Rules whose mentions depend on a name found by another rule; they are no evidence of their own.
+_DERIVED_HOWS = frozenset({"propagation", "descriptor", "alias"})
+# Ceiling of a company's confidence however many rules agree.
+MAX_COMPANY_CONFIDENCE = 0.99
 # A person whose title is corporate but whose company is not stated is tied to the document's
 # most mentioned company with this confidence.
 SALIENT_AFFILIATION_CONFIDENCE = 0.5
@@ -443,8 +448,20 @@ def _company_records(orgs: dict[str, _OrgEntry], mentions: list[CompanyMention])
             continue
         aliases = tuple(sorted(s for s in entry.surfaces if s != entry.name))
         parent = entry.parent_key if entry.parent_key in orgs else None
-        out.append(Company(key, entry.name, entry.kind, aliases, parent, 0.9))  # type: ignore[arg-type]
+        confidence = _company_confidence(m.how for m in mentions if m.company_key == key)
+        out.append(Company(key, entry.name, entry.kind, aliases, parent, confidence))  # type: ignore[arg-type]
     return out
+
+
+def _company_confidence(hows: Iterable[str]) -> float:
+    """Noisy-or of the independent rules that named the organisation (each rule counted once).
+
+    Mentions that only repeat or refer back to a name ("propagation", "descriptor") add nothing.
+    """
+    doubt = 1.0
+    for how in set(hows) - _DERIVED_HOWS:
+        doubt *= 1.0 - CONFIDENCE_BY_HOW.get(how, 0.5)
+    return round(min(MAX_COMPANY_CONFIDENCE, 1.0 - doubt), 3)
 
 
 def _person_records(persons: dict[str, _PersonEntry]) -> list[Person]:
