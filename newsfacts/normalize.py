@@ -64,7 +64,8 @@ def repair_text(text: str) -> str:
     """Fix mojibake and odd Unicode, drop control characters, normalise spaces and line ends."""
     import ftfy
 
-    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    if not text.isascii():  # pure ASCII can hold no mojibake; skipping ftfy there saves most time
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
@@ -137,7 +138,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, offline), None for empty text."""
     import py3langid
 
-    sample = text[:3000]
+    sample = text[: settings.LANGUAGE_SAMPLE_CHARS]
     if not sample.strip():
         return None
     return py3langid.classify(sample)[0]
@@ -227,7 +228,7 @@ def normalize_record(
     raw_id: str, fmt: str, raw_text: str, source_path: str, url: str | None = None
 ) -> Document:
     """Turn one raw record into a Document; raises NormalizeError when there is no article."""
-    parsed = parse_record(fmt, repair_text(raw_text) if fmt == "txt" else raw_text, url)
+    parsed = parse_record(fmt, raw_text, url)
     title_hint = repair_text(parsed.title).strip() if parsed.title else None
     cleaned = clean_plain_text(repair_text(parsed.text), title_hint=title_hint)
     body = cleaned.body.strip()

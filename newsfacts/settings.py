@@ -50,6 +50,8 @@ REPEATED_LINE_MIN_SHARE = 0.5
 # Headline heuristics for plain text: at most this many words and characters.
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
+# Characters of the body given to the language detector (py3langid); more adds time, not accuracy.
+LANGUAGE_SAMPLE_CHARS = 1200
 # Bodies shorter than this many characters after cleaning are an ingest error ("no article").
 MIN_BODY_CHARS = 40
 
