@@ -93,3 +93,31 @@ def test_sentence_spans_keep_abbreviations_together() -> None:
         "They agreed.",
         "Next line",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Tablet shipments fell 9% in the quarter, as recently reported by QTX.", "QTX"),
+        ("According to MKR, smartphone sales rose 4 percent last year.", "MKR"),
+        ("Panelmark data showed that television sales slowed in March.", "Panelmark"),
+        ("Figures from Brandlytic suggest online sales doubled.", "Brandlytic"),
+        ("The poll was conducted by VoxGauge for the newspaper.", "VoxGauge"),
+        ("According to ZMN Research, prices climbed.", "ZMN Research"),
+    ],
+)
+def test_sources_of_figures_are_organisations(body: str, name: str) -> None:
+    assert name in {c.name for c in _facts(body).companies}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to Hartley, the deal is off.",
+        "According to US officials, exports fell.",
+        "According to analysts, margins narrowed.",
+        "Sales rose, according to Maria Costa.",
+    ],
+)
+def test_surnames_and_places_after_according_to_are_not_organisations(body: str) -> None:
+    assert _facts(body).companies == []

@@ -150,6 +150,7 @@ def mark_context_orgs(doc: Doc) -> None:
             or _descriptor_before(doc, seg)
             or _apposition_cue(doc, seg)
             or _verb_cue(doc, seg)
+            or _source_cue(doc, seg)
         )
         if how:
             seg.role, seg.kind, seg.how = "org", _kind_from_context(doc, seg), how
@@ -219,6 +220,44 @@ def _verb_cue(doc: Doc, seg: Segment) -> str:
         k += 1
     if k < len(toks) and toks[k].text in gz.company_verbs() and seg.text not in gz.given_names():
         return "verb_cue"
+    return ""
+
+
+# Verbs whose "by" names a source of figures ("as reported by IDC", "a survey conducted by YouGov").
+_SOURCE_BY_VERBS = frozenset(
+    ["reported", "compiled", "conducted", "published", "released", "cited", "estimated", "tracked"]
+)
+# Nouns for figures a source publishes ("IDC data showed", "figures from Kantar").
+_DATA_NOUNS = frozenset(
+    ["data", "figures", "estimates", "statistics", "numbers", "research", "survey", "forecasts"]
+)
+# Verbs after "<source> data" ("GfK data showed", "Kantar figures suggest").
+_DATA_VERBS = frozenset(
+    ["showed", "shows", "show", "suggest", "suggests", "suggested", "indicate", "indicates",
+     "indicated", "revealed", "reveal", "reveals", "found", "released", "published", "put"]
+)  # fmt: skip
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,5}|[A-Z][a-z]*[A-Z][A-Za-z]*)$")
+
+
+def _source_cue(doc: Doc, seg: Segment) -> str:
+    """Sources of figures: "as recently reported by IDC", "according to IDC", "GfK data showed",
+    "figures from Kantar".
+
+    After "according to" or "reported by" only acronyms and inner-capital names count, since a
+    surname can follow them too ("according to Smith"); before or after a data noun any name does.
+    """
+    toks, i, j = doc.toks, seg.i, seg.j
+    before = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+    after = [t.text.lower() for t in toks[j : j + 2]]
+    if len(after) == 2 and after[0] in _DATA_NOUNS and after[1] in _DATA_VERBS:
+        return "source_cue"
+    if len(before) == 2 and before[0] in _DATA_NOUNS and before[1] == "from":
+        return "source_cue"
+    cue = before == ["according", "to"] or (
+        len(before) == 2 and before[0] in _SOURCE_BY_VERBS and before[1] == "by"
+    )
+    if cue and _ACRONYM.match(seg.text.split()[0]) and seg.text not in gz.given_names():
+        return "source_cue"
     return ""
 
 

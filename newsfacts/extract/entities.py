@@ -24,6 +24,7 @@ CONFIDENCE_BY_HOW = {
     "descriptor_cue": 0.8,
     "apposition": 0.8,
     "verb_cue": 0.7,
+    "source_cue": 0.75,
     "coordination": 0.7,
     "owned_by": 0.85,
     "given_name": 0.85,
