@@ -43,7 +43,8 @@ _PARTICIPLE = re.compile(
 )
 # A second predicate of the sentence's subject: "Foo releases X, announces Y", "... and said".
 _COORDINATED_CUE = re.compile(r"(?:,|\s+and|,\s+and|\s+but)\s+(?:\w+ly\s+)?$")
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
+# The lookahead lets the engine skip, cheaply, positions where no cue can start.
+_CUE = re.compile(rf"\b(?=[a-z])(?:{CUE_VERBS})\b")
 _CUE_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE_VERBS})\s+")
 _CUE_BEFORE_QUOTE = re.compile(rf"(?P<cue>{CUE_VERBS})(?:\s+[\w.'’-]+){{0,3}}\s*[:,]?\s*$")
 _QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
@@ -86,17 +87,14 @@ def find_candidates(
     """Every attribution of the body, quotes first, in text order, one claim per cue."""
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     found = list(quote_claims(body, spans, quotes, index))
-    for start, end in spans:
-        rules = (
-            according_to_claims,
-            reported_by_claims,
-            took_to_claims,
-            which_cue_claims,
-            participle_claims,
-        )
-        for rule in rules:
-            found.extend(rule(body, start, end, index))
-        found.extend(reported_speech_claims(body, start, end, index, quotes))
+    gated = [(rule, _sentences_with(gate, body, spans)) for rule, gate in _SENTENCE_RULES]
+    speech = _sentences_with(_CUE, body, spans)
+    for i, (start, end) in enumerate(spans):
+        for rule, sentences in gated:
+            if i in sentences:
+                found.extend(rule(body, start, end, index))
+        if i in speech:
+            found.extend(reported_speech_claims(body, start, end, index, quotes))
     found.extend(nested_claims(body, quotes, found))
     kept: list[CandidateClaim] = []
     for c in found:
@@ -106,6 +104,13 @@ def find_candidates(
             continue
         kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.cue_start))
+
+
+def _sentences_with(gate: re.Pattern[str], body: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the sentences where a gate pattern matches: one scan of the whole body, so
+    the rules run only where they can fire."""
+    starts = [s for s, _ in spans]
+    return {max(0, bisect.bisect_right(starts, m.start()) - 1) for m in gate.finditer(body)}
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -405,3 +410,13 @@ def _outer_claim(found: list[CandidateClaim], q_start: int, q_end: int) -> Candi
         if inside and not q_start <= c.cue_start < q_end and not c.continuation:
             return c
     return None
+
+
+# Sentence rules in the order they run, each with a cheap pattern that must occur for it to fire.
+_SENTENCE_RULES = (
+    (according_to_claims, re.compile(r"[Aa]ccording\s+to")),
+    (reported_by_claims, re.compile(r"(?:reported|stated|noted|estimated)\s+by")),
+    (took_to_claims, re.compile(r"\btook\s+to\b")),
+    (which_cue_claims, re.compile(r",\s*which\b")),
+    (participle_claims, _PARTICIPLE),
+)

@@ -98,11 +98,13 @@ def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> 
     """Fill facts.events with the typed events stated in the body."""
     spans = sentence_spans(body)
     index = mention_index(facts, spans)
-    last_place: str | None = None
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         sentence = body[start:end]
-        places = [p for p in find_places(sentence, start) if not _inside_company(p, index)]
-        for event_type, t_start, t_end in _merged_triggers(sentence):
+        triggers = _merged_triggers(sentence)
+        if not triggers:
+            continue  # most sentences state no event: skip their place scan
+        places = _places(body, start, end, index)
+        for event_type, t_start, t_end in triggers:
             event = _build_event(
                 body,
                 (start, end),
@@ -112,11 +114,23 @@ def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> 
                 published_date,
             )
             if event.location is None and event_type in ("market_entry", "market_exit"):
-                event = _inherit_market(body, event, last_place)
+                event = _inherit_market(body, event, spans[:i], index)
             if not _repeats(event, facts.events):
                 facts.events.append(event)
+
+
+def _places(body: str, start: int, end: int, index: MentionIndex) -> list[tuple[int, int, str]]:
+    """Places named in a sentence, leaving out those inside a company name."""
+    return [p for p in find_places(body[start:end], start) if not _inside_company(p, index)]
+
+
+def _last_place(body: str, before: list[tuple[int, int]], index: MentionIndex) -> str | None:
+    """The last place named in the sentences before, nearest sentence first."""
+    for start, end in reversed(before):
+        places = _places(body, start, end, index)
         if places:
-            last_place = places[-1][2]
+            return places[-1][2]
+    return None
 
 
 def _repeats(event: Event, events: list[Event]) -> bool:
@@ -334,13 +348,17 @@ def _location(
     return None
 
 
-def _inherit_market(body: str, event: Event, last_place: str | None) -> Event:
+def _inherit_market(
+    body: str, event: Event, before: list[tuple[int, int]], index: MentionIndex
+) -> Event:
     """ "entering the market" right after a sentence naming a country refers to that country."""
     from dataclasses import replace
 
     tail = body[event.trigger_end : event.trigger_end + 20]
-    if last_place and re.match(r"\s+the\s+market\b", tail):
-        return replace(event, location=last_place)
+    if re.match(r"\s+the\s+market\b", tail):
+        place = _last_place(body, before, index)
+        if place:
+            return replace(event, location=place)
     return event
 
 
