@@ -383,8 +383,8 @@ def _nearest_timex(
             continue
         if timex.value and not timex.value[:1].isdigit():
             continue  # PRESENT_REF and friends say "now", not when the event happened
-        if body[timex.end : timex.end + 2] in ("'s", "’s"):
-            continue  # "at this year's conference": the date qualifies a noun, not the event
+        if body[timex.end : timex.end + 2] in ("'s", "’s") and not _qualifies(body, timex, t_start):
+            continue  # "at this year's conference, X unveiled": the date qualifies a noun
         gap = t_start - timex.end if timex.end <= t_start else max(0, timex.start - t_end)
         between = body[timex.end : t_start] if timex.end <= t_start else body[t_end : timex.start]
         if _CLAUSE_BREAK.search(between):
@@ -392,6 +392,12 @@ def _nearest_timex(
         if best_gap is None or gap < best_gap:
             best, best_gap = timex, gap
     return best
+
+
+def _qualifies(body: str, timex: Timex, t_start: int) -> bool:
+    """True when a possessive date is the trigger's own: "last year's deadly blasts"."""
+    between = body[timex.end + 2 : t_start]
+    return 0 <= t_start - timex.end <= 40 and not re.search(r"[,;:]", between)
 
 
 def _nearest_figure(body: str, sentence: tuple[int, int], t_start: int) -> Figure | None:
