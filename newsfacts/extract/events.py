@@ -46,7 +46,7 @@ _FIGURE_TYPES = frozenset(
 # Types whose stated duration is their figure ("banned ... for seven years" -> 7 years).
 _DURATION_TYPES = frozenset({"regulatory_action"})
 _DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-# Types whose company after the trigger is the target ("banned ... ZTE", "acquired Foo").
+# Types whose company after the trigger is the target ("banned ... Foo", "acquired Bar").
 _TARGET_TYPES = frozenset({"acquisition", "regulatory_action", "lawsuit", "investment"})
 # Status cues, looked for in the clause before the trigger ("plans to enter") and just after it
 # ("offering expected to be held"). Order of precedence: denied, speculated, planned.
