@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import signal
 import threading
 from pathlib import Path
@@ -17,9 +19,15 @@ from ops_support import (
     wait_for,
 )
 
-# Pause points of flows.pipeline.pipeline, in run order: after each stage's writes to the
-# staging file, and just before the atomic publish.
-KILL_POINTS = ("ingest", "normalize", "screen", "deduplicate", "extract", "validate", "publish")
+
+def kill_points() -> tuple[str, ...]:
+    """Pause points of the pipeline in run order: after each stage (names read from the flow's
+    source, so a newly added stage is killed too), and just before the atomic publish."""
+    from flows.pipeline import pipeline
+
+    stages = tuple(re.findall(r'\("(\w+)", lambda', inspect.getsource(pipeline.fn)))
+    assert stages[:2] == ("ingest", "normalize")
+    return (*stages, "publish")
 
 
 def kill_at(point: str, source: Path, warehouse: Path, pause_dir: Path) -> None:
@@ -68,7 +76,7 @@ class Reader(threading.Thread):
 def test_sigkill_at_every_stage_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     ref = reference()
     warehouse = ref.copy_of_state_a(tmp_path / "w.duckdb")
-    for point in KILL_POINTS:
+    for point in kill_points():
         # Each attempt is the rerun of the previous killed one and gets one stage further.
         kill_at(point, ref.source, warehouse, tmp_path / f"pause-{point}")
     assert fingerprint(warehouse) != ref.clean  # nothing of the killed runs was published
