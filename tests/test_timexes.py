@@ -199,3 +199,58 @@ def test_holiday_and_noon_need_a_word_boundary() -> None:
     found = _by_text("Eastern lenders and Noonan Partners agreed at noon on Easter Sunday.")
     assert "Easter" not in found and "Noon" not in found
     assert found["noon"][0] == "TIME" and found["Easter Sunday"][0] == "DATE"
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "text", "value"),
+    [
+        # no tense cue: the occurrence nearest the publication date
+        ("Rescued on Nov. 25 by fishermen, the boy recovered.", dt.date(2000, 1, 7), "Nov. 25",
+         "1999-11-25"),
+        ("A hearing on Feb. 10 in Washington.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
+        ("Revisions to December figures.", dt.date(1998, 2, 6), "December", "1997-12"),
+        # a tense cue wins only when the nearest reading lies far on its wrong side
+        ("The redemption was set for Dec. 7, the firm said.", dt.date(1989, 10, 30), "Dec. 7",
+         "1989-12-07"),
+        ("The device will go on sale in April.", dt.date(2018, 7, 4), "April", "2019-04"),
+        ("Sales fell in September, it said.", dt.date(2018, 3, 4), "September", "2017-09"),
+    ],
+)  # fmt: skip
+def test_dates_without_year_take_the_nearest_occurrence(
+    body: str, published: dt.date, text: str, value: str
+) -> None:
+    assert _by_text(body, published)[text][1] == value
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("She waited about 5 1/2 hours in the lobby.", "about 5 1/2 hours", "PT5H30M"),
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("A minute and a half later, it landed.", "A minute and a half", "PT1M30S"),
+        ("The plan runs for a year and a half.", "a year and a half", "P1Y6M"),
+        ("Growth will stay slow for a couple of years.", "a couple of years", "P2Y"),
+        ("Prices will rise over the next couple of years.", "the next couple of years", "P2Y"),
+    ],
+)
+def test_halves_and_couples_in_durations(body: str, text: str, value: str) -> None:
+    assert _by_text(body)[text] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("In nineteen ninety-one the lender collapsed.", "nineteen ninety-one", "1991"),
+        ("January nineteen ninety-seven. Another blast.", "January nineteen ninety-seven",
+         "1997-01"),
+        ("The goal is full employment by the year two thousand.", "the year two thousand",
+         "2000"),
+        ("The plant closed in two thousand and three.", "two thousand and three", "2003"),
+    ],
+)  # fmt: skip
+def test_years_written_in_words(body: str, text: str, value: str) -> None:
+    assert _by_text(body)[text] == ("DATE", value)
+
+
+def test_counts_in_words_are_not_years() -> None:
+    assert _by_text("Some two thousand protesters and nineteen twenty people marched.") == {}

@@ -87,6 +87,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "fiscal_year": ("fy", "fiscal"),
     "decade": ("#",),
     "century": ("century",),
+    "spelled_year": ("nineteen", "thousand"),
     "relative_unit": ("year", "month", "week", "quarter", "weekend", "decade", "century", "day")
     + _SEASONS,
     "unit_edge": ("year", "month", "week", "quarter"),

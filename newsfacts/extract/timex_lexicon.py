@@ -72,7 +72,7 @@ _ONES_ALT = "|".join(sorted(ONES, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
 NUMBER = (
     rf"(?:\d{{1,3}}(?:\.\d+)?|(?:{_TENS_ALT})(?:[- ](?:{_ONES_ALT}))?|{_ONES_ALT}"
-    r"|a\s+few|a\s+couple\s+of|several|few|many|a\s+dozen|an?)"
+    r"|a\s+few|a\s+couple\s+of|couple\s+of|several|few|many|a\s+dozen|an?)"
 )
 UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|century|centuries|quarters?)"
@@ -97,6 +97,8 @@ def parse_number(word: str) -> float | None:
         return 1
     if word in ("a dozen",):
         return 12
+    if word in ("a couple of", "a couple", "couple of"):  # TimeML reads "a couple of years" as P2Y
+        return 2
     if word in ONES:
         return ONES[word]
     parts = word.split()

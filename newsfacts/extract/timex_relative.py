@@ -252,15 +252,37 @@ def _valid_duration(m: re.Match[str], text: str) -> bool:
 
 
 def _norm_duration(m: re.Match[str], ctx: Context) -> Norm:
-    return Norm(_duration_value(parse_number(m["n"]), unit_code(m["unit"])))
+    n, code = parse_number(m["n"]), unit_code(m["unit"])
+    if n is not None and n == int(n) and (m["frac"] or m["half"]):
+        return Norm(_and_a_half_value(int(n), code))
+    return Norm(_duration_value(n, code))
+
+
+# Half of each unit written in smaller TIMEX3 units: "2 1/2 years" -> P2Y6M.
+_HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H"}
+_HALF_TIME_UNIT = {"H": "30M", "MIN": "30S"}
+
+
+def _and_a_half_value(n: int, code: str) -> str:
+    """Value of "n and a half" units: "5 1/2 hours" -> PT5H30M, "a year and a half" -> P1Y6M."""
+    if code in ("DE", "CE"):
+        return f"P{n * 10 + 5 if code == 'DE' else n * 100 + 50}Y"
+    if code == "Q":
+        return f"P{3 * n + 1}M15D"
+    if code in _HALF_TIME_UNIT:
+        return f"PT{n}{'M' if code == 'MIN' else code}{_HALF_TIME_UNIT[code]}"
+    if code in _HALF_UNIT:
+        return f"P{n}{code}{_HALF_UNIT[code]}"
+    return _duration_value(n + 0.5, code)
 
 
 def rule_duration() -> Rule:
     """ "seven years", "the past two months", "a five-year low", "the first nine months"."""
     pattern = (
         r"\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|"
-        rf"remaining|initial|recent|same|full)\s+)?{APPROX}?(?<![\d.,$])(?P<n>{NUMBER})"
-        rf"(?P<sep>[\s-]+)(?P<unit>{UNIT})\b(?:\s+or\s+so\b|\s+and\s+a\s+half\b)?"
+        rf"remaining|initial|recent|same|full)\s+)?{APPROX}?(?<![\d.,$/])(?P<n>{NUMBER})"
+        r"(?P<frac>\s+1/2)?"
+        rf"(?P<sep>[\s-]+)(?P<unit>{UNIT})\b(?:\s+or\s+so\b|(?P<half>\s+and\s+a\s+half\b))?"
     )
     return Rule("duration", re.compile(pattern, FLAGS), "DURATION", _norm_duration, _valid_duration)
 

@@ -21,9 +21,18 @@ Tense = Literal["past", "future"] | None
 TENSE_WINDOW_CHARS = 80
 # Cues after an expression count as this many times farther away than cues before it.
 RIGHT_CUE_WEIGHT = 2
-# A day-level date is moved to the neighbouring year only if the same-year reading lies more
-# than this many days on the wrong side of the anchor ("said it was set for Aug. 27" stays).
-DAY_FLIP_TOLERANCE_DAYS = 30
+# A date without year is read as its occurrence nearest the anchor; the tense of the clause
+# overrides that only when the nearest reading lies more than this many days on its wrong side
+# ("was founded in December" in a February article -> the December before; "said Aug. 27" in
+# September stays in the same year). Chosen on TempEval-3 training data (tbaq-cleaned).
+TENSE_OVERRIDE_DAYS = 90
+# A bare month moves to the neighbouring year when the tense puts the whole month more than this
+# many days on the wrong side of the anchor ("will go on sale in April" in a July article).
+MONTH_TENSE_OVERRIDE_DAYS = 30
+# Penalty (days) for a reading against the tense: large enough that any allowed reading wins.
+_AGAINST_TENSE_PENALTY = 10_000
+# Day standing for a whole month when months are compared by distance.
+MID_MONTH_DAY = 15
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|set\s+to|plans?\s+to|planning|"
@@ -84,13 +93,16 @@ def tense_near(text: str, start: int, end: int) -> Tense:
 
 
 def resolve_month(month: int, anchor: dt.date, tense: Tense) -> int:
-    """Return the year of a bare month: the anchor's year unless the tense points across it."""
-    gap = month - anchor.month
-    if tense == "past" and gap >= 2:
-        return anchor.year - 1
-    if tense == "future" and gap <= -2:
-        return anchor.year + 1
-    return anchor.year
+    """Return the year of a bare month: its occurrence nearest the anchor, unless the tense puts
+    it wholly on the other side by over a month ("will go on sale in April" said in July)."""
+    nearest = _nearest(month, MID_MONTH_DAY, anchor, None)
+    first = nearest.replace(day=1)
+    last = nearest.replace(day=last_day_of_month(nearest.year, month))
+    if tense == "past" and (first - anchor).days > MONTH_TENSE_OVERRIDE_DAYS:
+        return nearest.year - 1
+    if tense == "future" and (anchor - last).days > MONTH_TENSE_OVERRIDE_DAYS:
+        return nearest.year + 1
+    return nearest.year
 
 
 def resolve_past_month(month: int, anchor: dt.date, inclusive: bool = False) -> int:
@@ -106,19 +118,30 @@ def resolve_next_month(month: int, anchor: dt.date) -> int:
 
 
 def resolve_day(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date | None:
-    """Return the date of "Aug. 7" without year, near the anchor in the direction of the tense."""
+    """Return the date of "Aug. 7" without year: the occurrence nearest the anchor, unless the
+    tense points the other way by more than `TENSE_OVERRIDE_DAYS`."""
     if day > last_day_of_month(anchor.year, month) and not (month == 2 and day == 29):
         return None
-    try:
-        same = dt.date(anchor.year, month, day)
-    except ValueError:  # Feb 29 outside a leap year: the previous leap year is most likely
-        return dt.date(anchor.year - 1 if anchor.year % 4 else anchor.year, month, day)
-    gap = (same - anchor).days
-    if tense == "past" and gap > DAY_FLIP_TOLERANCE_DAYS:
-        return _replace_year(same, anchor.year - 1)
-    if tense == "future" and gap < -DAY_FLIP_TOLERANCE_DAYS:
-        return _replace_year(same, anchor.year + 1)
-    return same
+    return _nearest(month, day, anchor, tense)
+
+
+def _nearest(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date:
+    """The date with this month and day in the anchor's year or a neighbouring one, nearest the
+    anchor among those the tense allows (news mostly reports the recent past and near future)."""
+    best: tuple[int, dt.date] | None = None
+    for year in range(anchor.year - 4, anchor.year + 5):  # four years apart: one has Feb 29
+        candidate = _replace_year(dt.date(2000, month, day), year)  # 2000 is a leap year
+        if candidate is None:
+            continue
+        gap = (candidate - anchor).days
+        against = (tense == "past" and gap > TENSE_OVERRIDE_DAYS) or (
+            tense == "future" and gap < -TENSE_OVERRIDE_DAYS
+        )
+        score = abs(gap) + (_AGAINST_TENSE_PENALTY if against else 0)
+        if best is None or score < best[0]:
+            best = (score, candidate)
+    assert best is not None  # any nine consecutive years hold every month and day
+    return best[1]
 
 
 def _replace_year(day: dt.date, year: int) -> dt.date | None:

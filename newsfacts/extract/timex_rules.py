@@ -26,6 +26,7 @@ from newsfacts.extract.timex_lexicon import (
     WEEKDAY,
     YEAR4,
     month_number,
+    parse_number,
 )
 from newsfacts.extract.timex_resolve import (
     Context,
@@ -388,3 +389,58 @@ def rule_century() -> Rule:
     """ "the 21st century", "the early 20th century"."""
     pattern = rf"\b(?:the\s+)?{POINT_MOD}?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"
     return Rule("century", re.compile(pattern, FLAGS), "DATE", _norm_century)
+
+
+# --- years written out in words (broadcast transcripts) ----------------------------------------
+_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_UNDER_HUNDRED = (
+    rf"(?:(?:{_TENS_WORDS})(?:[\s-]+(?:{_ONES_WORDS}))?|{_TEENS}|oh[\s-]+(?:{_ONES_WORDS}))"
+)
+
+
+def _spelled_year(words: str) -> int | None:
+    """1996 from "nineteen ninety-six", 2000 from "two thousand", 2003 from "two thousand three"."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    if words.startswith("nineteen "):
+        rest = words[len("nineteen ") :].removeprefix("oh ")
+        n = parse_number(rest)
+        return None if n is None else 1900 + int(n)
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand") :].strip().removeprefix("and ").strip()
+        n = parse_number(rest) if rest else 0
+        return None if n is None else 2000 + int(n)
+    return None
+
+
+def _norm_spelled_year(m: re.Match[str], ctx: Context) -> Norm:
+    year = _spelled_year(m["y"])
+    if year is None:
+        return UNRESOLVED
+    return Norm(month_value(year, month_number(m["mon"])) if m["mon"] else str(year))
+
+
+# Words before a bare "two thousand" that make it a year ("in two thousand", not "some two thousand").
+_YEAR_PREPOSITIONS = frozenset(["in", "since", "until", "by", "before", "after", "from", "of"])
+
+
+def _valid_spelled_year(m: re.Match[str], text: str) -> bool:
+    """ "nineteen ninety-six" always; "two thousand (and) N" only after a preposition or "year"."""
+    if m["mon"] or not m["y"].lower().startswith("two") or m[0].lower().startswith("the"):
+        return True
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    return bool(before) and before[-1].lower() in _YEAR_PREPOSITIONS
+
+
+def rule_spelled_year() -> Rule:
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    pattern = (
+        rf"\b(?:(?P<mon>{MONTH_FULL})\s+|the\s+year\s+)?(?P<y>nineteen[\s-]+{_UNDER_HUNDRED}"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNDER_HUNDRED}|{_ONES_WORDS}))?)\b(?![\s-]+"
+        r"(?:years?|people|dollars|miles|troops|hundred|thousand|million|percent)\b)"
+    )
+    return Rule(
+        "spelled_year", re.compile(pattern, FLAGS), "DATE", _norm_spelled_year,
+        _valid_spelled_year, 0.8,
+    )  # fmt: skip

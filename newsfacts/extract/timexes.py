@@ -31,6 +31,7 @@ from newsfacts.extract.timex_rules import (
     rule_month_of_relative_year,
     rule_month_relative,
     rule_month_year,
+    rule_spelled_year,
     rule_us_numeric_date,
     rule_year,
 )
@@ -55,6 +56,7 @@ def _absolute_rules() -> list[Rule]:
         rule_fiscal_short_year(),
         rule_decade(),
         rule_century(),
+        rule_spelled_year(),
     ]
 
 
@@ -67,7 +69,7 @@ _GATE = re.compile(
     r"\d|day|year|month|week|quarter|half|now|current|recent|previous|past|future|soon|ago|"
     r"night|morning|noon|summer|winter|spring|fall|autumn|century|decade|Jan|Feb|Mar|Apr|May|"
     r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|Easter|Thanksgiving|Halloween|lately|formerly|"
-    r"shortly|daily|weekly|hourly|annually",
+    r"shortly|daily|weekly|hourly|annually|nineteen|thousand",
     re.IGNORECASE,
 )
 
