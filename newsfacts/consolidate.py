@@ -335,13 +335,32 @@ def candidate_pairs(docs: list[StoryDoc], vectors: list[dict[str, float]]) -> se
     return pairs
 
 
+def pair_cosines(vectors: list[dict[str, float]], pairs: list[tuple[int, int]]) -> list[float]:
+    """Cosine of each (i, j) pair of normalised sparse vectors, computed as one sparse product."""
+    import numpy as np
+    from scipy import sparse
+
+    if not pairs:
+        return []
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, vec in enumerate(vectors):
+        for w, v in vec.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(v)
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(len(vocab), 1)))
+    left, right = (np.fromiter((p[k] for p in pairs), dtype=np.int64) for k in (0, 1))
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel().tolist()
+
+
 def story_links(docs: list[StoryDoc]) -> list[tuple[int, int, float]]:
     """Linked document pairs (index, index, score), best first: similar enough, close in time."""
     vectors = tfidf_vectors([words(d.text) for d in docs])
     entities = [unit_vector(d.companies) for d in docs]
+    pairs = sorted(candidate_pairs(docs, vectors))
     links = []
-    for i, j in candidate_pairs(docs, vectors):
-        lexical = cosine(vectors[i], vectors[j])
+    for (i, j), lexical in zip(pairs, pair_cosines(vectors, pairs), strict=True):
         if lexical < STORY_MIN_LEXICAL or not time_compatible(docs[i], docs[j]):
             continue
         score = story_score(lexical, cosine(entities[i], entities[j]))
@@ -415,19 +434,33 @@ def story_title(members: list[dict]) -> str:
 
 
 @lru_cache(maxsize=1)
-def scope_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over every product phrase (longest first, optional plural) and phrase -> scope."""
+def scope_table() -> dict[tuple[str, ...], str]:
+    """Product phrase (as a tuple of words) -> scope, from product_scopes.tsv."""
     text = resources.files("newsfacts.resources").joinpath("product_scopes.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    table = {phrase: scope for phrase, scope in rows[1:]}
-    alternation = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\b({alternation})s?\b", re.IGNORECASE), table
+    return {tuple(phrase.split()): scope for phrase, scope in rows[1:]}
+
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 
 def scope_counts(text: str) -> Counter[str]:
     """Product categories named in text: "its Android smartphones" -> {"smartphones": 1}."""
-    pattern, table = scope_pattern()
-    return Counter(table[m.group(1).lower()] for m in pattern.finditer(text))
+    table = scope_table()
+    tokens = _TOKEN.findall(text.lower())
+    found: Counter[str] = Counter()
+    i = 0
+    while i < len(tokens):
+        for size in (2, 1):  # longest phrase first: "electric vehicle" before "vehicle"
+            phrase = tuple(tokens[i : i + size])
+            key = phrase if phrase in table else (*phrase[:-1], phrase[-1].removesuffix("s"))
+            if len(phrase) == size and key in table:
+                found[table[key]] += 1
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def document_scope(body: str) -> str | None:
@@ -636,28 +669,26 @@ def canonical_event_index(
     ]
 
 
-def inferred_event(claim: dict, story_id: str | None, index: list[CanonicalEvent]) -> str | None:
+def inferred_event(
+    claim: dict, story_id: str | None, index: dict[tuple, list[CanonicalEvent]]
+) -> str | None:
     """The story's best-reported event a statement without its own event is about, if any.
 
     A statement about a company's intentions for a place ('it intends to "do something" in
     Brazil next year') that names no event itself reports the story's planned event of that
     company in that place; several candidates: the one most documents report.
+    `index` maps (story_id, company_id) to that company's canonical events in the story.
     """
     from newsfacts.extract.event_places import find_places
 
     if claim["stance"] == "deny" or story_id is None:
         return None
+    candidates = [e for c in claim_companies(claim) for e in index.get((story_id, c), ())]
+    if not candidates:
+        return None
     places = {code for _, _, code in find_places(claim["content"])}
-    companies = set(claim_companies(claim))
     group = claim_tense_group(claim["content"])
-    found = [
-        e
-        for e in index
-        if e.story_id == story_id
-        and e.company_id in companies
-        and e.group == group
-        and e.locations & places
-    ]
+    found = [e for e in candidates if e.group == group and e.locations & places]
     best = min(found, key=lambda e: (-e.n_documents, e.canonical_event_id), default=None)
     return best.canonical_event_id if best else None
 
@@ -666,10 +697,13 @@ def claim_event_links(
     claims: list[dict],
     claim_canon: dict[str, tuple[str, str]],
     event_canon: dict[str, tuple[str, str]],
-    index: list[CanonicalEvent],
+    events: list[CanonicalEvent],
     story_of: dict[str, str],
 ) -> dict[str, tuple[str, str]]:
     """canonical_claim_id -> (canonical_event_id, 'stated' | 'inferred') for statements of events."""
+    index: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+    for e in events:
+        index[(e.story_id, e.company_id)].append(e)
     stated: dict[str, Counter] = defaultdict(Counter)
     inferred: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
@@ -715,7 +749,10 @@ def seen_date(timex_value: str | None, published: date | None) -> date | None:
     from newsfacts.extract.timex_calendar import timex_bounds
 
     first, _, _ = timex_bounds(timex_value)
-    return date.fromisoformat(first) if first else published
+    try:
+        return date.fromisoformat(first) if first else published
+    except ValueError:  # a value outside the calendar (year 0000): fall back to publication
+        return published
 
 
 # ----------------------------------------------------------------------------------------------
