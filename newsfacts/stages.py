@@ -221,6 +221,7 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
             for doc_ids in [quarantined.get("documents", [])]:
                 load.delete_facts(con, doc_ids)
         report = gx_validate.validate(staging, warehouse_path)
+    report.build_docs()
     failed = [o for o in report.outcomes if not o.success]
     with duckdb.connect(str(staging)) as con:
         gx_validate.write_results(con, _merge_counts(first, report), run_id)
