@@ -254,3 +254,20 @@ def test_years_written_in_words(body: str, text: str, value: str) -> None:
 
 def test_counts_in_words_are_not_years() -> None:
     assert _by_text("Some two thousand protesters and nineteen twenty people marched.") == {}
+
+
+def test_clock_time_takes_the_date_written_after_it() -> None:
+    found = _by_text(
+        "The offer expires at 5 p.m. EST, Nov. 6, the bank said.", dt.date(1989, 10, 30)
+    )
+    assert found["5 p.m. EST, Nov. 6"] == ("TIME", "1989-11-06T17:00")
+
+
+def test_recent_years_is_a_vague_duration_and_now_comma_is_a_discourse_marker() -> None:
+    body = "Now, in recent years, sales have slowed. Now the firm is for sale."
+    found = find_timexes(body, PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [
+        ("recent years", "PXY"),
+        ("Now", "PRESENT_REF"),
+    ]
+    assert found[1].start == body.index("Now the")

@@ -12,6 +12,7 @@ import re
 
 from newsfacts.extract.timex_lexicon import (
     FIXED_HOLIDAYS,
+    MONTH,
     NUMBER,
     POINT_MOD,
     SEASON,
@@ -19,6 +20,7 @@ from newsfacts.extract.timex_lexicon import (
     WEEKDAY,
     WEEKDAYS,
     YEAR4,
+    month_number,
     parse_number,
 )
 from newsfacts.extract.timex_resolve import Context, nth_weekday, resolve_day, resolve_weekday
@@ -43,8 +45,10 @@ def _norm_ref(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _valid_ref(m: re.Match[str], text: str) -> bool:
-    """ "present" only as "at present"; "future" not as the noun "futures"/"future of"."""
+    """ "present" only as "at present"; not "current account"; not the discourse marker "Now,"."""
     word = m[0].lower()
+    if m[0] == "Now" and text.startswith(",", m.end()):
+        return False
     if word == "present":
         return bool(re.search(r"\bat\s+$", text[max(0, m.start() - 4) : m.start()], FLAGS))
     return not (word == "current" and re.match(r"\s+(?:account|affairs|events)\b", text[m.end() :]))
@@ -67,6 +71,8 @@ def _clock_day(m: re.Match[str], ctx: Context) -> dt.date | None:
         return resolve_weekday(WEEKDAYS[word], ctx.dct, "", _tense(m, ctx))
     if word:
         return ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if m["mon"]:
+        return resolve_day(month_number(m["mon"]), int(m["mday"]), ctx.dct, _tense(m, ctx))
     return ctx.last_day or ctx.dct
 
 
@@ -87,8 +93,11 @@ def _norm_clock(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def rule_clock_time() -> Rule:
-    """ "10:35 a.m.", "3 p.m. EST Tuesday", "noon Saturday"."""
-    day = rf"(?:,?\s+(?:on\s+)?(?P<dayword>{WEEKDAY}|today|yesterday|tomorrow))?"
+    """ "10:35 a.m.", "3 p.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9"."""
+    day = (
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<dayword>{WEEKDAY}|today|yesterday|tomorrow)"
+        rf"|(?P<mon>{MONTH})\s*(?P<mday>3[01]|[12][0-9]|0?[1-9])\b(?![.,]?\d)))?"
+    )
     pattern = (
         r"(?<![\d:.])\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
         r"|(?P<noon>noon|midnight|midday)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?" + day

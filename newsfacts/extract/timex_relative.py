@@ -289,9 +289,10 @@ def rule_duration() -> Rule:
 
 def _norm_vague_duration(m: re.Match[str], ctx: Context) -> Norm:
     word = (m["word"] or "").lower()
-    if word in ("recent", "past", "coming") and ctx.dct is None:
+    if word in ("past", "coming") and ctx.dct is None:
         return Norm(None, False, "DATE")
-    if word in ("recent", "past"):
+    # "in recent years" is annotated as a vague stretch (PXY) more often than as PAST_REF
+    if word == "past":
         return Norm("PAST_REF", True, "DATE")
     if word == "coming":
         return Norm("FUTURE_REF", True, "DATE")
