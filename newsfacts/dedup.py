@@ -9,8 +9,6 @@ duplicates points at one canonical document: the earliest published, else the fi
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,29 +16,65 @@ import polars as pl
 
 from newsfacts import settings
 
-_WORD = re.compile(r"\w+")
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 # Fixed seeds: signatures must be identical from run to run and machine to machine.
 _RNG = np.random.default_rng(20180704)
 _PERM_A = _RNG.integers(1, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
 _PERM_B = _RNG.integers(0, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64)
 _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
+_WORD_HASH_SEED = 20180704
+# An LSH bucket holding more documents than this is shared boilerplate, not news: skipped.
+_MAX_BUCKET = 200
+
+
+def shingle_sets(bodies: Sequence[str], size: int = settings.SHINGLE_SIZE) -> list[np.ndarray]:
+    """Sorted unique 64-bit hashes of each body's lower-cased word `size`-grams, all at once.
+
+    Words are split and hashed in one polars pass (Rust) instead of a Python loop per word;
+    polars' hash is stable for one polars version, which is enough because duplicates are
+    recomputed over every document on each run, never compared with stored hashes.
+    """
+    if not bodies:
+        return []
+    words = (
+        pl.DataFrame({"body": list(bodies)}, schema={"body": pl.Utf8})
+        .with_row_index("doc")
+        .select("doc", pl.col("body").str.to_lowercase().str.extract_all(r"\w+").alias("w"))
+        .explode("w")
+        .drop_nulls()
+    )
+    doc = words["doc"].to_numpy().astype(np.int64)
+    codes = words["w"].hash(seed=_WORD_HASH_SEED).to_numpy()
+    sets = _rolled(doc, codes, size, len(bodies))
+    for i in np.flatnonzero([s.size == 0 for s in sets]):  # fewer than `size` words: one shingle
+        short = codes[doc == i]
+        if short.size:
+            sets[i] = _rolled(np.zeros(short.size, np.int64), short, short.size, 1)[0]
+    return sets
+
+
+def _rolled(doc: np.ndarray, codes: np.ndarray, size: int, n_docs: int) -> list[np.ndarray]:
+    """Polynomial rolling hash of every `size` consecutive codes that stay inside one document."""
+    n = len(codes) - size + 1
+    if n <= 0:
+        return [np.zeros(0, np.uint64) for _ in range(n_docs)]
+    hashed = np.zeros(n, np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(size):
+            hashed = hashed * _SHINGLE_MULT + codes[offset : offset + n]
+    inside = doc[:n] == doc[size - 1 :]
+    d, h = doc[:n][inside], hashed[inside]
+    order = np.lexsort((h, d))
+    d, h = d[order], h[order]
+    first = np.ones(len(h), bool)
+    first[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
+    d, h = d[first], h[first]
+    bounds = np.searchsorted(d, np.arange(n_docs + 1))
+    return [h[bounds[i] : bounds[i + 1]] for i in range(n_docs)]
 
 
 def shingles(text: str, size: int = settings.SHINGLE_SIZE) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the text's word `size`-grams (lower-cased words)."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    codes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
-    if len(codes) < size:
-        size = len(codes)
-    n = len(codes) - size + 1
-    hashed = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for offset in range(size):  # polynomial rolling hash, wrapping at 2**64
-            hashed = hashed * _SHINGLE_MULT + codes[offset : offset + n]
-    return np.unique(hashed)
+    """Sorted unique 64-bit hashes of one text's word `size`-grams."""
+    return shingle_sets([text], size)[0]
 
 
 def minhash(shingle_set: np.ndarray) -> np.ndarray:
@@ -53,20 +87,30 @@ def minhash(shingle_set: np.ndarray) -> np.ndarray:
     return (mixed >> np.uint64(32)).min(axis=0).astype(np.uint32)
 
 
+def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures, one row per set (per set: a document's matrix stays in cache)."""
+    if not sets:
+        return np.zeros((0, settings.MINHASH_PERMUTATIONS), np.uint32)
+    return np.vstack([minhash(s) for s in sets])
+
+
 def candidate_pairs(signatures: np.ndarray, rows: int = settings.BAND_ROWS) -> np.ndarray:
     """Pairs (i, j), i < j, whose signatures agree on all rows of at least one LSH band."""
     n, perms = signatures.shape
     found: list[np.ndarray] = []
     for start in range(0, perms - rows + 1, rows):
-        band = np.ascontiguousarray(signatures[:, start : start + rows])
-        keys = band.view(np.dtype((np.void, band.dtype.itemsize * rows))).ravel()
+        keys = np.zeros(n, np.uint64)  # one 64-bit key per band; a collision only adds candidates
+        with np.errstate(over="ignore"):
+            for r in range(start, start + rows):
+                keys = keys * _SHINGLE_MULT + signatures[:, r].astype(np.uint64)
         order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        for group in np.split(order, boundaries):
-            if 1 < len(group) <= 200:  # a bucket of hundreds is boilerplate text, not news
-                idx = np.sort(group)
-                ii, jj = np.triu_indices(len(idx), k=1)
+        same = keys[order][1:] == keys[order][:-1]
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
+        sizes = np.diff(np.append(starts, n))
+        for at, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            if size <= _MAX_BUCKET:
+                idx = np.sort(order[at : at + size])
+                ii, jj = np.triu_indices(size, k=1)
                 found.append(np.stack([idx[ii], idx[jj]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
@@ -85,13 +129,13 @@ def near_duplicate_pairs(
     bodies: Sequence[str], threshold: float = settings.NEAR_DUP_THRESHOLD
 ) -> list[tuple[int, int, float]]:
     """All pairs of bodies with shingle Jaccard >= threshold, as (i, j, similarity)."""
-    return _similar_pairs([shingles(b) for b in bodies], threshold)
+    return _similar_pairs(shingle_sets(bodies), threshold)
 
 
 def _similar_pairs(sets: list[np.ndarray], threshold: float) -> list[tuple[int, int, float]]:
     if len(sets) < 2:
         return []
-    signatures = np.vstack([minhash(s) for s in sets])
+    signatures = minhash_signatures(sets)
     pairs = []
     for i, j in candidate_pairs(signatures):
         sim = jaccard(sets[i], sets[j])
@@ -130,7 +174,7 @@ def find_duplicates(
     firsts = docs.unique("content_hash", keep="first", maintain_order=True)
     first_ids = firsts["doc_id"].to_list()
     first_hashes = firsts["content_hash"].to_list()
-    sets = [shingles(b) for b in firsts["body"].to_list()]
+    sets = shingle_sets(firsts["body"].to_list())
     uf = _UnionFind(len(first_ids))
     for i, j, _ in _similar_pairs(sets, threshold):
         uf.union(i, j)  # the smaller index, i.e. the earlier document, becomes the root
