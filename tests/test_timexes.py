@@ -271,3 +271,12 @@ def test_recent_years_is_a_vague_duration_and_now_comma_is_a_discourse_marker() 
         ("Now", "PRESENT_REF"),
     ]
     assert found[1].start == body.index("Now the")
+
+
+def test_the_past_year_is_last_year_and_the_following_year_counts_from_the_year_in_focus() -> None:
+    body = (
+        "Hate groups grew over the past year. In 1995 he was promoted; the following year he left."
+    )
+    found = _by_text(body, dt.date(1998, 3, 3))
+    assert found["the past year"] == ("DATE", "1997")
+    assert found["the following year"] == ("DATE", "1996")

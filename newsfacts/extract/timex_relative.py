@@ -39,6 +39,8 @@ _OFFSETS = {
     "last": -1, "past": -1, "previous": -1, "the previous": -1, "the prior": -1,
     "next": 1, "coming": 1, "the coming": 1, "the following": 1,
 }  # fmt: skip
+# Relations that count from the time in focus rather than from the publication date.
+_ANAPHORIC_OFFSETS = {"the following": 1, "the previous": -1, "the prior": -1}
 # "the past year", "the last week", "the next month": a stretch of time, not a calendar unit.
 _DURATION_RELATIONS = ("the past", "the last", "the next", "the latest", "the most recent")
 
@@ -77,6 +79,9 @@ def season_value(season: str, anchor: dt.date, offset: int) -> str:
 def _norm_relative_unit(m: re.Match[str], ctx: Context) -> Norm:
     rel = " ".join(m["rel"].lower().split())
     unit_word = m["unit"].lower().split()[-1]
+    if rel in ("the past", "the last") and not m["mod"] and unit_word in ("year", "week"):
+        # annotated news reads "over the past year" as last year, not as a stretch (P1Y)
+        return _date_for("last", unit_word, ctx)
     if rel in _DURATION_RELATIONS and rel not in ("the latest", "the most recent"):
         code = "Q" if unit_word == "quarter" else unit_code(unit_word)
         if unit_word in SEASONS:
@@ -86,6 +91,10 @@ def _norm_relative_unit(m: re.Match[str], ctx: Context) -> Norm:
         return Norm(_duration_value(1, code), False, "DURATION")
     if rel in ("that", "the same"):
         return _anaphoric_unit(unit_word, ctx)
+    if rel in _ANAPHORIC_OFFSETS and unit_word == "year" and ctx.last_year:
+        # "In 1995 he was promoted, and the following year ...": relative to the year in focus
+        year = ctx.last_year + _ANAPHORIC_OFFSETS[rel]
+        return Norm(str(year), ctx.dct is not None)
     return _date_for(rel, unit_word, ctx)
 
 
