@@ -218,8 +218,9 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     if report.quarantining and not report.aborting:
         with duckdb.connect(str(staging)) as con:
             quarantined = gx_validate.quarantine_rows(con, report, run_id)
-            for doc_ids in [quarantined.get("documents", [])]:
-                load.delete_facts(con, doc_ids)
+            load.delete_facts(con, quarantined.get("documents", []))
+            # Stories and canonical facts count the rows just removed: rebuild them.
+            consolidate(con, run_id)
         report = gx_validate.validate(staging, warehouse_path)
     report.build_docs()
     failed = [o for o in report.outcomes if not o.success]
