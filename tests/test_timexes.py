@@ -280,3 +280,11 @@ def test_the_past_year_is_last_year_and_the_following_year_counts_from_the_year_
     found = _by_text(body, dt.date(1998, 3, 3))
     assert found["the past year"] == ("DATE", "1997")
     assert found["the following year"] == ("DATE", "1996")
+
+
+def test_quarter_of_an_amount_is_the_quarter() -> None:
+    found = _by_text(
+        "Harlow posted a loss for the third quarter of $26.3 million.", dt.date(2018, 10, 26)
+    )
+    assert found["the third quarter"] == ("DATE", "2018-Q3")
+    assert "the third quarter" not in _by_text("Harlow sold a quarter of its stake.")

@@ -79,7 +79,7 @@ def rule_quarter() -> Rule:
     """ "the first quarter of 2018", "third-quarter", "last year's fourth quarter"."""
     pattern = (
         rf"\b(?:the\s+|its\s+|a\s+)?{_YEAR_BEFORE}(?:(?:fiscal|calendar)[\s-]+)?"
-        rf"(?P<q>{ORDINAL}|final|last)[\s-]+(?:fiscal[\s-]+)?quarter\b(?!\s+of\s+(?!the\s+year|\d|"
+        rf"(?P<q>{ORDINAL}|final|last)[\s-]+(?:fiscal[\s-]+)?quarter\b(?!\s+of\s+(?!the\s+year|\d|[$€£¥#]|"
         rf"this|last|next|fiscal|calendar|the\s+current|the\s+previous|the\s+fiscal)){_OF_YEAR}"
     )
     return Rule("quarter", re.compile(pattern, FLAGS), "DATE", _norm_quarter)
@@ -122,7 +122,7 @@ def rule_half() -> Rule:
     """ "the second half of the year", "the first half of 2019", "this year's second half"."""
     pattern = (
         rf"\b(?:the\s+|its\s+)?{_YEAR_BEFORE}(?:(?:fiscal|calendar)[\s-]+)?"
-        rf"(?P<h>first|second|latter|last|back|front)[\s-]+half\b(?!\s+of\s+(?!the\s+year|\d|"
+        rf"(?P<h>first|second|latter|last|back|front)[\s-]+half\b(?!\s+of\s+(?!the\s+year|\d|[$€£¥#]|"
         rf"this|last|next|fiscal|calendar|the\s+current|the\s+previous|the\s+fiscal)){_OF_YEAR}"
     )
     return Rule("half", re.compile(pattern, FLAGS), "DATE", _norm_half)
