@@ -121,3 +121,9 @@ def test_sources_of_figures_are_organisations(body: str, name: str) -> None:
 )
 def test_surnames_and_places_after_according_to_are_not_organisations(body: str) -> None:
     assert _facts(body).companies == []
+
+
+def test_a_name_before_a_minister_or_secretary_is_a_government_body() -> None:
+    facts = _facts("Trade Minister Ann Lee met Norvik Chairman Ole Berg on Monday.")
+    kinds = {c.name: c.kind for c in facts.companies}
+    assert kinds == {"Trade": "government", "Norvik": "company"}

@@ -153,7 +153,18 @@ def mark_context_orgs(doc: Doc) -> None:
             or _source_cue(doc, seg)
         )
         if how:
-            seg.role, seg.kind, seg.how = "org", _kind_from_context(doc, seg), how
+            kind = _kind_from_context(doc, seg)
+            if (
+                how == "title_cue"
+                and nxt is not None
+                and _GOVERNMENT_TITLES & set(nxt.text.split())
+            ):
+                kind = "government"  # "Commerce Secretary Wilbur Ross", "Trade Minister ..."
+            seg.role, seg.kind, seg.how = "org", kind, how
+
+
+# Titles that only a government body gives ("Commerce Secretary", "Finance Minister").
+_GOVERNMENT_TITLES = frozenset(["Secretary", "Minister", "Commissioner", "Ambassador"])
 
 
 def _is_place_like(seg: Segment) -> bool:
