@@ -179,7 +179,8 @@ def cross_document_lines() -> list[str]:
             if j != i
             for c in f.companies
         ]
-        extra = propagate_companies(body, known_companies(rows), facts[i])
+        people = [p.name for j, f in enumerate(facts) if j != i for p in f.people]
+        extra = propagate_companies(body, known_companies(rows, people), facts[i])
         counts = Counter(m.text for m in extra)
         found = ", ".join(f"{name} x{n}" for name, n in sorted(counts.items())) or "-"
         out.append(f"- `{Path(path).name}`: {found}")

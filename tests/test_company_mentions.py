@@ -127,3 +127,9 @@ def test_a_name_before_a_minister_or_secretary_is_a_government_body() -> None:
     facts = _facts("Trade Minister Ann Lee met Norvik Chairman Ole Berg on Monday.")
     kinds = {c.name: c.kind for c in facts.companies}
     assert kinds == {"Trade": "government", "Norvik": "company"}
+
+
+def test_a_name_before_an_elected_members_title_is_a_party() -> None:
+    facts = _facts("Green MP Jane Doe asked whether the levy would pass.")
+    assert {c.name: c.kind for c in facts.companies} == {"Green": "other_org"}
+    assert [(p.name, p.title) for p in facts.people] == [("Jane Doe", "MP")]

@@ -18,8 +18,11 @@ KNOWN_ROWS = [
     ("lumora", "Lumora", "company", 0.6),  # one weak document: not propagated
     ("brightwater mobile", "Brightwater Mobile", "company", 0.9),
     ("brightwater", "Brightwater", "company", 0.9),
-    ("target", "Target", "company", 0.99),  # an English word too
-    ("kestrel", "Kestrel", "company", 0.9),  # an English word without enough evidence
+    ("target", "Target", "company", 0.99),  # an English word: never matched blindly
+    ("golden harbor", "Golden Harbor", "company", 0.9),  # opens with an English word
+    ("hartley", "Hartley", "company", 0.9),  # a person's surname in the corpus
+    ("one of", "One of", "company", 0.9),  # a broken name
+    ("mps", "MPs", "other_org", 0.9),  # a plural acronym
     ("the", "The", "company", 0.99),  # a function word: never a name on its own
     ("china", "China", "government", 0.99),  # a place
 ]
@@ -51,10 +54,19 @@ def test_matching_is_case_sensitive() -> None:
     assert _texts("A norvik-style design and NORVIK shares.") == []
 
 
-def test_common_words_are_skipped_at_sentence_start_and_need_more_evidence() -> None:
-    body = "Target sales fell. Shoppers moved to Target and Kestrel. The move hurt."
-    assert _texts(body) == [("Target", "target")]
-    assert _texts("Sales at Target rose.\nTarget shares rose.") == [("Target", "target")]
+def test_english_words_and_names_opening_with_one_at_sentence_start_are_skipped() -> None:
+    body = "Golden Harbor sales fell. Shoppers moved to Target and to Golden Harbor."
+    assert _texts(body) == [("Golden Harbor", "golden harbor")]
+    found = propagate_companies(body, known_companies(KNOWN_ROWS), DocumentFacts())
+    assert [m.start for m in found] == [body.index("to Golden Harbor") + len("to ")]
+
+
+def test_surnames_broken_names_and_plural_acronyms_are_not_propagated() -> None:
+    rows = [*KNOWN_ROWS, ("ann berg", "Ann Berg", "company", 0.9)]  # a person taken for a firm
+    known = known_companies(rows, people=["Anne Hartley", "Ann Berg"])
+    body = "Hartley said One of the MPs agreed with Ann Berg."
+    assert propagate_companies(body, known, DocumentFacts()) == []
+    assert len(known_companies(rows)) == len(known) + 2  # Hartley and Ann Berg without people
 
 
 def test_function_words_and_places_are_never_propagated() -> None:

@@ -153,18 +153,22 @@ def mark_context_orgs(doc: Doc) -> None:
             or _source_cue(doc, seg)
         )
         if how:
-            kind = _kind_from_context(doc, seg)
-            if (
-                how == "title_cue"
-                and nxt is not None
-                and _GOVERNMENT_TITLES & set(nxt.text.split())
-            ):
-                kind = "government"  # "Commerce Secretary Wilbur Ross", "Trade Minister ..."
-            seg.role, seg.kind, seg.how = "org", kind, how
+            kind = _kind_from_title(nxt) if how == "title_cue" else None
+            seg.role, seg.kind, seg.how = "org", kind or _kind_from_context(doc, seg), how
 
 
 # Titles that only a government body gives ("Commerce Secretary", "Finance Minister").
 _GOVERNMENT_TITLES = frozenset(["Secretary", "Minister", "Commissioner", "Ambassador"])
+# Titles of elected members, which a party gives ("Labour MP", "Green MEP").
+_PARTY_TITLES = frozenset(["MP", "MEP", "MSP", "Senator", "Congressman", "Congresswoman"])
+
+
+def _kind_from_title(title: Segment | None) -> str | None:
+    """ "Commerce Secretary Wilbur Ross": government; "Labour MP Jane Doe": a party (other_org)."""
+    words = set(title.text.split()) if title is not None else set()
+    if words & _GOVERNMENT_TITLES:
+        return "government"
+    return "other_org" if words & _PARTY_TITLES else None
 
 
 def _is_place_like(seg: Segment) -> bool:

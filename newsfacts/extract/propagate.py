@@ -21,8 +21,6 @@ from newsfacts.extract.model import Company, CompanyMention, DocumentFacts
 # Evidence an organisation needs from other documents before its name is propagated: the
 # noisy-or of its per-document confidences (two documents at 0.7 give 0.91), in [0, 1].
 MIN_KNOWN_CONFIDENCE = 0.8
-# A name that is also an English word ("Shell", "Target") needs more evidence, in [0, 1].
-MIN_KNOWN_CONFIDENCE_COMMON_WORD = 0.95
 # Confidence of a mention found only because other documents name the organisation.
 CROSS_DOCUMENT_CONFIDENCE = 0.7
 HOW = "cross_document"
@@ -38,7 +36,7 @@ class KnownName:
     name: str
     company_key: str
     kind: str
-    common_word: bool  # an English word too: never matched at the start of a sentence
+    common_word: bool  # opens with an English word: never matched at the start of a sentence
 
 
 @dataclass(frozen=True)
@@ -52,8 +50,14 @@ class KnownCompanies:
         return len(self.by_key)
 
 
-def known_companies(rows: Iterable[tuple[str, str, str, float]]) -> KnownCompanies:
-    """Build the index from (company_key, name, kind, confidence) rows of other documents."""
+def known_companies(
+    rows: Iterable[tuple[str, str, str, float]], people: Iterable[str] = ()
+) -> KnownCompanies:
+    """Build the index from (company_key, name, kind, confidence) rows of other documents;
+    `people` (person names found in the corpus) keeps surnames from being propagated."""
+    names_of_people = list(people)
+    people_words = frozenset(w for p in names_of_people for w in p.split())
+    people_words |= frozenset(names_of_people)
     disbelief: dict[tuple[str, str], float] = defaultdict(lambda: 1.0)
     kinds: dict[str, str] = {}
     for key, name, kind, confidence in rows:
@@ -68,34 +72,57 @@ def known_companies(rows: Iterable[tuple[str, str, str, float]]) -> KnownCompani
             belief == best[name][0] and key < best[name][1]
         ):
             best[name] = (belief, key)
-    names = [_known_name(n, k, kinds[k], b) for n, (b, k) in best.items()]
+    names = [_known_name(n, k, kinds[k], b, people_words) for n, (b, k) in best.items()]
     return _index([n for n in names if n is not None])
 
 
-def _known_name(name: str, key: str, kind: str, belief: float) -> KnownName | None:
+def _known_name(
+    name: str, key: str, kind: str, belief: float, people_words: frozenset[str]
+) -> KnownName | None:
     """A propagatable name, or None for names too weak or too ambiguous to match blindly."""
-    if not _name_shaped(name):
+    if belief < MIN_KNOWN_CONFIDENCE or not _name_shaped(name, people_words):
         return None
-    common = _is_common_word(name)
-    needed = MIN_KNOWN_CONFIDENCE_COMMON_WORD if common else MIN_KNOWN_CONFIDENCE
-    if belief < needed:
-        return None
-    return KnownName(name, key, kind, common)
+    return KnownName(name, key, kind, _sentence_initial_risk(name))
 
 
-def _name_shaped(name: str) -> bool:
-    """Starts with a capital or digit, is not a function word, place, title or given name."""
+def _sentence_initial_risk(name: str) -> bool:
+    """Multi-word names opening with an English word ("Big Brother") are not matched at the start
+    of a sentence, where any word is capitalised."""
+    first = name.split()[0]
+    return " " in name and first.lower() in _english_words()
+
+
+def _name_shaped(name: str, people_words: frozenset[str]) -> bool:
+    """A name that can be matched blindly: capitalised, not ending in a lower-case word ("One
+    of"), not opening with a function word ("I've"), not a plural acronym ("MPs"); one-word
+    names also not a place, title, given name, a person's name in the corpus or an English word."""
     words = name.split()
     if not words or len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
         return False
+    if words[-1].islower() or re.split(r"['’]", words[0])[0].lower() in _function_words():
+        return False
+    if _PLURAL_ACRONYM.match(name) or name in people_words:  # "Jane Doe" is a person
+        return False
     if len(words) > 1:
         return True
-    return name not in _blocked_single_words() and name.lower() not in _function_words()
+    blocked = _blocked_single_words()
+    return name not in blocked and name not in people_words and not _is_common_word(name)
+
+
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 
 def _is_common_word(name: str) -> bool:
-    """A one-word name that is also an English word ("Shell", "Target", "Next")."""
-    return " " not in name and name.lower() in _english_words()
+    """A one-word name that is an English word, or a plural or -ing form of one or a plural of a
+    place ("Office", "Tories", "Having", "Britons"); matched blindly it would mark plain words."""
+    lower, words = name.lower(), _english_words()
+    if lower in words or lower in _function_words():
+        return True
+    singulars = [lower[:-3] + "y", lower[:-2], lower[:-1]] if lower.endswith("s") else []
+    if lower.endswith("ing"):  # "Having", "Selling"
+        singulars += [lower[:-3], lower[:-3] + "e", lower[:-4]]
+    blocked = _blocked_lower()
+    return any(s in words or s in blocked for s in singulars if s)
 
 
 @cache
@@ -110,6 +137,12 @@ def _blocked_single_words() -> frozenset[str]:
         | frozenset(gz.title_words())
         | frozenset(gz.org_head_words())
     )
+
+
+@cache
+def _blocked_lower() -> frozenset[str]:
+    """The blocked one-word names in lower case, for plural checks ("Britons")."""
+    return frozenset(w.lower() for w in _blocked_single_words())
 
 
 @cache
@@ -158,8 +191,9 @@ def propagate_companies(
     """Mentions of organisations known from other documents that `facts` does not cover yet.
 
     Matches "fallen behind Norvik and Tessaro" when Norvik and Tessaro are known elsewhere;
-    not "Norvikson", not inside an existing person or company mention, and not a common-word
-    name at the start of a sentence ("Target sales fell" stays unmarked).
+    not "Norvikson", not inside an existing person or company mention, not a product ("Norvik
+    Z7"), and not a name opening with an English word at the start of a sentence ("Golden
+    Harbor Bank" is matched mid-sentence only).
     """
     if not known.by_lead or not body:
         return []
