@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 # Longest stretch a rule matches before its first trigger token ("the past more than twenty-five
 # " before "years"; "the beginning of the most recent " before "quarter"), in characters.
@@ -67,7 +68,7 @@ _SET_ADVERBS = [
 ]
 
 # Rule name -> the tokens one of which every match of the rule contains.
-RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+RULE_TRIGGERS: dict[str, Sequence[str]] = {
     "set": (*_SET_ADVERBS, "every", "each", "per", "day", "week", "month", "year"),
     "quarter": ("quarter",),
     "quarter_code": ("q",),
