@@ -194,6 +194,14 @@ def serve(
         schedule_kwargs(cron, interval)
     except ValueError as exc:
         _fail(str(exc))
+    if not os.environ.get("PREFECT_API_URL"):
+        typer.secho(
+            "warning: PREFECT_API_URL is not set, so runs go to a temporary API that is gone when "
+            "serve stops; start `newsfacts server` and export "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api to keep them",
+            fg="yellow",
+            err=True,
+        )
     serve_pipeline(source, warehouse, cron=cron, interval=interval, name=name)
 
 
