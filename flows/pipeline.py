@@ -18,6 +18,7 @@ from flows.stages import (
     extract_flow,
     ingest_flow,
     normalize_flow,
+    propagate_flow,
     screen_flow,
     task_runner,
     validate_flow,
@@ -69,6 +70,7 @@ def pipeline(
                 ("screen", lambda: screen_flow(staging, str(wh), run_id)),
                 ("deduplicate", lambda: deduplicate_flow(staging)),
                 ("extract", lambda: extract(staging, run_id, runner is not None)),
+                ("propagate", lambda: propagate_flow(staging, run_id)),
                 ("consolidate", lambda: consolidate_flow(staging, run_id)),
                 ("validate", lambda: validate_flow(staging, str(wh), run_id)),
             ):

@@ -122,3 +122,15 @@ def consolidate_facts(staging: str, run_id: str) -> dict[str, int]:
 def consolidate_flow(staging: str, run_id: str) -> dict[str, int]:
     """Stories, canonical claims and events across documents."""
     return consolidate_facts(staging, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def propagate_companies(staging: str, run_id: str) -> dict[str, int]:
+    with warehouse.connect(Path(staging)) as con:
+        return stages.propagate(con, run_id)
+
+
+@flow(name="propagate", validate_parameters=False)
+def propagate_flow(staging: str, run_id: str) -> dict[str, int]:
+    """Mentions of organisations that other documents name confidently."""
+    return propagate_companies(staging, run_id)

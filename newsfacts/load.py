@@ -281,3 +281,11 @@ def write_facts(
         "INSERT INTO extractions VALUES (?, ?, ?)",
         [(doc_id, settings.EXTRACTOR_VERSION, run_id) for doc_id in doc_ids],
     )
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:
+    """Append rows (dicts keyed by column name) to a table."""
+    if rows:
+        frame = pl.DataFrame(rows, infer_schema_length=None)  # noqa: F841 - read by DuckDB
+        con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
+    return len(rows)

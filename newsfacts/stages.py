@@ -184,6 +184,78 @@ def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
     return tables
 
 
+def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """Add mentions of organisations that other documents name confidently (recomputed each run)."""
+    from newsfacts.extract import propagate as prop
+    from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
+    from newsfacts.facts import company_id
+
+    con.execute("DELETE FROM company_mentions WHERE how = 'cross_document'")
+    con.execute("DELETE FROM document_companies WHERE propagated")
+    known = prop.known_companies(
+        con.execute(
+            "SELECT company_key, name, kind, confidence FROM document_companies ORDER BY doc_id, company_key"
+        ).fetchall(),
+        people=[n for (n,) in con.execute("SELECT DISTINCT name FROM document_people").fetchall()],
+    )
+    spans: dict[str, DocumentFacts] = {}
+    for doc_id, table, key, start, end in con.execute(
+        "SELECT doc_id, 'c', company_id, start_char, end_char FROM company_mentions UNION ALL "
+        "SELECT doc_id, 'p', person_id, start_char, end_char FROM person_mentions"
+    ).fetchall():
+        facts = spans.setdefault(doc_id, DocumentFacts())
+        if table == "c":
+            facts.company_mentions.append(CompanyMention(start, end, "", key, "own"))
+        else:
+            facts.person_mentions.append(PersonMention(start, end, "", key, "own"))
+    mention_rows, company_rows = [], []
+    docs = con.execute(
+        "SELECT d.doc_id, d.body FROM documents d JOIN extractions x USING (doc_id) ORDER BY d.doc_id"
+    ).fetchall()
+    present = {
+        (d, c)
+        for d, c in con.execute("SELECT doc_id, company_id FROM document_companies").fetchall()
+    }
+    for doc_id, body in docs:
+        found = prop.propagate_companies(body, known, spans.get(doc_id, DocumentFacts()))
+        mention_rows += [
+            {
+                "doc_id": doc_id,
+                "company_id": company_id(m.company_key),
+                "start_char": m.start,
+                "end_char": m.end,
+                "text": m.text,
+                "how": m.how,
+                "confidence": m.confidence,
+                "extractor_version": settings.EXTRACTOR_VERSION,
+            }
+            for m in found
+        ]
+        company_rows += [
+            {
+                "doc_id": doc_id,
+                "company_id": company_id(c.key),
+                "company_key": c.key,
+                "name": c.name,
+                "kind": c.kind,
+                "aliases": list(c.aliases),
+                "parent_company_id": None,
+                "confidence": c.confidence,
+                "extractor_version": settings.EXTRACTOR_VERSION,
+                "propagated": True,
+            }
+            for c in prop.propagated_companies(found, known)
+            if (doc_id, company_id(c.key)) not in present
+        ]
+    load.insert_rows(con, "company_mentions", mention_rows)
+    load.insert_rows(con, "document_companies", company_rows)
+    return {
+        "known_names": len(known),
+        "mentions": len(mention_rows),
+        "companies": len(company_rows),
+    }
+
+
 def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Forget every derived row so the run rebuilds documents and facts from raw_documents."""
     docs = [d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()]
