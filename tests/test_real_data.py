@@ -94,3 +94,83 @@ def test_bbc_byte_identical_groups_are_exact_duplicates(tmp_path: Path) -> None:
             exact_groups[group_root].add(" ".join(raw_text.casefold().split()))
     # Members of an exact group may differ in spacing or letter case only, never in a word.
     assert all(len(texts) == 1 for texts in exact_groups.values())
+
+
+def _q(wh: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(wh), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def _seed_of(wh: Path) -> dict[str, str]:
+    """doc_id -> seed number ("000".."004")."""
+    rows = _q(
+        wh, "SELECT d.doc_id, r.source_path FROM documents d JOIN raw_documents r USING (raw_id)"
+    )
+    return {doc_id: Path(path).name[:3] for doc_id, path in rows}
+
+
+def test_seed_companies_with_kinds(seeds_warehouse: Path) -> None:
+    kinds = dict(_q(seeds_warehouse, "SELECT name, kind FROM companies"))
+    expected = {
+        "Xiaomi": "company",
+        "Huawei": "company",
+        "ZTE": "company",
+        "AT&T": "company",
+        "Qualcomm": "company",
+        "Reuters": "media",
+        "Walmart": "company",
+        "Amazon": "company",
+        "Tesla": "company",
+        "BYD": "company",
+        "The Wall Street Journal": "media",
+        "FBI": "government",
+    }
+    assert {n: kinds.get(n) for n in expected} == expected
+    assert any(name.startswith("Ford") and kind == "company" for name, kind in kinds.items())
+    for teaser_name in ("OnePlus", "Pete Lau", "Bloomberg"):
+        assert teaser_name not in kinds
+
+
+def test_seed_company_found_where_it_occurs(seeds_warehouse: Path) -> None:
+    seed_of = _seed_of(seeds_warehouse)
+    docs_by_company: dict[str, set[str]] = defaultdict(set)
+    for name, doc_id in _q(
+        seeds_warehouse,
+        "SELECT c.name, m.doc_id FROM company_mentions m JOIN companies c USING (company_id)",
+    ):
+        docs_by_company[name].add(seed_of[doc_id])
+    assert docs_by_company["Xiaomi"] == {"000", "001", "002", "003", "004"}
+    for name in ("Huawei", "ZTE"):
+        assert docs_by_company[name] >= {"000", "001", "002"}
+
+
+def test_seed_people_affiliated(seeds_warehouse: Path) -> None:
+    people = {
+        name: company
+        for name, company in _q(
+            seeds_warehouse,
+            "SELECT p.name, c.name FROM people p LEFT JOIN companies c USING (company_id)",
+        )
+    }
+    assert people.get("Lei Jun") == "Xiaomi" and people.get("Wang Xiang") == "Xiaomi"
+    company_names = {n for (n,) in _q(seeds_warehouse, "SELECT name FROM companies")}
+    assert not company_names & set(people)
+
+
+def test_seed_relative_dates(seeds_warehouse: Path) -> None:
+    seed_of = _seed_of(seeds_warehouse)
+    values = defaultdict(dict)
+    for doc_id, text, value in _q(
+        seeds_warehouse, "SELECT doc_id, text, value FROM timexes WHERE type = 'DATE'"
+    ):
+        values[seed_of[doc_id]][text] = value
+    assert values["002"]["late last year"] == "2017"
+    assert values["002"]["March this year"] == "2018-03"
+    undated_relative = {}
+    for seed in ("000", "001", "003", "004"):
+        relative = {
+            t: v for t, v in values[seed].items() if "year" in t and not any(c.isdigit() for c in t)
+        }
+        assert all(v is None for v in relative.values()), (seed, relative)
+        undated_relative.update(relative)
+    assert len(undated_relative) >= 3  # "this year", "next year"... were found, just not resolved
