@@ -174,3 +174,66 @@ def test_seed_relative_dates(seeds_warehouse: Path) -> None:
         assert all(v is None for v in relative.values()), (seed, relative)
         undated_relative.update(relative)
     assert len(undated_relative) >= 3  # "this year", "next year"... were found, just not resolved
+
+
+def test_seed_claims(seeds_warehouse: Path) -> None:
+    rows = _q(
+        seeds_warehouse,
+        """
+        SELECT c.speaker, c.stance, v.name, e.event_type, e.status, e.location, ec.name, c.content
+        FROM claims c LEFT JOIN companies v ON v.company_id = c.reported_via_company_id
+        LEFT JOIN events e USING (event_id) LEFT JOIN companies ec ON ec.company_id = e.company_id""",
+    )
+    plan = [r for r in rows if "start entering the market by end 2018" in r[7]]
+    assert plan and all(r[1] == "assert" for r in plan)
+    assert any(r[2] == "The Wall Street Journal" for r in plan)
+    assert any(r[3:7] == ("market_entry", "planned", "US", "Xiaomi") for r in plan)
+    to_reuters = [r for r in rows if r[2] == "Reuters"]
+    assert any("very attractive" in r[7] for r in to_reuters)
+    assert any("hope we can do something there" in r[7] and r[1] == "hedge" for r in to_reuters)
+    assert any("uncertainty" in r[7] for r in rows)
+    assert any(r[0] == "Strategy Analytics" and "fourth largest" in r[7] for r in rows)
+    assert any(r[0] == "IDC" and "30.3 percent" in r[7] for r in rows)
+    assert any("Lei Jun" in r[0] and r[1] == "deny" and r[4] == "denied" for r in rows)
+    assert any(r[0] == "Ford" and r[1] == "deny" for r in rows)
+
+
+def test_seed_events(seeds_warehouse: Path) -> None:
+    rows = _q(
+        seeds_warehouse,
+        """
+        SELECT e.event_type, e.status, c.name, e.location, e.date_value, e.amount, e.unit,
+               list(pc.name || ':' || p.role) FILTER (WHERE p.role IS NOT NULL)
+        FROM events e LEFT JOIN companies c USING (company_id)
+        LEFT JOIN event_participants p USING (event_id) LEFT JOIN companies pc ON pc.company_id = p.company_id
+        GROUP BY ALL""",
+    )
+
+    def has(event_type: str, **want: object) -> bool:
+        keys = ("status", "company", "location", "date", "amount", "unit")
+        return any(
+            r[0] == event_type and all(r[1 + keys.index(k)] == v for k, v in want.items())
+            for r in rows
+        )
+
+    assert has("regulatory_action", status="occurred", date="2018-04", amount=7.0, unit="years")
+    assert any(r[0] == "regulatory_action" and "ZTE:target" in (r[7] or []) for r in rows)
+    assert has("deal_cancelled", status="occurred", date="2018-01")
+    assert has("market_entry", company="Xiaomi", location="ES", date="2017")
+    assert has("partnership", company="Xiaomi", date="2018-03")
+    assert has("ipo", status="planned", company="Xiaomi", amount=1e11, unit="USD", date=None)
+    assert has("financial_result", date="2025-12", amount=45.0, unit="units")
+    assert has("market_entry", status="denied", company="Xiaomi", location="US")
+
+
+def test_seed_facts_never_come_from_the_teaser_block(seeds_warehouse: Path) -> None:
+    texts = " ".join(
+        t
+        for (t,) in _q(
+            seeds_warehouse,
+            "SELECT content FROM claims UNION ALL "
+            "SELECT text FROM company_mentions UNION ALL SELECT trigger FROM events",
+        )
+    )
+    for teaser in ("OnePlus", "Pete Lau", "Bloomberg", "Mate 30"):
+        assert teaser not in texts
