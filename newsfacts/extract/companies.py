@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.extract import affiliations as af
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract.names import MODIFIER_SUFFIX, Doc, Segment
 
@@ -146,11 +147,13 @@ def mark_context_orgs(doc: Doc) -> None:
         nxt = segs[n + 1] if n + 1 < len(segs) else None
         how = (
             _title_after(doc, seg, nxt)
+            or _lower_title_after(doc, seg, nxt)
             or _possessive_cue(doc, seg)
             or _descriptor_before(doc, seg)
             or _apposition_cue(doc, seg)
             or _verb_cue(doc, seg)
             or _source_cue(doc, seg)
+            or _title_object_cue(doc, seg)
         )
         if how:
             kind = _kind_from_title(nxt) if how == "title_cue" else None
@@ -182,6 +185,51 @@ def _title_after(doc: Doc, seg: Segment, nxt: Segment | None) -> str:
     if nxt is not None and nxt.role == "title" and nxt.i == seg.j:
         return "title_cue"
     return ""
+
+
+# Bare title heads that often follow a product or a place, not an organisation ("Android chief",
+# "Europe boss"); they do not make the name before them an organisation.
+_WEAK_TITLE_HEADS = frozenset({"chief", "head", "boss", "executive", "official", "owner"})
+# Title heads whose "of" names the organisation ("chief executive of Acme", "founder of Acme").
+_OF_TITLE_HEADS = frozenset(
+    ["executive", "officer", "president", "chairman", "chairwoman", "chair", "founder",
+     "co-founder", "cofounder", "director", "head", "chief", "ceo", "cfo", "coo", "cto", "owner",
+     "co-owner", "partner", "spokesman", "spokeswoman", "spokesperson", "manager"]
+)  # fmt: skip
+
+
+def _lower_title_after(doc: Doc, seg: Segment, nxt: Segment | None) -> str:
+    """A lower-case title between the name and a person: "Acme founder John Smith",
+    "an Acme spokeswoman, Mary Lee", "Acme chief executive Jane Roe"."""
+    toks = doc.toks
+    if nxt is None or nxt.role != "person" or seg.j >= len(toks) or not toks[seg.j].text.islower():
+        return ""
+    end = af.title_end(toks, seg.j, min(len(toks), seg.j + 5))
+    if end == seg.j:
+        return ""
+    if end - seg.j == 1 and toks[seg.j].text.lower() in _WEAK_TITLE_HEADS:
+        return ""
+    gap = [t.text for t in toks[end : nxt.i]]
+    return "title_cue" if gap in ([], [","]) else ""
+
+
+def _title_object_cue(doc: Doc, seg: Segment) -> str:
+    """The organisation after a title and a preposition: "a telecom analyst at Acme",
+    "a spokesman for Acme", "chief financial officer of Acme"."""
+    toks, k = doc.toks, seg.i - 1
+    if k < 1 or toks[k].text not in ("at", "for", "with", "of") or _all_title_words(doc, seg):
+        return ""
+    start = af.title_start(toks, k)
+    if start == k or seg.text in gz.given_names() or seg.text.split()[0] in gz.given_names():
+        return ""
+    if toks[k].text == "of" and toks[k - 1].text.lower() not in _OF_TITLE_HEADS:
+        return ""
+    return "affiliation_cue"
+
+
+def _all_title_words(doc: Doc, seg: Segment) -> bool:
+    """ "Research", "Sales and Marketing": a department named with title words, not a company."""
+    return all(af.title_role(t.text) or t.text in ("and", "&") for t in doc.toks[seg.i : seg.j])
 
 
 def _possessive_cue(doc: Doc, seg: Segment) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import people as pe
@@ -23,6 +24,7 @@ CONFIDENCE_BY_HOW = {
     "possessive_title": 0.85,
     "descriptor_cue": 0.8,
     "apposition": 0.8,
+    "affiliation_cue": 0.8,
     "verb_cue": 0.7,
     "source_cue": 0.75,
     "coordination": 0.7,
@@ -92,6 +94,7 @@ class _PersonEntry:
     title: str | None = None
     company_key: str | None = None
     affiliation_confidence: float = 1.0
+    owner_stated: bool = False  # the text names an owner we could not resolve ("its", "the ...'s")
 
 
 def add_entities(body: str, facts: DocumentFacts) -> None:
@@ -382,9 +385,13 @@ def _affiliate(
     orgs: dict[str, _OrgEntry],
     org_mentions: list[CompanyMention],
 ) -> None:
-    """Titles and companies from "Acme CEO Jane Doe", "Acme's CEO, Jane Doe", "Acme's Doe"."""
+    """Titles and companies from "Acme CEO Jane Doe", "Acme's CEO, Jane Doe", "Acme's Doe",
+    then from the lower-case and appositive forms of affiliations.py."""
+    if not persons:
+        return
     org_at = {m.start: m for m in org_mentions}
     org_end = {m.end: m for m in org_mentions}
+    index = af.OrgIndex(list(org_mentions), {k: e.kind for k, e in orgs.items()})
     segs = doc.segments
     for n, seg in enumerate(segs):
         if seg.role != "person":
@@ -393,11 +400,23 @@ def _affiliate(
         if key is None:
             continue
         _title_and_org_before(doc, segs, n, persons[key], org_at, org_end)
+        for found in af.affiliations(doc, seg, index):
+            _apply_affiliation(persons[key], found)
     salient = _most_mentioned(orgs, "company")
     for entry in persons.values():
-        if entry.company_key is None and entry.title and salient and _corporate(entry.title):
+        guess = entry.company_key is None and not entry.owner_stated
+        if guess and entry.title and salient and _corporate(entry.title):
             entry.company_key = salient
             entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+
+
+def _apply_affiliation(entry: _PersonEntry, found: af.Affiliation) -> None:
+    """Fill the person's title and company where still unknown: the first statement wins."""
+    entry.title = entry.title or found.title
+    entry.owner_stated = entry.owner_stated or found.owner_stated
+    if entry.company_key is None and found.company_key is not None:
+        entry.company_key = found.company_key
+        entry.affiliation_confidence = found.confidence
 
 
 def _person_key_of(doc: Doc, seg: Segment, persons: dict[str, _PersonEntry]) -> str | None:
@@ -470,6 +489,6 @@ def _person_records(persons: dict[str, _PersonEntry]) -> list[Person]:
     out = []
     for key, entry in persons.items():
         aliases = tuple(sorted(s for s in entry.surfaces if s != entry.name))
-        conf = 0.9 * entry.affiliation_confidence if entry.company_key else 0.9
+        conf = round(0.9 * entry.affiliation_confidence, 3) if entry.company_key else 0.9
         out.append(Person(key, entry.name, aliases, entry.company_key, entry.title, conf))
     return out

@@ -68,7 +68,9 @@ class Timex:
     end: int
     text: str
     type: TimexType
-    value: str | None  # TIMEX3 value ("2018-03", "2018-Q4", "P7Y", "PRESENT_REF"); None if unresolved
+    value: (
+        str | None
+    )  # TIMEX3 value ("2018-03", "2018-Q4", "P7Y", "PRESENT_REF"); None if unresolved
     anchored: bool = False  # True when the value was resolved against the publication date
     confidence: float = 1.0
 
@@ -93,7 +95,9 @@ class Claim:
     reported_via_key: str | None = None  # media outlet relaying the statement
     subject_company_key: str | None = None
     claim_date: str | None = None  # TIMEX3 value: the statement's date, else the publication date
-    event_index: int | None = None  # index into DocumentFacts.events of the event the content states
+    event_index: int | None = (
+        None  # index into DocumentFacts.events of the event the content states
+    )
     confidence: float = 1.0
 
 

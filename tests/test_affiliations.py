@@ -1,0 +1,76 @@
+"""Affiliations written in lower case or in apposition: "X, chief financial officer of Acme",
+"an Acme spokeswoman, X", "Its chief executive, X", "X, who founded Acme", "appointed X as its ..."."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract.entities import add_entities
+from newsfacts.extract.model import DocumentFacts, Person
+
+
+def _person(body: str, name: str) -> Person:
+    facts = DocumentFacts()
+    add_entities(body, facts)
+    return next(p for p in facts.people if p.name == name)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "title", "company"),
+    [
+        (
+            "Jane Roe, chief financial officer of Harlow Motors, said sales rose.",
+            "Jane Roe", "Chief Financial Officer", "harlow motors",
+        ),
+        (
+            "An Orvane spokeswoman, Mary Lee, declined to comment. Orvane shares fell.",
+            "Mary Lee", "Spokeswoman", "orvane",
+        ),
+        (
+            "John Smith, who founded Brightline Labs in 1999, said the deal was done.",
+            "John Smith", "Founder", "brightline labs",
+        ),
+        (
+            "Peter Hale, a telecom analyst at Kestrel Research, said the price was high.",
+            "Peter Hale", "Analyst", "kestrel research",
+        ),
+        (
+            "Anna Kowal, head of Talvik's mobile networks unit, said the rollout would come. "
+            "Talvik declined to comment.",
+            "Anna Kowal", "Head", "talvik",
+        ),
+    ],
+)  # fmt: skip
+def test_stated_affiliation(body: str, name: str, title: str, company: str) -> None:
+    person = _person(body, name)
+    assert (person.title, person.company_key) == (title, company)
+
+
+def test_its_title_resolves_to_the_sentence_subject_with_lower_confidence() -> None:
+    body = (
+        "Orvane Telecom reported results on Monday. "
+        "Its chief executive, Park Jiwoo, said demand was strong."
+    )
+    person = _person(body, "Park Jiwoo")
+    assert (person.title, person.company_key) == ("Chief Executive", "orvane telecom")
+    assert person.confidence < 0.9
+
+
+def test_appointed_as_its_title() -> None:
+    person = _person(
+        "Brightline Labs has appointed Jane Roe as its chief technology officer.", "Jane Roe"
+    )
+    assert (person.title, person.company_key) == ("Chief Technology Officer", "brightline labs")
+
+
+def test_a_former_title_gives_no_current_affiliation() -> None:
+    body = "Tomas Berg, former chief executive of Norvik, said the plan was wrong. Norvik declined."
+    person = _person(body, "Tomas Berg")
+    assert person.company_key is None
+
+
+def test_a_product_before_a_bare_title_is_not_an_organisation() -> None:
+    facts = DocumentFacts()
+    add_entities("Android chief Sameer Patel said the update was ready.", facts)
+    assert "Android" not in {c.name for c in facts.companies}
+    assert next(p for p in facts.people if p.name == "Sameer Patel").company_key is None
