@@ -43,6 +43,13 @@ STORY_MIN_LEXICAL = 0.1
 # words are compared; a key held by more than STORY_MAX_BLOCK documents is too common to block on.
 STORY_BLOCK_TERMS = 12
 STORY_MAX_BLOCK = 250
+# Each document is compared with at most this many others: those sharing the most blocking keys
+# with it. This bounds the work per document, so a large corpus costs linear time and memory; a
+# story larger than this still forms, through chains of links.
+STORY_MAX_CANDIDATES = 50
+# Rows (documents) and pairs handled per sparse-matrix step: bounds memory, not results.
+STORY_CHUNK_ROWS = 1_000
+STORY_CHUNK_PAIRS = 20_000
 
 # --- claims -----------------------------------------------------------------------------------
 # Two statements of one speaker in one story are paraphrases when they share at least
@@ -275,17 +282,35 @@ class StoryDoc:
         return (self.published, frozenset() if self.published else self.years)
 
 
-def tfidf_vectors(texts: list[list[str]]) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF vectors (sublinear tf, smoothed idf) of tokenised texts."""
-    df = Counter(w for t in texts for w in set(t))
-    n = len(texts)
-    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
-    vectors = []
-    for t in texts:
-        weights = {w: (1.0 + math.log(c)) * idf[w] for w, c in Counter(t).items()}
-        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        vectors.append({w: v / norm for w, v in weights.items()})
-    return vectors
+def tfidf_matrix(texts: Iterable[list[str]]) -> tuple[object, list[str]]:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) as a sparse CSR matrix, and the
+    vocabulary (column -> word). Counts are kept in compact arrays, not per-document dicts."""
+    from array import array
+
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    indptr, cols, counts = array("q", [0]), array("i"), array("i")
+    for text in texts:
+        for w, c in Counter(text).items():
+            cols.append(vocab.setdefault(w, len(vocab)))
+            counts.append(c)
+        indptr.append(len(cols))
+    n = len(indptr) - 1
+    col = np.frombuffer(cols, dtype=np.int32) if cols else np.zeros(0, np.int32)
+    df = np.bincount(col, minlength=len(vocab))
+    idf = np.log((n + 1) / (df + 1.0)) + 1.0
+    data = (1.0 + np.log(np.frombuffer(counts, dtype=np.int32) if counts else np.zeros(0))) * idf[
+        col
+    ]
+    matrix = sparse.csr_matrix(
+        (data, col, np.frombuffer(indptr, dtype=np.int64)), shape=(n, max(len(vocab), 1))
+    )
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.diags(1.0 / norms) @ matrix
+    return matrix.tocsr(), list(vocab)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -321,46 +346,76 @@ def story_score(lexical: float, entity: float) -> float:
     return STORY_LEXICAL_WEIGHT * lexical + STORY_ENTITY_WEIGHT * entity
 
 
-def candidate_pairs(docs: list[StoryDoc], vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
-    """Index pairs sharing a company or a top-weighted word (blocking instead of all pairs)."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (doc, vec) in enumerate(zip(docs, vectors, strict=True)):
-        top = sorted(vec, key=lambda w: (-vec[w], w))[:STORY_BLOCK_TERMS]
-        for key in [f"c:{c}" for c in sorted(doc.companies)] + [f"w:{w}" for w in top]:
-            blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if 1 < len(members) <= STORY_MAX_BLOCK:
-            pairs.update(combinations(members, 2))
-    return pairs
+def top_terms(matrix: object, vocab: list[str], k: int = STORY_BLOCK_TERMS) -> list[list[str]]:
+    """Each row's k highest-weighted words (ties: alphabetical)."""
+    import numpy as np
+
+    rank = np.empty(len(vocab), np.int64)
+    rank[np.argsort(np.array(vocab, dtype=object), kind="stable")] = np.arange(len(vocab))
+    out = []
+    for i in range(matrix.shape[0]):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        cols, vals = matrix.indices[lo:hi], matrix.data[lo:hi]
+        order = np.lexsort((rank[cols], -vals))[:k]
+        out.append([vocab[c] for c in cols[order]])
+    return out
 
 
-def pair_cosines(vectors: list[dict[str, float]], pairs: list[tuple[int, int]]) -> list[float]:
-    """Cosine of each (i, j) pair of normalised sparse vectors, computed as one sparse product."""
+def candidate_pairs(docs: list[StoryDoc], terms: list[list[str]]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) sharing a company or a top-weighted word (blocking, not all pairs).
+
+    Keys held by more than STORY_MAX_BLOCK documents are skipped; each document keeps the
+    STORY_MAX_CANDIDATES partners that share the most keys with it (ties: the earlier index).
+    """
     import numpy as np
     from scipy import sparse
 
-    if not pairs:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (doc, top) in enumerate(zip(docs, terms, strict=True)):
+        for key in [f"c:{c}" for c in sorted(doc.companies)] + [f"w:{w}" for w in top]:
+            blocks[key].append(i)
+    rows, cols = [], []
+    for b, members in enumerate(m for m in blocks.values() if 1 < len(m) <= STORY_MAX_BLOCK):
+        rows += members
+        cols += [b] * len(members)
+    if not rows:
         return []
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(vectors):
-        for w, v in vec.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
-            vals.append(v)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(len(vocab), 1)))
-    left, right = (np.fromiter((p[k] for p in pairs), dtype=np.int64) for k in (0, 1))
-    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel().tolist()
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows), np.int32), (rows, cols)), shape=(len(docs), max(cols) + 1)
+    )
+    pairs: set[tuple[int, int]] = set()
+    for lo in range(0, len(docs), STORY_CHUNK_ROWS):
+        shared = (incidence[lo : lo + STORY_CHUNK_ROWS] @ incidence.T).tocsr()
+        for r in range(shared.shape[0]):
+            i = lo + r
+            a, b = shared.indptr[r], shared.indptr[r + 1]
+            js, counts = shared.indices[a:b], shared.data[a:b]
+            keep = js != i
+            js, counts = js[keep], counts[keep]
+            best = js[np.lexsort((js, -counts))[:STORY_MAX_CANDIDATES]]
+            pairs.update((min(i, int(j)), max(i, int(j))) for j in best)
+    return sorted(pairs)
+
+
+def pair_cosines(matrix: object, pairs: list[tuple[int, int]]) -> list[float]:
+    """Cosine of each (i, j) pair of L2-normalised rows, STORY_CHUNK_PAIRS pairs at a time."""
+    import numpy as np
+
+    out: list[float] = []
+    for lo in range(0, len(pairs), STORY_CHUNK_PAIRS):
+        chunk = pairs[lo : lo + STORY_CHUNK_PAIRS]
+        left, right = (np.fromiter((p[k] for p in chunk), dtype=np.int64) for k in (0, 1))
+        out += np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel().tolist()
+    return out
 
 
 def story_links(docs: list[StoryDoc]) -> list[tuple[int, int, float]]:
     """Linked document pairs (index, index, score), best first: similar enough, close in time."""
-    vectors = tfidf_vectors([words(d.text) for d in docs])
+    matrix, vocab = tfidf_matrix(words(d.text) for d in docs)
     entities = [unit_vector(d.companies) for d in docs]
-    pairs = sorted(candidate_pairs(docs, vectors))
+    pairs = candidate_pairs(docs, top_terms(matrix, vocab))
     links = []
-    for (i, j), lexical in zip(pairs, pair_cosines(vectors, pairs), strict=True):
+    for (i, j), lexical in zip(pairs, pair_cosines(matrix, pairs), strict=True):
         if lexical < STORY_MIN_LEXICAL or not time_compatible(docs[i], docs[j]):
             continue
         score = story_score(lexical, cosine(entities[i], entities[j]))

@@ -9,7 +9,7 @@ duplicates points at one canonical document: the earliest published, else the fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import polars as pl
@@ -24,6 +24,8 @@ _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 _WORD_HASH_SEED = 20180704
 # An LSH bucket holding more documents than this is shared boilerplate, not news: skipped.
 _MAX_BUCKET = 200
+# Bodies shingled at once: memory is bounded by this, not by the corpus (a signature is 512 bytes).
+DEDUP_BATCH_SIZE = 2_000
 
 
 def shingle_sets(bodies: Sequence[str], size: int = settings.SHINGLE_SIZE) -> list[np.ndarray]:
@@ -161,12 +163,17 @@ class _UnionFind:
 
 
 def find_duplicates(
-    docs: pl.DataFrame, threshold: float = settings.NEAR_DUP_THRESHOLD
+    docs: pl.DataFrame,
+    threshold: float = settings.NEAR_DUP_THRESHOLD,
+    read_bodies: Callable[[list[str]], list[str]] | None = None,
 ) -> pl.DataFrame:
     """Flag duplicates among documents.
 
-    `docs` needs doc_id, content_hash, body, published_date and ingest_order (smaller = ingested
-    earlier). Returns one row per document: doc_id, duplicate_of (null for canonical documents),
+    `docs` needs doc_id, content_hash, published_date and ingest_order (smaller = ingested
+    earlier), and either a body column or `read_bodies`, which returns the bodies of a list of
+    doc_ids in that order. Bodies are read DEDUP_BATCH_SIZE at a time: only MinHash signatures are
+    kept for every document, and shingle sets only for the documents LSH proposes as candidates.
+    Returns one row per document: doc_id, duplicate_of (null for canonical documents),
     duplicate_kind ("exact", "near" or null) and similarity to the canonical document.
     """
     # Canonical order: earliest published first (unknown dates last), then first ingested.
@@ -174,9 +181,12 @@ def find_duplicates(
     firsts = docs.unique("content_hash", keep="first", maintain_order=True)
     first_ids = firsts["doc_id"].to_list()
     first_hashes = firsts["content_hash"].to_list()
-    sets = shingle_sets(firsts["body"].to_list())
+    if read_bodies is None:
+        body_of = dict(zip(first_ids, firsts["body"].to_list(), strict=True))
+        read_bodies = lambda ids: [body_of[i] for i in ids]  # noqa: E731
+    sets = _candidate_sets(first_ids, read_bodies)
     uf = _UnionFind(len(first_ids))
-    for i, j, _ in _similar_pairs(sets, threshold):
+    for i, j in _verified_pairs(sets, threshold):
         uf.union(i, j)  # the smaller index, i.e. the earlier document, becomes the root
     index_of_hash = {h: i for i, h in enumerate(first_hashes)}
     rows = []
@@ -188,9 +198,45 @@ def find_duplicates(
         elif first_hashes[root] == chash:
             rows.append((doc_id, first_ids[root], "exact", 1.0))
         else:
-            similarity = jaccard(sets[own], sets[root])
+            similarity = jaccard(sets.shingles[own], sets.shingles[root])
             rows.append((doc_id, first_ids[root], "near", similarity))
     return pl.DataFrame(rows, schema=DUPLICATES_SCHEMA, orient="row")
+
+
+class _CandidateSets:
+    """LSH candidate pairs (index, index) and the shingle sets of the documents in them."""
+
+    def __init__(self, pairs: np.ndarray, shingles: dict[int, np.ndarray]) -> None:
+        self.pairs, self.shingles = pairs, shingles
+
+
+def _candidate_sets(
+    doc_ids: list[str], read_bodies: Callable[[list[str]], list[str]]
+) -> _CandidateSets:
+    """Signatures batch by batch, LSH candidates, then the shingles of candidate documents only."""
+    batches = [doc_ids[k : k + DEDUP_BATCH_SIZE] for k in range(0, len(doc_ids), DEDUP_BATCH_SIZE)]
+    if len(doc_ids) < 2:
+        return _CandidateSets(np.zeros((0, 2), np.int64), {})
+    signatures = np.vstack(
+        [minhash_signatures(shingle_sets(read_bodies(batch))) for batch in batches]
+    )
+    pairs = candidate_pairs(signatures)
+    involved = np.unique(pairs).tolist()
+    shingles: dict[int, np.ndarray] = {}
+    for k in range(0, len(involved), DEDUP_BATCH_SIZE):
+        chunk = involved[k : k + DEDUP_BATCH_SIZE]
+        bodies = read_bodies([doc_ids[i] for i in chunk])
+        shingles.update(zip(chunk, shingle_sets(bodies), strict=True))
+    return _CandidateSets(pairs, shingles)
+
+
+def _verified_pairs(sets: _CandidateSets, threshold: float) -> list[tuple[int, int]]:
+    """Candidate pairs whose exact shingle Jaccard similarity reaches the threshold."""
+    out = []
+    for i, j in sets.pairs.tolist():
+        if jaccard(sets.shingles[i], sets.shingles[j]) >= threshold:
+            out.append((i, j))
+    return out
 
 
 DUPLICATES_SCHEMA = {

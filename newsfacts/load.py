@@ -216,11 +216,24 @@ def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None
 
 
 def dedup_input(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """What deduplication needs about every document."""
+    """What deduplication needs about every document (bodies are read by `bodies`)."""
     return con.sql(
-        "SELECT d.doc_id, d.content_hash, d.body, d.published_date, r.ingest_order "
+        "SELECT d.doc_id, d.content_hash, d.published_date, r.ingest_order "
         "FROM documents d JOIN raw_documents r USING (raw_id)"
     ).pl()
+
+
+def bodies(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[str]:
+    """Bodies of these documents, in the order of `doc_ids`."""
+    ids = pl.DataFrame(  # noqa: F841
+        {"doc_id": doc_ids, "at": range(len(doc_ids))}, schema={"doc_id": pl.Utf8, "at": pl.Int64}
+    )
+    return [
+        body
+        for (body,) in con.execute(
+            "SELECT d.body FROM ids JOIN documents d USING (doc_id) ORDER BY ids.at"
+        ).fetchall()
+    ]
 
 
 def write_duplicates(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame) -> int:

@@ -79,3 +79,7 @@ BATCHES_IN_FLIGHT = 4
 # --- load -----------------------------------------------------------------------------------
 # Seconds a run waits for another run on the same warehouse to finish before giving up.
 LOCK_WAIT_SECONDS = float(os.environ.get("NEWSFACTS_LOCK_WAIT", "60"))
+# Memory DuckDB may use per connection before it spills to disk (next to the warehouse file).
+# DuckDB's own default is 80% of the machine's RAM, which a validation query over a large
+# warehouse will take.
+DUCKDB_MEMORY_LIMIT = os.environ.get("NEWSFACTS_DUCKDB_MEMORY_LIMIT", "1GB")

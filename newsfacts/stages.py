@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts import dedup, load, settings
+from newsfacts import dedup, load, settings, warehouse
 from newsfacts.ingest import IngestError, discover_inputs, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
@@ -118,7 +118,7 @@ def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     docs = load.dedup_input(con)
     if docs.is_empty():
         return {"changed": 0, "exact": 0, "near": 0}
-    flags = dedup.find_duplicates(docs)
+    flags = dedup.find_duplicates(docs, read_bodies=lambda ids: load.bodies(con, ids))
     changed = load.write_duplicates(con, flags)
     kinds = flags["duplicate_kind"].value_counts()
     by_kind = dict(zip(kinds["duplicate_kind"].to_list(), kinds["count"].to_list(), strict=True))
@@ -275,7 +275,7 @@ def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> di
     report = gx_validate.validate(staging, warehouse_path, tables=["documents"])
     if not report.quarantining:
         return {"quarantined": 0}
-    with duckdb.connect(str(staging)) as con:
+    with warehouse.connect(staging) as con:
         moved = gx_validate.quarantine_rows(con, report, run_id)
     return {"quarantined": sum(len(v) for v in moved.values())}
 
@@ -288,7 +288,7 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     first = report
     quarantined: dict[str, list[str]] = {}
     if report.quarantining and not report.aborting:
-        with duckdb.connect(str(staging)) as con:
+        with warehouse.connect(staging) as con:
             quarantined = gx_validate.quarantine_rows(con, report, run_id)
             load.delete_facts(con, quarantined.get("documents", []))
             # Stories and canonical facts count the rows just removed: rebuild them.
@@ -296,7 +296,7 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
         report = gx_validate.validate(staging, warehouse_path)
     report.build_docs()
     failed = [o for o in report.outcomes if not o.success]
-    with duckdb.connect(str(staging)) as con:
+    with warehouse.connect(staging) as con:
         gx_validate.write_results(con, _merge_counts(first, report), run_id)
     return {
         "passed": not failed,

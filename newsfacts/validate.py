@@ -20,6 +20,7 @@ import duckdb
 import polars as pl
 
 from newsfacts import settings
+from newsfacts.warehouse import connect as warehouse_connect
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 log = logging.getLogger(__name__)
@@ -101,7 +102,8 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     context = gx.get_context(mode="file", project_root_dir=str(gx_project_dir(warehouse)))
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_or_update_sql(
-        name="warehouse", connection_string=f"duckdb:///{db_path.absolute()}"
+        name="warehouse",
+        connection_string=f"duckdb:///{db_path.absolute()}?memory_limit={settings.DUCKDB_MEMORY_LIMIT}",
     )
     # Every suite's asset and definition is registered, even when only some run: GX's stores
     # hold them all, and a stored definition whose asset vanished breaks every later load.
@@ -236,7 +238,7 @@ def failing_keys(
         sql = f"SELECT DISTINCT {key_sql} FROM ({query})"
     else:
         sql = f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {where}'
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with warehouse_connect(db_path, read_only=True) as con:
         return tuple(sorted(r[0] for r in con.execute(sql).fetchall()))
 
 

@@ -115,7 +115,9 @@ def connect(
     `sandbox` turns off DuckDB's external access: no COPY TO files, no ATTACH, no reading other
     files, no extension download (network). Ad-hoc queries need none of it.
     """
-    config = {"enable_external_access": False} if sandbox else {}
+    config = {"memory_limit": settings.DUCKDB_MEMORY_LIMIT}
+    if sandbox:
+        config["enable_external_access"] = False
     try:
         return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
