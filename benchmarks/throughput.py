@@ -187,13 +187,17 @@ def document_count(db: Path) -> tuple[int, int]:
 # --- end to end -----------------------------------------------------------------------------
 
 
+# Worker processes for per-document work in end-to-end runs (`--workers`): every core.
+WORKERS = os.cpu_count() or 1
+
+
 def end_to_end(corpus: Path, warehouse: Path) -> tuple[Measure, dict]:
-    """One real pipeline run (Prefect flow), measured."""
+    """One real pipeline run (Prefect flow, --workers WORKERS), measured."""
     from flows.pipeline import pipeline
 
     with measured() as m:
         try:
-            result = pipeline([str(corpus)], str(warehouse))
+            result = pipeline([str(corpus)], str(warehouse), workers=WORKERS)
         except Exception as exc:  # report the failure and the time it took to get there
             result = {
                 "status": f"error ({type(exc).__name__}: {str(exc)[:200]})",
@@ -345,7 +349,7 @@ def e2e_lines(
     failed = cres["status"] != "success"
     ok = n_docs / cm.seconds >= TARGET_DOCS_PER_S and cres["status"] == "success"
     return [
-        "## End to end on bbc-news (Prefect flow, Prefect already started)",
+        f"## End to end on bbc-news (Prefect flow, Prefect already started, --workers {WORKERS})",
         "",
         "| run | status | seconds | docs/s | peak RSS MiB | stage seconds |",
         "|---|---|---|---|---|---|",
@@ -373,7 +377,7 @@ def large_lines(
         and res["status"] == "success"
     )
     return [
-        f"## Generated corpus: {planted.docs:,} documents (end to end, cold)",
+        f"## Generated corpus: {planted.docs:,} documents (end to end, cold, --workers {WORKERS})",
         "",
         f"Generated in {gen_s:.0f} s from bbc-news paragraphs (4-12 per document): planted "
         f"{planted.exact:,} exact copies and {planted.near:,} near copies ({NEAR_EDITS} words "
