@@ -1059,7 +1059,8 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 _READ = {
     "documents": (
-        "SELECT d.doc_id, d.title, d.body, d.publisher, d.published_date AS published, "
+        # Bodies of canonical documents only: duplicates are never clustered or scoped.
+        "SELECT d.doc_id, d.title, CASE WHEN d.duplicate_of IS NULL THEN d.body END AS body, d.publisher, d.published_date AS published, "
         'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
         "ORDER BY r.ingest_order, d.doc_id"
     ),
@@ -1104,7 +1105,10 @@ def read_inputs(con: object) -> Inputs:
     def rows(sql: str) -> list[dict]:
         cur = con.execute(sql)
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        out: list[dict] = []
+        while chunk := cur.fetchmany(10_000):  # never the whole result twice (tuples and dicts)
+            out += [dict(zip(names, r, strict=True)) for r in chunk]
+        return out
 
     return Inputs(**{name: rows(sql) for name, sql in _READ.items()})
 
