@@ -16,11 +16,11 @@ import polars as pl
 
 from newsfacts import settings
 
-# Fixed seeds: signatures must be identical from run to run and machine to machine.
-_RNG = np.random.default_rng(20180704)
-_PERM_A = _RNG.integers(1, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
-_PERM_B = _RNG.integers(0, 2**63, settings.MINHASH_PERMUTATIONS, dtype=np.uint64)
+# Fixed constants: signatures must be identical from run to run and machine to machine.
 _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX_MULT = np.uint64(0xBF58476D1CE4E5B9)  # splitmix64's multiplier: spreads shingle hashes
+_BIN_BITS = int(settings.MINHASH_PERMUTATIONS).bit_length() - 1  # 128 bins: the top 7 bits
+_BORROW_SHIFT = np.uint32(0x9E3779B9)  # added per hop to a value an empty bin borrows
 _WORD_HASH_SEED = 20180704
 # An LSH bucket holding more documents than this is shared boilerplate, not news: skipped.
 _MAX_BUCKET = 200
@@ -80,20 +80,49 @@ def shingles(text: str, size: int = settings.SHINGLE_SIZE) -> np.ndarray:
 
 
 def minhash(shingle_set: np.ndarray) -> np.ndarray:
-    """MinHash signature (uint32 per permutation) of one shingle set."""
-    if shingle_set.size == 0:
-        return np.full(settings.MINHASH_PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
-    with np.errstate(over="ignore"):
-        # Multiply-shift hashing: the high 32 bits of a*x+b (mod 2**64) are a universal hash of x.
-        mixed = shingle_set[:, None] * _PERM_A[None, :] + _PERM_B[None, :]
-    return (mixed >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    """MinHash signature (uint32 per bin) of one shingle set."""
+    return minhash_signatures([shingle_set])[0]
 
 
 def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
-    """MinHash signatures, one row per set (per set: a document's matrix stays in cache)."""
-    if not sets:
-        return np.zeros((0, settings.MINHASH_PERMUTATIONS), np.uint32)
-    return np.vstack([minhash(s) for s in sets])
+    """MinHash signatures, one row per set, by one-permutation hashing with densification.
+
+    Each shingle hash is mixed once; its top bits pick one of MINHASH_PERMUTATIONS bins and its
+    low 32 bits compete for that bin's minimum (Li, Owen and Zhang 2012): one hash per shingle
+    instead of one per shingle and permutation. A bin no shingle fell into borrows the value of
+    the next non-empty bin to its right, shifted once per hop (Shrivastava 2017's rotation), so
+    two documents still agree on a bin with probability close to their Jaccard similarity.
+    Candidates are checked with the exact similarity afterwards, so this only affects recall.
+    """
+    n, bins = len(sets), settings.MINHASH_PERMUTATIONS
+    empty_value = np.iinfo(np.uint32).max
+    signatures = np.full((n, bins), empty_value, dtype=np.uint32)
+    if n == 0:
+        return signatures
+    lengths = np.fromiter((s.size for s in sets), dtype=np.int64, count=n)
+    doc = np.repeat(np.arange(n), lengths)
+    hashed = np.concatenate(sets).astype(np.uint64, copy=False)
+    with np.errstate(over="ignore"):
+        hashed = hashed * _MIX_MULT
+        hashed ^= hashed >> np.uint64(31)
+        hashed = hashed * _SHINGLE_MULT
+    shift = np.uint64(64 - _BIN_BITS)
+    np.minimum.at(
+        signatures,
+        (doc, (hashed >> shift).astype(np.int64)),
+        (hashed & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+    )
+    empty = signatures == empty_value
+    empty[lengths == 0] = False  # an empty document keeps an all-empty signature
+    for _ in range(bins):
+        if not empty.any():
+            break
+        right = np.roll(signatures, -1, axis=1)
+        fill = empty & (right != empty_value)
+        with np.errstate(over="ignore"):
+            signatures[fill] = right[fill] + _BORROW_SHIFT
+        empty &= ~fill
+    return signatures
 
 
 def candidate_pairs(signatures: np.ndarray, rows: int = settings.BAND_ROWS) -> np.ndarray:

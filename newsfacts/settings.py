@@ -60,7 +60,8 @@ MIN_BODY_CHARS = 40
 NEAR_DUP_THRESHOLD = float(os.environ.get("NEWSFACTS_NEAR_DUP_THRESHOLD", "0.8"))
 # Words per shingle.
 SHINGLE_SIZE = 5
-# MinHash permutations, split into LSH bands of BAND_ROWS rows each.
+# MinHash signature length (bins of one-permutation hashing, a power of two), split into LSH
+# bands of BAND_ROWS rows each.
 MINHASH_PERMUTATIONS = 128
 BAND_ROWS = 4
 
