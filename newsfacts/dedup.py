@@ -29,14 +29,29 @@ DEDUP_BATCH_SIZE = 2_000
 
 
 def shingle_sets(bodies: Sequence[str], size: int = settings.SHINGLE_SIZE) -> list[np.ndarray]:
-    """Sorted unique 64-bit hashes of each body's lower-cased word `size`-grams, all at once.
+    """Sorted unique 64-bit hashes of each body's lower-cased word `size`-grams, all at once."""
+    doc, hashed = shingle_hashes(bodies, size)
+    order = np.lexsort((hashed, doc))
+    doc, hashed = doc[order], hashed[order]
+    first = np.ones(len(hashed), bool)
+    first[1:] = (hashed[1:] != hashed[:-1]) | (doc[1:] != doc[:-1])
+    doc, hashed = doc[first], hashed[first]
+    bounds = np.searchsorted(doc, np.arange(len(bodies) + 1))
+    return [hashed[bounds[i] : bounds[i + 1]] for i in range(len(bodies))]
+
+
+def shingle_hashes(
+    bodies: Sequence[str], size: int = settings.SHINGLE_SIZE
+) -> tuple[np.ndarray, np.ndarray]:
+    """(document index, shingle hash) of every word `size`-gram of the bodies, repeats included.
 
     Words are split and hashed in one polars pass (Rust) instead of a Python loop per word;
     polars' hash is stable for one polars version, which is enough because duplicates are
-    recomputed over every document on each run, never compared with stored hashes.
+    recomputed over every document on each run, never compared with stored hashes. A body of
+    fewer than `size` words is one shorter shingle.
     """
     if not bodies:
-        return []
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     words = (
         pl.DataFrame({"body": list(bodies)}, schema={"body": pl.Utf8})
         .with_row_index("doc")
@@ -46,32 +61,32 @@ def shingle_sets(bodies: Sequence[str], size: int = settings.SHINGLE_SIZE) -> li
     )
     doc = words["doc"].to_numpy().astype(np.int64)
     codes = words["w"].hash(seed=_WORD_HASH_SEED).to_numpy()
-    sets = _rolled(doc, codes, size, len(bodies))
-    for i in np.flatnonzero([s.size == 0 for s in sets]):  # fewer than `size` words: one shingle
+    docs, hashes = [], []
+    d, h = _rolled(doc, codes, size)
+    docs.append(d)
+    hashes.append(h)
+    has_shingle = np.zeros(len(bodies), bool)
+    has_shingle[d] = True
+    for i in np.flatnonzero(~has_shingle):  # fewer than `size` words: one shorter shingle
         short = codes[doc == i]
         if short.size:
-            sets[i] = _rolled(np.zeros(short.size, np.int64), short, short.size, 1)[0]
-    return sets
+            _, h = _rolled(np.zeros(short.size, np.int64), short, short.size)
+            docs.append(np.full(h.size, i, np.int64))
+            hashes.append(h)
+    return np.concatenate(docs), np.concatenate(hashes)
 
 
-def _rolled(doc: np.ndarray, codes: np.ndarray, size: int, n_docs: int) -> list[np.ndarray]:
+def _rolled(doc: np.ndarray, codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Polynomial rolling hash of every `size` consecutive codes that stay inside one document."""
     n = len(codes) - size + 1
     if n <= 0:
-        return [np.zeros(0, np.uint64) for _ in range(n_docs)]
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
     hashed = np.zeros(n, np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(size):
             hashed = hashed * _SHINGLE_MULT + codes[offset : offset + n]
     inside = doc[:n] == doc[size - 1 :]
-    d, h = doc[:n][inside], hashed[inside]
-    order = np.lexsort((h, d))
-    d, h = d[order], h[order]
-    first = np.ones(len(h), bool)
-    first[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
-    d, h = d[first], h[first]
-    bounds = np.searchsorted(d, np.arange(n_docs + 1))
-    return [h[bounds[i] : bounds[i + 1]] for i in range(n_docs)]
+    return doc[:n][inside], hashed[inside]
 
 
 def shingles(text: str, size: int = settings.SHINGLE_SIZE) -> np.ndarray:
@@ -94,14 +109,20 @@ def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
     two documents still agree on a bin with probability close to their Jaccard similarity.
     Candidates are checked with the exact similarity afterwards, so this only affects recall.
     """
-    n, bins = len(sets), settings.MINHASH_PERMUTATIONS
+    n = len(sets)
+    if n == 0:
+        return np.zeros((0, settings.MINHASH_PERMUTATIONS), np.uint32)
+    lengths = np.fromiter((s.size for s in sets), dtype=np.int64, count=n)
+    return signatures_of(np.repeat(np.arange(n), lengths), np.concatenate(sets), n)
+
+
+def signatures_of(doc: np.ndarray, hashed: np.ndarray, n: int) -> np.ndarray:
+    """MinHash signatures of n documents from (document index, shingle hash) arrays; repeated
+    shingles change nothing, so the hashes need no sorting. See minhash_signatures."""
+    bins = settings.MINHASH_PERMUTATIONS
     empty_value = np.iinfo(np.uint32).max
     signatures = np.full((n, bins), empty_value, dtype=np.uint32)
-    if n == 0:
-        return signatures
-    lengths = np.fromiter((s.size for s in sets), dtype=np.int64, count=n)
-    doc = np.repeat(np.arange(n), lengths)
-    hashed = np.concatenate(sets).astype(np.uint64, copy=False)
+    hashed = hashed.astype(np.uint64, copy=False)
     with np.errstate(over="ignore"):
         hashed = hashed * _MIX_MULT
         hashed ^= hashed >> np.uint64(31)
@@ -113,7 +134,9 @@ def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
         (hashed & np.uint64(0xFFFFFFFF)).astype(np.uint32),
     )
     empty = signatures == empty_value
-    empty[lengths == 0] = False  # an empty document keeps an all-empty signature
+    has_shingle = np.zeros(n, bool)
+    has_shingle[doc] = True
+    empty[~has_shingle] = False  # an empty document keeps an all-empty signature
     for _ in range(bins):
         if not empty.any():
             break
@@ -160,19 +183,9 @@ def near_duplicate_pairs(
     bodies: Sequence[str], threshold: float = settings.NEAR_DUP_THRESHOLD
 ) -> list[tuple[int, int, float]]:
     """All pairs of bodies with shingle Jaccard >= threshold, as (i, j, similarity)."""
-    return _similar_pairs(shingle_sets(bodies), threshold)
-
-
-def _similar_pairs(sets: list[np.ndarray], threshold: float) -> list[tuple[int, int, float]]:
-    if len(sets) < 2:
-        return []
-    signatures = minhash_signatures(sets)
-    pairs = []
-    for i, j in candidate_pairs(signatures):
-        sim = jaccard(sets[i], sets[j])
-        if sim >= threshold:
-            pairs.append((int(i), int(j), sim))
-    return pairs
+    sets = _candidate_sets(list(range(len(bodies))), lambda idx: [bodies[i] for i in idx])
+    similar = ((i, j, jaccard(sets.shingles[i], sets.shingles[j])) for i, j in sets.pairs.tolist())
+    return [(i, j, sim) for i, j, sim in similar if sim >= threshold]
 
 
 class _UnionFind:
@@ -239,15 +252,13 @@ class _CandidateSets:
         self.pairs, self.shingles = pairs, shingles
 
 
-def _candidate_sets(
-    doc_ids: list[str], read_bodies: Callable[[list[str]], list[str]]
-) -> _CandidateSets:
+def _candidate_sets(doc_ids: list, read_bodies: Callable[[list], list[str]]) -> _CandidateSets:
     """Signatures batch by batch, LSH candidates, then the shingles of candidate documents only."""
     batches = [doc_ids[k : k + DEDUP_BATCH_SIZE] for k in range(0, len(doc_ids), DEDUP_BATCH_SIZE)]
     if len(doc_ids) < 2:
         return _CandidateSets(np.zeros((0, 2), np.int64), {})
     signatures = np.vstack(
-        [minhash_signatures(shingle_sets(read_bodies(batch))) for batch in batches]
+        [signatures_of(*shingle_hashes(read_bodies(batch)), len(batch)) for batch in batches]
     )
     pairs = candidate_pairs(signatures)
     involved = np.unique(pairs).tolist()
