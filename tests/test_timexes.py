@@ -288,3 +288,14 @@ def test_quarter_of_an_amount_is_the_quarter() -> None:
     )
     assert found["the third quarter"] == ("DATE", "2018-Q3")
     assert "the third quarter" not in _by_text("Harlow sold a quarter of its stake.")
+
+
+def test_reporting_verb_after_a_weekday_does_not_make_it_past() -> None:
+    # PUBLISHED is a Wednesday: the ferry leaves the coming Friday, the report itself is past
+    found = _by_text(
+        '"The ferry will sail for the islands with its crew at 6 a.m. Friday," he said.'
+    )
+    assert found["6 a.m. Friday"] == ("TIME", "2018-07-06T06:00")
+    # before the expression the reporting verb still dates it: the statement came last Friday
+    found = _by_text("The harbour master said Friday that the ferries will sail again.")
+    assert found["Friday"] == ("DATE", "2018-06-29")

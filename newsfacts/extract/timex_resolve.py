@@ -47,6 +47,13 @@ _PAST = re.compile(
     r"\b(?i:was|were|had|did|said|told|ago|last|since|earlier|previously|until)\b"
     r"|\b(?!(?:need|expect|schedul|plann|propos|intend|seed)ed\b)[a-z]{2,}ed\b",
 )
+# After the expression a reporting verb is left out: in "will leave Thursday," he said" it dates
+# the report, not the expression.
+_PAST_AFTER = re.compile(
+    r"\b(?i:was|were|had|did|ago|last|since|earlier|previously|until)\b"
+    r"|\b(?!(?:need|expect|schedul|plann|propos|intend|seed|report|stat|add|not|claim)ed\b)"
+    r"[a-z]{2,}ed\b",
+)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s|\n")
 
 
@@ -78,7 +85,7 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     """Return the tense of the nearest cue around a span: "will launch in April" -> future."""
     left, right = clause_window(text, start, end)
     best: tuple[int, Tense] | None = None
-    for regex, after, tense in ((_FUTURE, _FUTURE_AFTER, "future"), (_PAST, _PAST, "past")):
+    for regex, after, tense in ((_FUTURE, _FUTURE_AFTER, "future"), (_PAST, _PAST_AFTER, "past")):
         for m in regex.finditer(left):
             distance = len(left) - m.end()
             if best is None or distance < best[0]:
