@@ -299,3 +299,27 @@ def test_reporting_verb_after_a_weekday_does_not_make_it_past() -> None:
     # before the expression the reporting verb still dates it: the statement came last Friday
     found = _by_text("The harbour master said Friday that the ferries will sail again.")
     assert found["Friday"] == ("DATE", "2018-06-29")
+
+
+def test_passive_participle_is_not_a_past_cue() -> None:
+    # "will be named" is future: the December after a March publication date
+    found = _by_text(
+        "The captain will be named to command the research vessel on a voyage in December.",
+        dt.date(2019, 3, 6),
+    )
+    assert found["December"] == ("DATE", "2019-12")
+
+
+def test_by_is_a_future_cue_only_right_before_the_expression() -> None:
+    published = dt.date(2019, 4, 17)
+    # "by" as the passive agent says nothing of tense: the nearest December, the one before
+    found = _by_text(
+        "Stopped by highway patrol officers in December for speeding, he resigned.", published
+    )
+    assert found["December"] == ("DATE", "2018-12")
+    # "by" right before a month is a deadline, even after past cues: the next August
+    found = _by_text(
+        "The airline said it had agreed to have the new routes flying by August.",
+        dt.date(2019, 11, 20),
+    )
+    assert found["August"] == ("DATE", "2020-08")

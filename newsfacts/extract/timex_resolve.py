@@ -34,25 +34,30 @@ _AGAINST_TENSE_PENALTY = 10_000
 # Day standing for a whole month when months are compared by distance.
 MID_MONTH_DAY = 15
 
+# Future-tense cues before the expression. "by" and "through" mark a deadline only right before
+# it ("will double its flights by August"); farther away they are mostly the passive agent
+# ("cited by traffic police in December") or a route.
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|set\s+to|plans?\s+to|planning|"
     r"planned|scheduled|expects?|expected|is\s+due|are\s+due|due|would|could|might|upcoming|"
-    r"next|as\s+(?:soon|early)\s+as|effective|payable|starting|through|by)\b",
+    r"next|as\s+(?:soon|early)\s+as|effective|payable|starting)\b|\b(?:through|by)\s+$",
     re.IGNORECASE,
 )
 # After the expression only auxiliaries count: "rally Thursday by workers" is not a future.
 _FUTURE_AFTER = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to)\b", re.I)
-# Past-tense cues; "-ed" words only in lower case, so that names such as "United" do not count.
+# An "-ed" word as a past cue: lower case only, so that names such as "United" do not count; not
+# a participle after "be"/"is"/"are" ("will be named", "is scheduled"), which carries no tense.
+_ED_VERB = r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?!(?:{})ed\b)[a-z]{{2,}}ed\b"
+_NOT_PAST_ED = "need|expect|schedul|plann|propos|intend|seed"
 _PAST = re.compile(
-    r"\b(?i:was|were|had|did|said|told|ago|last|since|earlier|previously|until)\b"
-    r"|\b(?!(?:need|expect|schedul|plann|propos|intend|seed)ed\b)[a-z]{2,}ed\b",
+    r"\b(?i:was|were|had|did|said|told|ago|last|since|earlier|previously|until)\b|"
+    + _ED_VERB.format(_NOT_PAST_ED)
 )
 # After the expression a reporting verb is left out: in "will leave Thursday," he said" it dates
 # the report, not the expression.
 _PAST_AFTER = re.compile(
-    r"\b(?i:was|were|had|did|ago|last|since|earlier|previously|until)\b"
-    r"|\b(?!(?:need|expect|schedul|plann|propos|intend|seed|report|stat|add|not|claim)ed\b)"
-    r"[a-z]{2,}ed\b",
+    r"\b(?i:was|were|had|did|ago|last|since|earlier|previously|until)\b|"
+    + _ED_VERB.format(_NOT_PAST_ED + "|report|stat|add|not|claim")
 )
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s|\n")
 
