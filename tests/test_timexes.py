@@ -323,3 +323,14 @@ def test_by_is_a_future_cue_only_right_before_the_expression() -> None:
         dt.date(2019, 11, 20),
     )
     assert found["August"] == ("DATE", "2020-08")
+
+
+def test_the_following_month_counts_from_the_month_in_focus() -> None:
+    body = "The merger talks collapsed in March. The following month, the board hired new advisers."
+    found = _by_text(body, dt.date(2019, 10, 25))
+    assert found["March"] == ("DATE", "2019-03")
+    assert found["The following month"] == ("DATE", "2019-04")
+    # with no month in focus it counts from the publication date
+    assert _by_text("Prices rise the following month.", dt.date(2019, 10, 25))[
+        "the following month"
+    ] == ("DATE", "2019-11")

@@ -95,6 +95,10 @@ def _norm_relative_unit(m: re.Match[str], ctx: Context) -> Norm:
         # "In 1995 he was promoted, and the following year ...": relative to the year in focus
         year = ctx.last_year + _ANAPHORIC_OFFSETS[rel]
         return Norm(str(year), ctx.dct is not None)
+    if rel in _ANAPHORIC_OFFSETS and unit_word == "month" and ctx.last_month:
+        # "In March the bid failed; the following month ...": relative to the month in focus
+        year, month = shift_month(*ctx.last_month, _ANAPHORIC_OFFSETS[rel])
+        return Norm(month_value(year, month), ctx.dct is not None)
     return _date_for(rel, unit_word, ctx)
 
 

@@ -72,6 +72,7 @@ class Context:
     last_quarter_end: int = 0  # character offset where that quarter mention ended
     last_year: int | None = None  # year of the latest year-or-finer mention
     last_day: dt.date | None = None  # latest day-level mention
+    last_month: tuple[int, int] | None = None  # (year, month) of the latest month-or-finer mention
     notes: dict[str, str] = field(default_factory=dict)
 
 

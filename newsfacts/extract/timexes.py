@@ -122,6 +122,8 @@ def _remember(ctx: Context, value: str | None, end: int) -> None:
     if re.fullmatch(r"\d{4}-Q[1-4]", value):
         ctx.last_quarter = (int(value[:4]), int(value[-1]))
         ctx.last_quarter_end = end
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+        ctx.last_month = (int(value[:4]), int(value[5:7]))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         ctx.last_day = dt.date.fromisoformat(value)
 
