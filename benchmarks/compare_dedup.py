@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import common
-import dedup_proposal
 import numpy as np
 
 from newsfacts import dedup, settings
@@ -115,8 +114,6 @@ def compare(name: str, bodies: list[str]) -> list[str]:
     """Markdown lines comparing both detectors on one corpus."""
     ours_list, ours_s = timed_call(lambda: dedup.near_duplicate_pairs(bodies, THRESHOLD))
     ours = {(i, j) for i, j, _ in ours_list}
-    prop_list, prop_s = timed_call(lambda: dedup_proposal.near_duplicate_pairs(bodies, THRESHOLD))
-    proposed = {(i, j) for i, j, _ in prop_list}
     ds_steps: dict[str, float] = {}
     for _ in range(REPEAT):  # best of REPEAT per step, as for ours
         ds_raw, steps = datasketch_pairs(bodies)
@@ -133,17 +130,13 @@ def compare(name: str, bodies: list[str]) -> list[str]:
         _row(
             "newsfacts near_duplicate_pairs (incl. exact check)", ours_s, len(bodies), ours, truth
         ),
-        _row(
-            "proposed variant (benchmarks/dedup_proposal.py)", prop_s, len(bodies), proposed, truth
-        ),
         _row("datasketch MinHashLSH (raw LSH answer)", ds_s, len(bodies), ds_raw, truth),
         _row("datasketch + exact Jaccard check", ds_s + verify_s, len(bodies), ds_verified, truth),
         "",
         f"datasketch steps: shingles {ds_steps['shingles']:.2f} s, MinHash {ds_steps['minhash']:.2f} s, "
         f"LSH index+query {ds_steps['lsh']:.2f} s; exact check of its candidates {verify_s:.2f} s.",
         f"Speed-up of newsfacts over datasketch: {ds_s / ours_s:.1f}x (raw LSH), "
-        f"{(ds_s + verify_s) / ours_s:.1f}x (with the same exact check); proposed variant: "
-        f"{(ds_s + verify_s) / prop_s:.1f}x.",
+        f"{(ds_s + verify_s) / ours_s:.1f}x (with the same exact check).",
         "",
         *_agreement(ours, ds_raw, ds_verified, sets),
     ]
