@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 
 from flows.stages import (
@@ -24,6 +27,25 @@ from flows.stages import (
     validate_flow,
 )
 from newsfacts import load, settings, stages, warehouse
+
+
+@contextlib.contextmanager
+def api_shared_with_workers(share: bool) -> Iterator[None]:
+    """Point worker processes at this run's Prefect API while the run lasts.
+
+    With no PREFECT_API_URL set, Prefect serves a temporary API inside this process, and every
+    worker process of a ProcessPoolTaskRunner would start one of its own (12 s or more each, per
+    stage) instead of reporting to it. Workers inherit the environment, so the URL goes there.
+    """
+    context = FlowRunContext.get()
+    if not share or os.environ.get("PREFECT_API_URL") or context is None or context.client is None:
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = str(context.client.api_url).rstrip("/")
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def new_run_id() -> str:
@@ -56,7 +78,7 @@ def pipeline(
             extract_flow.with_options(task_runner=runner),
         )
     )
-    with warehouse.run_lock(wh, wait_seconds):
+    with warehouse.run_lock(wh, wait_seconds), api_shared_with_workers(workers > 1):
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}

@@ -91,3 +91,16 @@ def test_run_on_a_dask_cluster_equals_single_process_run(
     assert result["status"] == "success", result["message"]
     assert result["counts"]["normalize"]["documents"] > 10
     assert fingerprint(tmp_path / "dask.duckdb") == fingerprint(samples_warehouse)
+
+
+def test_run_on_worker_processes_equals_single_process_run(
+    prefect_harness: None, samples_warehouse: Path, tmp_path: Path
+) -> None:
+    import os
+
+    api_url_before = os.environ.get("PREFECT_API_URL")
+    result = run_pipeline([SAMPLES], tmp_path / "workers.duckdb", workers=2)
+    assert result["status"] == "success", result["message"]
+    assert fingerprint(tmp_path / "workers.duckdb") == fingerprint(samples_warehouse)
+    # Workers were pointed at this run's API for the run only: nothing is left behind.
+    assert os.environ.get("PREFECT_API_URL") == api_url_before
