@@ -74,3 +74,16 @@ def test_a_product_before_a_bare_title_is_not_an_organisation() -> None:
     add_entities("Android chief Sameer Patel said the update was ready.", facts)
     assert "Android" not in {c.name for c in facts.companies}
     assert next(p for p in facts.people if p.name == "Sameer Patel").company_key is None
+
+
+def test_a_person_is_only_affiliated_with_a_loaded_company() -> None:
+    # "Norvik" alone is the short form of the foundation (not a company of its own): no company
+    # leads, so the director is not guessed into one, and never into a company with no row.
+    body = (
+        "The Norvik Foundation funds schools in the north. Norvik said on Monday that it would "
+        "open two more. Director Jane Roe said the plan was sound."
+    )
+    facts = DocumentFacts()
+    add_entities(body, facts)
+    loaded = {c.key for c in facts.companies}
+    assert all(p.company_key in loaded for p in facts.people if p.company_key)

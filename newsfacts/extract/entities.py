@@ -110,7 +110,9 @@ def add_entities(body: str, facts: DocumentFacts) -> None:
     org_mentions += _descriptor_mentions(doc, orgs, org_mentions)
     person_mentions += _person_descriptor_mentions(doc, person_mentions)
     _affiliate(doc, persons, orgs, org_mentions)
-    facts.companies.extend(_company_records(orgs, org_mentions))
+    companies = _company_records(orgs, org_mentions)
+    _keep_affiliations_to(persons, {c.key for c in companies})
+    facts.companies.extend(companies)
     facts.company_mentions.extend(sorted(org_mentions, key=lambda m: m.start))
     facts.people.extend(_person_records(persons))
     facts.person_mentions.extend(sorted(person_mentions, key=lambda m: m.start))
@@ -284,7 +286,7 @@ def _sentence_index(doc: Doc, pos: int) -> int:
 
 def _most_mentioned(orgs: dict[str, _OrgEntry], kind: str) -> str | None:
     """Key of the most mentioned organisation of a kind, if it clearly leads."""
-    counts = Counter({k: e.count for k, e in orgs.items() if e.kind == kind})
+    counts = Counter({k: e.count for k, e in orgs.items() if e.kind == kind and e.count > 0})
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
@@ -408,6 +410,14 @@ def _affiliate(
         if guess and entry.title and salient and _corporate(entry.title):
             entry.company_key = salient
             entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+
+
+def _keep_affiliations_to(persons: dict[str, _PersonEntry], loaded: set[str]) -> None:
+    """A person's company must be one the document loads: an organisation whose every mention
+    was dropped (it overlapped a longer name, say) can still lead the mention counts."""
+    for entry in persons.values():
+        if entry.company_key is not None and entry.company_key not in loaded:
+            entry.company_key, entry.affiliation_confidence = None, 1.0
 
 
 def _apply_affiliation(entry: _PersonEntry, found: af.Affiliation) -> None:
