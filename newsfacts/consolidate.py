@@ -4,7 +4,7 @@ Stories group documents reporting the same happening (shared companies, similar 
 time). Within a story, reports of one statement by one speaker share a canonical_claim_id and
 reports of one event share a canonical_event_id. Every id is a hash of the cluster's earliest
 member, so re-running over the same input gives the same ids. The functions here are pure;
-`read_inputs` and `write_outputs` are the only ones touching the warehouse.
+`consolidate_warehouse` and `read_inputs` are the only ones touching the warehouse.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -409,9 +409,15 @@ def pair_cosines(matrix: object, pairs: list[tuple[int, int]]) -> list[float]:
     return out
 
 
-def story_links(docs: list[StoryDoc]) -> list[tuple[int, int, float]]:
-    """Linked document pairs (index, index, score), best first: similar enough, close in time."""
-    matrix, vocab = tfidf_matrix(words(d.text) for d in docs)
+def story_links(
+    docs: list[StoryDoc], texts: Iterable[str] | None = None
+) -> list[tuple[int, int, float]]:
+    """Linked document pairs (index, index, score), best first: similar enough, close in time.
+
+    `texts` (one per document, in order) replaces the documents' own `text`, so a caller can
+    stream them instead of holding every body at once."""
+    texts = (d.text for d in docs) if texts is None else texts
+    matrix, vocab = tfidf_matrix(words(t) for t in texts)
     entities = [unit_vector(d.companies) for d in docs]
     pairs = candidate_pairs(docs, top_terms(matrix, vocab))
     links = []
@@ -424,7 +430,7 @@ def story_links(docs: list[StoryDoc]) -> list[tuple[int, int, float]]:
     return sorted(links, key=lambda link: (-link[2], link[0], link[1]))
 
 
-def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
+def cluster_stories(docs: list[StoryDoc], texts: Iterable[str] | None = None) -> dict[str, str]:
     """doc_id -> story_id: linked documents merged best link first, id from the earliest one.
 
     Two groups merge only if every pair of their members is close in time, so an undated
@@ -432,7 +438,7 @@ def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
     """
     uf = UnionFind(range(len(docs)))
     periods = {i: {docs[i].period} - {None} for i in range(len(docs))}
-    for i, j, _ in story_links(docs):
+    for i, j, _ in story_links(docs, texts):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not all(periods_compatible(a, b) for a in periods[ri] for b in periods[rj]):
             continue
@@ -854,40 +860,63 @@ def consolidate_tables(inputs: Inputs) -> dict[str, list[dict]]:
     story_of = cluster_stories(story_docs(inputs))
     docs = {d["doc_id"]: d for d in inputs.documents}
     doc_scope = {d["doc_id"]: document_scope(d["body"]) for d in canonical}
-    _add_order(inputs, docs)
-    event_canon = cluster_events(inputs.events, story_of)
-    claim_canon = cluster_claims(inputs.claims, story_of)
-    index = canonical_event_index(inputs.events, event_canon, story_of)
-    links = claim_event_links(inputs.claims, claim_canon, event_canon, index, story_of)
-    event_members = _event_cluster_rows(inputs, event_canon, docs, doc_scope)
-    claim_members = _claim_cluster_rows(inputs, claim_canon, links, docs, doc_scope)
+    return {
+        **story_tables(inputs.documents, story_of),
+        **fact_tables(inputs.claims, inputs.events, docs, doc_scope, story_of),
+    }
+
+
+def story_tables(documents: list[dict], story_of: dict[str, str]) -> dict[str, list[dict]]:
+    """stories, story_documents and document_stories rows from the documents' story ids."""
+    canonical = [d for d in documents if d["duplicate_of"] is None]
     return {
         "stories": story_rows(canonical, story_of),
         "story_documents": [
             {"story_id": story_of[d["doc_id"]], "doc_id": d["doc_id"]} for d in canonical
         ],
-        "event_clusters": event_members,
-        "claim_clusters": claim_members,
-        "canonical_claims": canonical_claim_rows(inputs.claims, claim_members, docs, story_of),
-        "canonical_events": canonical_event_rows(
-            inputs.events, event_members, inputs.claims, claim_members, docs, story_of
-        ),
         "document_stories": [
             {"doc_id": d["doc_id"], "story_id": story_of.get(d["duplicate_of"] or d["doc_id"])}
-            for d in inputs.documents
+            for d in documents
         ],
     }
 
 
-def _add_order(inputs: Inputs, docs: dict[str, dict]) -> None:
-    """Give facts a sort key: their document's ingest order, then their offset."""
-    for row in inputs.events + inputs.claims:
+def fact_tables(
+    claims: list[dict],
+    events: list[dict],
+    docs: dict[str, dict],
+    doc_scope: dict[str, str | None],
+    story_of: dict[str, str],
+) -> dict[str, list[dict]]:
+    """claim_clusters, event_clusters, canonical_claims and canonical_events rows.
+
+    Every rule here compares facts within one story, so the claims and events of any set of
+    whole stories give the same rows as those of all stories: the warehouse path feeds them a
+    batch of stories at a time.
+    """
+    for row in events + claims:  # a sort key: the document's ingest order, then the offset
         row["order"] = (docs[row["doc_id"]]["order"], row["start_char"])
+    event_canon = cluster_events(events, story_of)
+    claim_canon = cluster_claims(claims, story_of)
+    index = canonical_event_index(events, event_canon, story_of)
+    links = claim_event_links(claims, claim_canon, event_canon, index, story_of)
+    event_members = _event_cluster_rows(claims, events, event_canon, docs, doc_scope)
+    claim_members = _claim_cluster_rows(claims, claim_canon, links, docs, doc_scope)
+    return {
+        "event_clusters": event_members,
+        "claim_clusters": claim_members,
+        "canonical_claims": canonical_claim_rows(claims, claim_members, docs, story_of),
+        "canonical_events": canonical_event_rows(
+            events, event_members, claims, claim_members, docs, story_of
+        ),
+    }
 
 
-def _event_cluster_rows(inputs: Inputs, canon: dict, docs: dict, doc_scope: dict) -> list[dict]:
+def _event_cluster_rows(
+    claims: list[dict], events: list[dict], canon: dict, docs: dict, doc_scope: dict
+) -> list[dict]:
     stating: dict[str, list[dict]] = defaultdict(list)
-    for c in inputs.claims:
+    for c in claims:
         if c.get("event_id"):
             stating[c["event_id"]].append(c)
     return [
@@ -900,15 +929,15 @@ def _event_cluster_rows(inputs: Inputs, canon: dict, docs: dict, doc_scope: dict
             "company_ids": event_companies(e, stating[e["event_id"]]),
             "seen_date": docs[e["doc_id"]]["published"],
         }
-        for e in inputs.events
+        for e in events
     ]
 
 
 def _claim_cluster_rows(
-    inputs: Inputs, canon: dict, links: dict, docs: dict, doc_scope: dict
+    claims: list[dict], canon: dict, links: dict, docs: dict, doc_scope: dict
 ) -> list[dict]:
     rows = []
-    for c in inputs.claims:
+    for c in claims:
         cid, match = canon[c["claim_id"]]
         event, how = links.get(cid, (None, None))
         rows.append(
@@ -1057,10 +1086,13 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # Warehouse IO
 # ----------------------------------------------------------------------------------------------
 
+_BODY_COLUMN = "CASE WHEN d.duplicate_of IS NULL THEN d.body END AS body"
 _READ = {
     "documents": (
         # Bodies of canonical documents only: duplicates are never clustered or scoped.
-        "SELECT d.doc_id, d.title, CASE WHEN d.duplicate_of IS NULL THEN d.body END AS body, d.publisher, d.published_date AS published, "
+        "SELECT d.doc_id, d.title, "
+        + _BODY_COLUMN
+        + ", d.publisher, d.published_date AS published, "
         'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
         "ORDER BY r.ingest_order, d.doc_id"
     ),
@@ -1100,33 +1132,103 @@ OUTPUT_TABLES = (
 
 
 def read_inputs(con: object) -> Inputs:
-    """Documents and facts from the warehouse, as the pure functions above take them."""
-
-    def rows(sql: str) -> list[dict]:
-        cur = con.execute(sql)
-        names = [c[0] for c in cur.description]
-        out: list[dict] = []
-        while chunk := cur.fetchmany(10_000):  # never the whole result twice (tuples and dicts)
-            out += [dict(zip(names, r, strict=True)) for r in chunk]
-        return out
-
-    return Inputs(**{name: rows(sql) for name, sql in _READ.items()})
+    """Documents and facts from the warehouse, as the pure functions above take them (all at
+    once: for tests and small warehouses; the pipeline uses consolidate_warehouse)."""
+    return Inputs(**{name: _rows(con, sql) for name, sql in _READ.items()})
 
 
-def write_outputs(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
-    """Replace the consolidation tables and set documents.story_id; returns row counts."""
-    import polars as pl
+def _rows(con: object, sql: str, params: list | None = None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    names = [c[0] for c in cur.description]
+    out: list[dict] = []
+    while chunk := cur.fetchmany(10_000):  # never the whole result twice (tuples and dicts)
+        out += [dict(zip(names, r, strict=True)) for r in chunk]
+    return out
 
+
+# Canonical documents whose facts are consolidated at once (whole stories, so a batch can be
+# larger): bounds memory by the batch, not by the warehouse.
+CONSOLIDATE_BATCH_DOCS = 2_000
+
+
+def consolidate_warehouse(con: object) -> dict[str, int]:
+    """consolidate_tables over the warehouse without holding every body or fact at once.
+
+    Bodies stream once, in batches, into the TF-IDF matrix of the stories (keeping each
+    document's scope and first line); then the claims and events of whole stories are read,
+    clustered and written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
+    """
+    documents = _rows(con, _READ["documents"].replace(_BODY_COLUMN, "NULL AS body"))
+    docs = {d["doc_id"]: d for d in documents}
+    years, companies = _rows(con, _READ["years"]), _rows(con, _READ["companies"])
+    story_input = story_docs(Inputs(documents, companies, years, [], []))
+    doc_scope: dict[str, str | None] = {}
+
+    def texts() -> Iterator[str]:
+        ids = [d.doc_id for d in story_input]
+        for k in range(0, len(ids), CONSOLIDATE_BATCH_DOCS):
+            for doc_id, title, body in _bodies(con, ids[k : k + CONSOLIDATE_BATCH_DOCS]):
+                doc_scope[doc_id] = document_scope(body)
+                docs[doc_id]["body"] = body.strip().split("\n", 1)[0]  # all story_title needs
+                yield f"{title or ''}\n{body}"
+
+    story_of = cluster_stories(story_input, texts())
     for table in OUTPUT_TABLES:
         con.execute(f'DELETE FROM "{table}"')
-        if tables[table]:
-            frame = pl.DataFrame(tables[table], infer_schema_length=None)  # noqa: F841 - read by DuckDB
+    counts = dict.fromkeys(OUTPUT_TABLES, 0)
+    counts.update(_insert(con, story_tables(documents, story_of)))
+    for batch in _story_batches([d.doc_id for d in story_input], story_of):
+        claims, events = (_rows(con, _batch_sql(name), [batch]) for name in ("claims", "events"))
+        tables = fact_tables(claims, events, docs, doc_scope, story_of)
+        for table, n in _insert(con, tables).items():
+            counts[table] += n
+    return counts
+
+
+def _bodies(con: object, doc_ids: list[str]) -> list[tuple]:
+    """(doc_id, title, body) of these documents, in the order of `doc_ids`."""
+    rows = con.execute(
+        "SELECT doc_id, title, body FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]
+    ).fetchall()
+    at = {doc_id: i for i, doc_id in enumerate(doc_ids)}
+    return sorted(rows, key=lambda r: at[r[0]])
+
+
+def _batch_sql(name: str) -> str:
+    """The `name` query of _READ restricted to the documents of one batch (a list parameter)."""
+    key = "claim_id" if name == "claims" else "event_id"
+    return f"SELECT * FROM ({_READ[name]}) WHERE doc_id IN (SELECT unnest(?)) ORDER BY {key}"
+
+
+def _story_batches(doc_ids: list[str], story_of: dict[str, str]) -> Iterator[list[str]]:
+    """Document ids in batches of whole stories, about CONSOLIDATE_BATCH_DOCS each."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc_id in doc_ids:
+        members[story_of[doc_id]].append(doc_id)
+    batch: list[str] = []
+    for story_id in sorted(members):
+        batch += members[story_id]
+        if len(batch) >= CONSOLIDATE_BATCH_DOCS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _insert(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
+    """Append rows to the output tables; document_stories sets documents.story_id."""
+    import polars as pl
+
+    for table, rows in tables.items():
+        if table == "document_stories":
+            doc_stories = pl.DataFrame(  # noqa: F841 - read by DuckDB
+                rows, schema={"doc_id": pl.String, "story_id": pl.String}
+            )
+            con.execute(
+                "UPDATE documents d SET story_id = s.story_id FROM doc_stories s "
+                "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
+            )
+        elif rows:
+            frame = pl.DataFrame(rows, infer_schema_length=None)  # noqa: F841 - read by DuckDB
             con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
-    doc_stories = pl.DataFrame(  # noqa: F841 - read by DuckDB
-        tables["document_stories"], schema={"doc_id": pl.String, "story_id": pl.String}
-    )
-    con.execute(
-        "UPDATE documents d SET story_id = s.story_id FROM doc_stories s "
-        "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
-    )
-    return {t: len(tables[t]) for t in OUTPUT_TABLES}
+    return {t: len(rows) for t, rows in tables.items() if t in OUTPUT_TABLES}

@@ -335,5 +335,4 @@ def consolidate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """Recompute stories, canonical claims and events over every canonical document."""
     from newsfacts import consolidate as cons
 
-    tables = cons.consolidate_tables(cons.read_inputs(con))
-    return cons.write_outputs(con, tables)
+    return cons.consolidate_warehouse(con)
