@@ -185,10 +185,12 @@ def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
 
 
 def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    """Add mentions of organisations that other documents name confidently (recomputed each run)."""
+    """Add mentions of organisations that other documents name confidently (recomputed each run).
+
+    The names known across the warehouse are gathered once; bodies, their mentions and the new
+    rows then go BATCH_SIZE documents at a time.
+    """
     from newsfacts.extract import propagate as prop
-    from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
-    from newsfacts.facts import company_id
 
     con.execute("DELETE FROM company_mentions WHERE how = 'cross_document'")
     con.execute("DELETE FROM document_companies WHERE propagated")
@@ -198,25 +200,54 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
         ).fetchall(),
         people=[n for (n,) in con.execute("SELECT DISTINCT name FROM document_people").fetchall()],
     )
+    doc_ids = [
+        d
+        for (d,) in con.execute(
+            "SELECT d.doc_id FROM documents d JOIN extractions x USING (doc_id) ORDER BY d.doc_id"
+        ).fetchall()
+    ]
+    counts = {"known_names": len(known), "mentions": 0, "companies": 0}
+    for k in range(0, len(doc_ids), settings.BATCH_SIZE):
+        mention_rows, company_rows = _propagated_rows(
+            con, doc_ids[k : k + settings.BATCH_SIZE], known
+        )
+        counts["mentions"] += load.insert_rows(con, "company_mentions", mention_rows)
+        counts["companies"] += load.insert_rows(con, "document_companies", company_rows)
+    return counts
+
+
+def _propagated_rows(
+    con: duckdb.DuckDBPyConnection, doc_ids: list[str], known: object
+) -> tuple[list[dict], list[dict]]:
+    """company_mentions and document_companies rows that propagation adds to these documents."""
+    from newsfacts.extract import propagate as prop
+    from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
+    from newsfacts.facts import company_id
+
     spans: dict[str, DocumentFacts] = {}
     for doc_id, table, key, start, end in con.execute(
-        "SELECT doc_id, 'c', company_id, start_char, end_char FROM company_mentions UNION ALL "
-        "SELECT doc_id, 'p', person_id, start_char, end_char FROM person_mentions"
+        "SELECT doc_id, 'c', company_id, start_char, end_char FROM company_mentions "
+        "WHERE doc_id IN (SELECT unnest($ids)) UNION ALL "
+        "SELECT doc_id, 'p', person_id, start_char, end_char FROM person_mentions "
+        "WHERE doc_id IN (SELECT unnest($ids))",
+        {"ids": doc_ids},
     ).fetchall():
         facts = spans.setdefault(doc_id, DocumentFacts())
         if table == "c":
             facts.company_mentions.append(CompanyMention(start, end, "", key, "own"))
         else:
             facts.person_mentions.append(PersonMention(start, end, "", key, "own"))
+    present = set(
+        con.execute(
+            "SELECT doc_id, company_id FROM document_companies WHERE doc_id IN (SELECT unnest(?))",
+            [doc_ids],
+        ).fetchall()
+    )
     mention_rows, company_rows = [], []
-    docs = con.execute(
-        "SELECT d.doc_id, d.body FROM documents d JOIN extractions x USING (doc_id) ORDER BY d.doc_id"
-    ).fetchall()
-    present = {
-        (d, c)
-        for d, c in con.execute("SELECT doc_id, company_id FROM document_companies").fetchall()
-    }
-    for doc_id, body in docs:
+    for doc_id, body in con.execute(
+        "SELECT doc_id, body FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id",
+        [doc_ids],
+    ).fetchall():
         found = prop.propagate_companies(body, known, spans.get(doc_id, DocumentFacts()))
         mention_rows += [
             {
@@ -247,13 +278,7 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
             for c in prop.propagated_companies(found, known)
             if (doc_id, company_id(c.key)) not in present
         ]
-    load.insert_rows(con, "company_mentions", mention_rows)
-    load.insert_rows(con, "document_companies", company_rows)
-    return {
-        "known_names": len(known),
-        "mentions": len(mention_rows),
-        "companies": len(company_rows),
-    }
+    return mention_rows, company_rows
 
 
 def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
