@@ -233,7 +233,7 @@ class UnionFind:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased content words: "Xiaomi's US plans" -> ["xiaomi", "us", "plans"]."""
+    """Lower-cased content words: "Acme's US plans" -> ["acme", "us", "plans"]."""
     found = _WORD.findall(text.lower().replace("’", "'"))
     return [w.removesuffix("'s") for w in found if w not in STOPWORDS and len(w) > 1]
 

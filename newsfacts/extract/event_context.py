@@ -23,7 +23,7 @@ from newsfacts.extract.model import (
     Timex,
 )
 
-# Abbreviations after which a full stop does not end a sentence ("Mr. Lei", "Acme Inc. said").
+# Abbreviations after which a full stop does not end a sentence ("Mr. Park", "Acme Inc. said").
 _ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -44,9 +44,9 @@ class CompanyMention:
 
 @dataclass(frozen=True)
 class Person:
-    key: str  # normalised full name, e.g. "lei jun"
-    name: str  # "Lei Jun"
-    aliases: tuple[str, ...] = ()  # short forms linked to the full name: "Mr. Lei", "Jun"
+    key: str  # normalised full name, e.g. "park jiwoo"
+    name: str  # "Park Jiwoo"
+    aliases: tuple[str, ...] = ()  # short forms linked to the full name: "Mr. Park", "Jiwoo"
     company_key: str | None = None  # affiliation when the text states it
     title: str | None = None  # "Chairman", "Senior Vice President"
     confidence: float = 1.0

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Abbreviations after which a full stop does not end a sentence ("Mr. Lei", "Ford Motor Co. said").
+# Abbreviations after which a full stop does not end a sentence ("Mr. Park", "Acme Motor Co. said").
 _ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -58,7 +58,7 @@ FIXED_HOLIDAYS = {
 }  # fmt: skip
 
 # --- regex fragments -------------------------------------------------------------------------
-# Month and weekday names must be capitalised: "Xiaomi may release" and "they march" are verbs.
+# Month and weekday names must be capitalised: "Acme may release" and "they march" are verbs.
 MONTH_FULL = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
