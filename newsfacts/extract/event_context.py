@@ -1,18 +1,15 @@
 """Shared context for claims and events: sentences, entity mentions by position, anaphora, dates.
 
 Consumes a body and the DocumentFacts the entity and timex stages filled; produces lookups that the
-claim and event rules use. Sentence splitting and timex bounds come from the sibling modules
-(newsfacts.extract.text / newsfacts.extract.timexes) when they exist; the small fallbacks here
-only keep this stage usable on its own.
+claim and event rules use. Sentence splitting and timex bounds are the shared ones
+(newsfacts.extract.text and newsfacts.extract.timex_calendar), re-exported here.
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from newsfacts.extract.model import (
     Company,
@@ -22,49 +19,8 @@ from newsfacts.extract.model import (
     PersonMention,
     Timex,
 )
-
-# Abbreviations after which a full stop does not end a sentence ("Mr. Park", "Acme Inc. said").
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "st",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-    ]
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n")
+from newsfacts.extract.text import sentence_spans as sentence_spans
+from newsfacts.extract.timex_calendar import timex_bounds as timex_bounds
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_COMPANY = frozenset({"it", "its", "they", "their"})
@@ -86,92 +42,6 @@ MEDIA_DESCRIPTOR = re.compile(
     r"wire\s+service|magazine|website)\b",
     re.IGNORECASE,
 )
-
-
-def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, from the shared splitter when it is available."""
-    try:
-        from newsfacts.extract.text import sentence_spans as shared
-    except ImportError:
-        return fallback_sentence_spans(body)
-    return [(int(s), int(e)) for s, e in shared(body)]
-
-
-def fallback_sentence_spans(body: str) -> list[tuple[int, int]]:
-    """Split on sentence-final punctuation before a capital, and on line breaks."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(body):
-        if m.group().startswith(".") and _ends_with_abbreviation(body, m.start()):
-            continue
-        _append_trimmed(body, start, m.end(), spans)
-        start = m.end()
-    _append_trimmed(body, start, len(body), spans)
-    return spans
-
-
-def _ends_with_abbreviation(body: str, dot: int) -> bool:
-    """True when the word before the dot is a known abbreviation or a single capital ("J.")."""
-    word = re.search(r"([\w.]+)$", body[max(0, dot - 12) : dot])
-    if not word:
-        return False
-    token = word.group(1).lower().rstrip(".")
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-
-def _append_trimmed(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """Append (start, end) without surrounding whitespace, if anything is left."""
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
-
-
-def timex_bounds(value: str | None) -> tuple[str | None, str | None, str | None]:
-    """(date_start, date_end, granularity) of a TIMEX3 value, from the timex stage if present."""
-    if not value:
-        return None, None, None
-    try:
-        from newsfacts.extract.timexes import timex_bounds as shared
-    except ImportError:
-        return fallback_timex_bounds(value)
-    got = shared(value)
-    if not got:
-        return None, None, None
-    start, end, granularity = got
-    return _iso(start), _iso(end), granularity
-
-
-def _iso(day: date | str | None) -> str | None:
-    """ISO text of a date given as a date or already as text."""
-    return day.isoformat() if isinstance(day, date) else day
-
-
-def fallback_timex_bounds(value: str) -> tuple[str | None, str | None, str | None]:
-    """Bounds of "2018", "2018-03", "2018-03-05", "2018-Q1", "2018-H2"; else all None."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?", value)
-    if not m:
-        return None, None, None
-    year = int(m.group(1))
-    if m.group(3):
-        return value, value, "day"
-    if m.group(2):
-        return _month_range(year, int(m.group(2)), int(m.group(2)), "month")
-    if m.group(4):
-        q = int(m.group(4))
-        return _month_range(year, 3 * q - 2, 3 * q, "quarter")
-    if m.group(5):
-        h = int(m.group(5))
-        return _month_range(year, 6 * h - 5, 6 * h, "half")
-    return f"{year}-01-01", f"{year}-12-31", "year"
-
-
-def _month_range(year: int, first: int, last: int, granularity: str) -> tuple[str, str, str]:
-    """First day of month `first` to last day of month `last` of one year."""
-    days = calendar.monthrange(year, last)[1]
-    return f"{year}-{first:02d}-01", f"{year}-{last:02d}-{days:02d}", granularity
 
 
 @dataclass
