@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsfacts.extract.timex_lexicon import MONTHS, WEEKDAYS
+
 # Longest stretch a rule matches before its first trigger token ("the past more than twenty-five
 # " before "years"; "the beginning of the most recent " before "quarter"), in characters.
 WINDOW_BEFORE = 80
@@ -27,33 +29,8 @@ WINDOW_AFTER = 80
 _UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "quarter")
 _UNITS_PLURAL = tuple(u + "s" for u in _UNITS) + ("century", "centuries")
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = tuple(MONTHS)  # full names and abbreviations, as the rules spell them
+_WEEKDAYS = tuple(WEEKDAYS)
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 _SET_ADVERBS = [
     "daily",
@@ -78,12 +55,12 @@ RULE_TRIGGERS: dict[str, Sequence[str]] = {
     "year_earlier": ("year",),
     "iso_date": ("#year",),
     "us_numeric_date": ("#",),
-    "month_day": tuple(_MONTHS),
-    "day_month": tuple(_MONTHS),
-    "month_year": tuple(_MONTHS),
-    "month_of_year": tuple(_MONTHS),
-    "month_relative": tuple(_MONTHS),
-    "bare_month": tuple(_MONTHS),
+    "month_day": _MONTHS,
+    "day_month": _MONTHS,
+    "month_year": _MONTHS,
+    "month_of_year": _MONTHS,
+    "month_relative": _MONTHS,
+    "bare_month": _MONTHS,
     "year": ("#year",),
     "fiscal_year": ("fy", "fiscal"),
     "decade": ("#",),
