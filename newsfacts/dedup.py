@@ -94,31 +94,18 @@ def shingles(text: str, size: int = settings.SHINGLE_SIZE) -> np.ndarray:
     return shingle_sets([text], size)[0]
 
 
-def minhash(shingle_set: np.ndarray) -> np.ndarray:
-    """MinHash signature (uint32 per bin) of one shingle set."""
-    return minhash_signatures([shingle_set])[0]
-
-
-def minhash_signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
-    """MinHash signatures, one row per set, by one-permutation hashing with densification.
+def minhash_signatures(doc: np.ndarray, hashed: np.ndarray, n: int) -> np.ndarray:
+    """MinHash signatures (one row each) of n documents given as (document index, shingle hash)
+    arrays, by one-permutation hashing with densification.
 
     Each shingle hash is mixed once; its top bits pick one of MINHASH_PERMUTATIONS bins and its
     low 32 bits compete for that bin's minimum (Li, Owen and Zhang 2012): one hash per shingle
     instead of one per shingle and permutation. A bin no shingle fell into borrows the value of
     the next non-empty bin to its right, shifted once per hop (Shrivastava 2017's rotation), so
     two documents still agree on a bin with probability close to their Jaccard similarity.
-    Candidates are checked with the exact similarity afterwards, so this only affects recall.
+    Repeated shingles change nothing, so the hashes need no sorting. Candidates are checked
+    with the exact similarity afterwards, so this only affects recall.
     """
-    n = len(sets)
-    if n == 0:
-        return np.zeros((0, settings.MINHASH_PERMUTATIONS), np.uint32)
-    lengths = np.fromiter((s.size for s in sets), dtype=np.int64, count=n)
-    return signatures_of(np.repeat(np.arange(n), lengths), np.concatenate(sets), n)
-
-
-def signatures_of(doc: np.ndarray, hashed: np.ndarray, n: int) -> np.ndarray:
-    """MinHash signatures of n documents from (document index, shingle hash) arrays; repeated
-    shingles change nothing, so the hashes need no sorting. See minhash_signatures."""
     bins = settings.MINHASH_PERMUTATIONS
     empty_value = np.iinfo(np.uint32).max
     signatures = np.full((n, bins), empty_value, dtype=np.uint32)
@@ -258,7 +245,7 @@ def _candidate_sets(doc_ids: list, read_bodies: Callable[[list], list[str]]) -> 
     if len(doc_ids) < 2:
         return _CandidateSets(np.zeros((0, 2), np.int64), {})
     signatures = np.vstack(
-        [signatures_of(*shingle_hashes(read_bodies(batch)), len(batch)) for batch in batches]
+        [minhash_signatures(*shingle_hashes(read_bodies(batch)), len(batch)) for batch in batches]
     )
     pairs = candidate_pairs(signatures)
     involved = np.unique(pairs).tolist()
