@@ -4,7 +4,7 @@ Stories group documents reporting the same happening (shared companies, similar 
 time). Within a story, reports of one statement by one speaker share a canonical_claim_id and
 reports of one event share a canonical_event_id. Every id is a hash of the cluster's earliest
 member, so re-running over the same input gives the same ids. The functions here are pure;
-`consolidate_warehouse` and `read_inputs` are the only ones touching the warehouse.
+`consolidate_warehouse` is the only one touching the warehouse.
 """
 
 from __future__ import annotations
@@ -823,7 +823,7 @@ def seen_date(timex_value: str | None, published: date | None) -> date | None:
 
 @dataclass
 class Inputs:
-    """Everything consolidation reads: rows as dicts (see read_inputs for the columns)."""
+    """Everything consolidation reads: rows as dicts (see _READ for the columns)."""
 
     documents: list[dict]
     companies: list[dict]  # doc_id, company_id, mentions (media outlets excluded)
@@ -1086,13 +1086,10 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # Warehouse IO
 # ----------------------------------------------------------------------------------------------
 
-_BODY_COLUMN = "CASE WHEN d.duplicate_of IS NULL THEN d.body END AS body"
 _READ = {
     "documents": (
-        # Bodies of canonical documents only: duplicates are never clustered or scoped.
-        "SELECT d.doc_id, d.title, "
-        + _BODY_COLUMN
-        + ", d.publisher, d.published_date AS published, "
+        # No bodies: consolidate_warehouse streams them (_bodies), canonical documents only.
+        "SELECT d.doc_id, d.title, NULL AS body, d.publisher, d.published_date AS published, "
         'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
         "ORDER BY r.ingest_order, d.doc_id"
     ),
@@ -1131,12 +1128,6 @@ OUTPUT_TABLES = (
 )
 
 
-def read_inputs(con: object) -> Inputs:
-    """Documents and facts from the warehouse, as the pure functions above take them (all at
-    once: for tests and small warehouses; the pipeline uses consolidate_warehouse)."""
-    return Inputs(**{name: _rows(con, sql) for name, sql in _READ.items()})
-
-
 def _rows(con: object, sql: str, params: list | None = None) -> list[dict]:
     cur = con.execute(sql, params or [])
     names = [c[0] for c in cur.description]
@@ -1158,7 +1149,7 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
     document's scope and first line); then the claims and events of whole stories are read,
     clustered and written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
     """
-    documents = _rows(con, _READ["documents"].replace(_BODY_COLUMN, "NULL AS body"))
+    documents = _rows(con, _READ["documents"])
     docs = {d["doc_id"]: d for d in documents}
     years, companies = _rows(con, _READ["years"]), _rows(con, _READ["companies"])
     story_input = story_docs(Inputs(documents, companies, years, [], []))
@@ -1219,6 +1210,8 @@ def _insert(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
     """Append rows to the output tables; document_stories sets documents.story_id."""
     import polars as pl
 
+    from newsfacts import load
+
     for table, rows in tables.items():
         if table == "document_stories":
             doc_stories = pl.DataFrame(  # noqa: F841 - read by DuckDB
@@ -1228,7 +1221,6 @@ def _insert(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
                 "UPDATE documents d SET story_id = s.story_id FROM doc_stories s "
                 "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
             )
-        elif rows:
-            frame = pl.DataFrame(rows, infer_schema_length=None)  # noqa: F841 - read by DuckDB
-            con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
+        else:
+            load.insert_rows(con, table, rows)
     return {t: len(rows) for t, rows in tables.items() if t in OUTPUT_TABLES}
