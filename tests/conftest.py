@@ -17,6 +17,20 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory):
+    """The seed articles loaded by the plain stage functions (no Prefect, no GX), once a session;
+    skips when ../shared/data is absent."""
+    from consolidate_support import build_warehouse
+
+    seeds = SHARED_DATA / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/data is absent")
+    con = build_warehouse([seeds], tmp_path_factory.mktemp("seeds") / "w.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
 def prefect_harness():
     """One ephemeral Prefect API for every flow test (starting one takes ~12 s)."""
     from prefect.testing.utilities import prefect_test_harness

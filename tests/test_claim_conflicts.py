@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from consolidate_support import build_warehouse, rows
+from consolidate_support import rows
 
 from newsfacts.consolidate import document_scope, scope_counts, sentence_scope
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 
 
 @pytest.mark.parametrize(
@@ -30,15 +26,6 @@ def test_scope_falls_back_to_the_documents_dominant_product_line() -> None:
     assert scope_counts(body)["vehicles"] == 3
     assert sentence_scope("It said so.", document_scope(body)) == "vehicles"
     assert document_scope("One phone.") is None  # a single mention is not a dominant line
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/data is absent")
-    con = build_warehouse([SEEDS], tmp_path_factory.mktemp("seeds") / "w.duckdb")
-    yield con
-    con.close()
 
 
 def test_seeds_phone_plan_vs_ev_denial_is_not_a_plain_contradiction(seeds_db) -> None:

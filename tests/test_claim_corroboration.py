@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from consolidate_support import build_warehouse, rows
+from consolidate_support import rows
 
 from newsfacts.consolidate import cluster_claims, cluster_events, normalize_quote, same_statement
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_b"}
 
 
@@ -105,15 +103,6 @@ def test_events_same_type_company_place_and_compatible_dates() -> None:
     canon = cluster_events(events, STORY)
     assert canon["e1"][0] == canon["e2"][0]
     assert len({canon[e][0] for e in ("e1", "e3", "e4", "e5")}) == 4
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/data is absent")
-    con = build_warehouse([SEEDS], tmp_path_factory.mktemp("seeds") / "w.duckdb")
-    yield con
-    con.close()
 
 
 def test_seeds_planned_us_entry_is_one_event_reported_by_four_documents(seeds_db) -> None:

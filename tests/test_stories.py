@@ -11,7 +11,6 @@ from consolidate_support import build_warehouse, rows
 from newsfacts.consolidate import StoryDoc, cluster_stories, periods_compatible, story_rows
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "data" / "seeds"
 
 PLAN = (
     "Nordwind Audio plans to open its first stores in Canada next spring, chief executive Mara "
@@ -127,15 +126,6 @@ def test_story_rows_count_documents_and_publishers() -> None:
     assert (row["first_seen"], row["last_seen"]) == (date(2021, 3, 1), date(2021, 3, 2))
     assert row["title"] == "A headline"
     assert row["anchor_doc_id"] == "a"
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/data is absent")
-    con = build_warehouse([SEEDS], tmp_path_factory.mktemp("seeds") / "w.duckdb")
-    yield con
-    con.close()
 
 
 def test_seeds_four_reports_form_one_story_and_the_later_denial_another(seeds_db) -> None:
