@@ -1088,7 +1088,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 _READ = {
     "documents": (
-        # No bodies: consolidate_warehouse streams them (_bodies), canonical documents only.
+        # No bodies: consolidate_warehouse streams them, canonical documents only.
         "SELECT d.doc_id, d.title, NULL AS body, d.publisher, d.published_date AS published, "
         'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
         "ORDER BY r.ingest_order, d.doc_id"
@@ -1149,6 +1149,8 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
     document's scope and first line); then the claims and events of whole stories are read,
     clustered and written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
     """
+    from newsfacts import load
+
     documents = _rows(con, _READ["documents"])
     docs = {d["doc_id"]: d for d in documents}
     years, companies = _rows(con, _READ["years"]), _rows(con, _READ["companies"])
@@ -1158,7 +1160,9 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
     def texts() -> Iterator[str]:
         ids = [d.doc_id for d in story_input]
         for k in range(0, len(ids), CONSOLIDATE_BATCH_DOCS):
-            for doc_id, title, body in _bodies(con, ids[k : k + CONSOLIDATE_BATCH_DOCS]):
+            for doc_id, title, body in load.documents_in_order(
+                con, ids[k : k + CONSOLIDATE_BATCH_DOCS], "d.doc_id, d.title, d.body"
+            ):
                 doc_scope[doc_id] = document_scope(body)
                 docs[doc_id]["body"] = body.strip().split("\n", 1)[0]  # all story_title needs
                 yield f"{title or ''}\n{body}"
@@ -1174,15 +1178,6 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
         for table, n in _insert(con, tables).items():
             counts[table] += n
     return counts
-
-
-def _bodies(con: object, doc_ids: list[str]) -> list[tuple]:
-    """(doc_id, title, body) of these documents, in the order of `doc_ids`."""
-    rows = con.execute(
-        "SELECT doc_id, title, body FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids]
-    ).fetchall()
-    at = {doc_id: i for i, doc_id in enumerate(doc_ids)}
-    return sorted(rows, key=lambda r: at[r[0]])
 
 
 def _batch_sql(name: str) -> str:
@@ -1210,7 +1205,7 @@ def _insert(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
     """Append rows to the output tables; document_stories sets documents.story_id."""
     import polars as pl
 
-    from newsfacts import load
+    from newsfacts import load  # warehouse IO (and its parsers) only where the warehouse is written
 
     for table, rows in tables.items():
         if table == "document_stories":

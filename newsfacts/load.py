@@ -225,15 +225,19 @@ def dedup_input(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def bodies(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[str]:
     """Bodies of these documents, in the order of `doc_ids`."""
+    return [body for (body,) in documents_in_order(con, doc_ids, "d.body")]
+
+
+def documents_in_order(
+    con: duckdb.DuckDBPyConnection, doc_ids: list[str], columns: str
+) -> list[tuple]:
+    """`columns` (SQL over documents d) of these documents, in the order of `doc_ids`."""
     ids = pl.DataFrame(  # noqa: F841
         {"doc_id": doc_ids, "at": range(len(doc_ids))}, schema={"doc_id": pl.Utf8, "at": pl.Int64}
     )
-    return [
-        body
-        for (body,) in con.execute(
-            "SELECT d.body FROM ids JOIN documents d USING (doc_id) ORDER BY ids.at"
-        ).fetchall()
-    ]
+    return con.execute(
+        f"SELECT {columns} FROM ids JOIN documents d USING (doc_id) ORDER BY ids.at"
+    ).fetchall()
 
 
 def write_duplicates(con: duckdb.DuckDBPyConnection, flags: pl.DataFrame) -> int:
