@@ -1086,6 +1086,10 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # Warehouse IO
 # ----------------------------------------------------------------------------------------------
 
+_BATCH_BODIES = (
+    "WITH batch AS (SELECT DISTINCT unnest(?) AS doc_id), "
+    "d AS (SELECT doc_id, body FROM documents JOIN batch USING (doc_id))"
+)
 _READ = {
     "documents": (
         # No bodies: consolidate_warehouse streams them, canonical documents only.
@@ -1102,20 +1106,24 @@ _READ = {
         "SELECT DISTINCT doc_id, CAST(substr(value, 1, 4) AS INTEGER) AS year FROM timexes "
         "WHERE type = 'DATE' AND regexp_matches(value, '^[0-9]{4}') ORDER BY doc_id, year"
     ),
+    # Claims and events of one batch of documents (the list parameter). The batch's bodies are
+    # selected before the join, so DuckDB never holds every body to cut the sentences out.
     "claims": (
-        "SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, c.speaker_company_id, c.content, "
-        "c.stance, c.subject_company_id, c.event_id, c.claim_date, c.start_char, "
-        "substr(d.body, c.start_char + 1, c.end_char - c.start_char) AS sentence, "
-        "p.company_id AS speaker_affiliation, p.name AS speaker_name FROM claims c JOIN documents d USING (doc_id) "
+        f"{_BATCH_BODIES} SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, "
+        "c.speaker_company_id, c.content, c.stance, c.subject_company_id, c.event_id, c.claim_date, "
+        "c.start_char, substr(d.body, c.start_char + 1, c.end_char - c.start_char) AS sentence, "
+        "p.company_id AS speaker_affiliation, p.name AS speaker_name "
+        "FROM claims c JOIN batch USING (doc_id) JOIN d USING (doc_id) "
         "LEFT JOIN document_people p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
         "ORDER BY c.claim_id"
     ),
     "events": (
-        "SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, e.location, e.date_value, e.date_start, "
-        "e.date_end, e.start_char, substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, "
+        f"{_BATCH_BODIES} SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, "
+        "e.location, e.date_value, e.date_start, e.date_end, e.start_char, "
+        "substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, "
         "(SELECT list(DISTINCT p.company_id ORDER BY p.company_id) FROM event_participants p "
         " WHERE p.event_id = e.event_id AND p.company_id IS DISTINCT FROM e.company_id) AS others "
-        "FROM events e JOIN documents d USING (doc_id) ORDER BY e.event_id"
+        "FROM events e JOIN batch USING (doc_id) JOIN d USING (doc_id) ORDER BY e.event_id"
     ),
 }
 OUTPUT_TABLES = (
@@ -1173,17 +1181,11 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
     counts = dict.fromkeys(OUTPUT_TABLES, 0)
     counts.update(_insert(con, story_tables(documents, story_of)))
     for batch in _story_batches([d.doc_id for d in story_input], story_of):
-        claims, events = (_rows(con, _batch_sql(name), [batch]) for name in ("claims", "events"))
+        claims, events = (_rows(con, _READ[name], [batch]) for name in ("claims", "events"))
         tables = fact_tables(claims, events, docs, doc_scope, story_of)
         for table, n in _insert(con, tables).items():
             counts[table] += n
     return counts
-
-
-def _batch_sql(name: str) -> str:
-    """The `name` query of _READ restricted to the documents of one batch (a list parameter)."""
-    key = "claim_id" if name == "claims" else "event_id"
-    return f"SELECT * FROM ({_READ[name]}) WHERE doc_id IN (SELECT unnest(?)) ORDER BY {key}"
 
 
 def _story_batches(doc_ids: list[str], story_of: dict[str, str]) -> Iterator[list[str]]:
