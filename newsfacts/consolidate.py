@@ -502,25 +502,39 @@ def scope_table() -> dict[tuple[str, ...], str]:
     return {tuple(phrase.split()): scope for phrase, scope in rows[1:]}
 
 
+@lru_cache(maxsize=1)
+def scope_starts() -> frozenset[str]:
+    """Tokens a product phrase can begin with: a two-word phrase's first word, a one-word phrase
+    or its plural."""
+    table = scope_table()
+    firsts = [phrase[0] for phrase in table if len(phrase) == 2]
+    singles = [phrase[0] + plural for phrase in table if len(phrase) == 1 for plural in ("", "s")]
+    return frozenset(firsts + singles)
+
+
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 
 def scope_counts(text: str) -> Counter[str]:
-    """Product categories named in text: "its Android smartphones" -> {"smartphones": 1}."""
-    table = scope_table()
+    """Product categories named in text: "its Android smartphones" -> {"smartphones": 1}.
+
+    Phrases are matched left to right, longest first ("electric vehicle" before "vehicle"); only
+    tokens that can begin a phrase are looked at.
+    """
+    table, starts = scope_table(), scope_starts()
     tokens = _TOKEN.findall(text.lower())
     found: Counter[str] = Counter()
-    i = 0
-    while i < len(tokens):
-        for size in (2, 1):  # longest phrase first: "electric vehicle" before "vehicle"
+    free = 0  # tokens before this one belong to a phrase already counted
+    for i in [i for i, token in enumerate(tokens) if token in starts]:
+        if i < free:
+            continue
+        for size in (2, 1):
             phrase = tuple(tokens[i : i + size])
             key = phrase if phrase in table else (*phrase[:-1], phrase[-1].removesuffix("s"))
             if len(phrase) == size and key in table:
                 found[table[key]] += 1
-                i += size
+                free = i + size
                 break
-        else:
-            i += 1
     return found
 
 
