@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import secrets
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 
 from flows.stages import (
@@ -27,25 +24,7 @@ from flows.stages import (
     validate_flow,
 )
 from newsfacts import load, settings, stages, warehouse
-
-
-@contextlib.contextmanager
-def api_shared_with_workers(share: bool) -> Iterator[None]:
-    """Point worker processes at this run's Prefect API while the run lasts.
-
-    With no PREFECT_API_URL set, Prefect serves a temporary API inside this process, and every
-    worker process of a ProcessPoolTaskRunner would start one of its own (12 s or more each, per
-    stage) instead of reporting to it. Workers inherit the environment, so the URL goes there.
-    """
-    context = FlowRunContext.get()
-    if not share or os.environ.get("PREFECT_API_URL") or context is None or context.client is None:
-        yield
-        return
-    os.environ["PREFECT_API_URL"] = str(context.client.api_url).rstrip("/")
-    try:
-        yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
+from newsfacts.parallel import workers_stopped_at_end
 
 
 def new_run_id() -> str:
@@ -68,8 +47,8 @@ def pipeline(
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
     run_id = new_run_id()
     staging = str(warehouse.staging_path(wh))
-    # Per-document batches (normalize, extract) on N processes or a Dask cluster; None: in-process.
-    runner = task_runner(workers, dask_address)
+    # Per-document batches (normalize, extract) on a Dask cluster, N local processes or in-process.
+    runner = task_runner(dask_address)
     normalize, extract = (
         (normalize_flow, extract_flow)
         if runner is None
@@ -78,7 +57,7 @@ def pipeline(
             extract_flow.with_options(task_runner=runner),
         )
     )
-    with warehouse.run_lock(wh, wait_seconds), api_shared_with_workers(workers > 1):
+    with warehouse.run_lock(wh, wait_seconds), workers_stopped_at_end():
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
@@ -88,10 +67,10 @@ def pipeline(
         try:
             for name, call in (
                 ("ingest", lambda: ingest_flow(staging, sources, run_id)),
-                ("normalize", lambda: normalize(staging, run_id, runner is not None)),
+                ("normalize", lambda: normalize(staging, run_id, workers, runner is not None)),
                 ("screen", lambda: screen_flow(staging, str(wh), run_id)),
                 ("deduplicate", lambda: deduplicate_flow(staging)),
-                ("extract", lambda: extract(staging, run_id, runner is not None)),
+                ("extract", lambda: extract(staging, run_id, workers, runner is not None)),
                 ("propagate", lambda: propagate_flow(staging, run_id)),
                 ("consolidate", lambda: consolidate_flow(staging, run_id)),
                 ("validate", lambda: validate_flow(staging, str(wh), run_id)),

@@ -6,21 +6,33 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.task_runners import TaskRunner
 
 from newsfacts import settings, stages, warehouse
-from newsfacts.parallel import submitting
+from newsfacts.parallel import BatchMap, process_map, submitting
 from newsfacts.progress import progress_bar
 
 
-def task_runner(workers: int = 1, dask_address: str | None = None) -> TaskRunner | None:
-    """Where per-document batches run: a Dask cluster, N local processes, or None (in-process)."""
+def task_runner(dask_address: str | None = None) -> TaskRunner | None:
+    """The Prefect task runner for per-document batches on a Dask cluster; None without one."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
+    return None
+
+
+def batch_map(submit: object, workers: int, on_task_runner: bool) -> BatchMap | None:
+    """Where a stage's batches go: the flow's task runner (Dask), N local processes, or None.
+
+    Local processes are plain worker processes rather than Prefect's ProcessPoolTaskRunner: the
+    task engine costs each batch a round trip to the Prefect API and each worker a Prefect
+    import, which made two workers slower than one on a day of news.
+    """
+    if on_task_runner:
+        return submitting(submit, settings.BATCHES_IN_FLIGHT)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return process_map(workers, settings.BATCHES_IN_FLIGHT)
     return None
 
 
@@ -49,13 +61,15 @@ def normalize_rows(rows: list[tuple]) -> tuple[list, list]:
 
 
 @flow(name="normalize", validate_parameters=False)
-def normalize_flow(staging: str, run_id: str, parallel: bool = False) -> dict[str, int]:
-    """Pending raw records to documents; with `parallel`, batches go to the flow's task runner."""
-    if not parallel:
+def normalize_flow(
+    staging: str, run_id: str, workers: int = 1, on_task_runner: bool = False
+) -> dict[str, int]:
+    """Pending raw records to documents; batches on N processes or the flow's task runner."""
+    mapper = batch_map(normalize_rows.submit, workers, on_task_runner)
+    if mapper is None:
         return normalize_documents(staging, run_id)
-    mapper = submitting(normalize_rows.submit, settings.BATCHES_IN_FLIGHT)
-    with warehouse.connect(Path(staging)) as con:
-        return stages.normalize(con, run_id, map_batches=mapper)
+    with warehouse.connect(Path(staging)) as con, progress_bar("normalize") as progress:
+        return stages.normalize(con, run_id, progress, map_batches=mapper)
 
 
 @task(cache_policy=NO_CACHE)
@@ -103,13 +117,15 @@ def extract_rows(rows: list[tuple]) -> dict[str, list[dict]]:
 
 
 @flow(name="extract", validate_parameters=False)
-def extract_flow(staging: str, run_id: str, parallel: bool = False) -> dict[str, int]:
+def extract_flow(
+    staging: str, run_id: str, workers: int = 1, on_task_runner: bool = False
+) -> dict[str, int]:
     """Companies, people, dates, claims and events from canonical documents."""
-    if not parallel:
+    mapper = batch_map(extract_rows.submit, workers, on_task_runner)
+    if mapper is None:
         return extract_facts(staging, run_id)
-    mapper = submitting(extract_rows.submit, settings.BATCHES_IN_FLIGHT)
-    with warehouse.connect(Path(staging)) as con:
-        return stages.extract(con, run_id, map_batches=mapper)
+    with warehouse.connect(Path(staging)) as con, progress_bar("extract") as progress:
+        return stages.extract(con, run_id, progress, map_batches=mapper)
 
 
 @task(cache_policy=NO_CACHE)

@@ -9,8 +9,11 @@ identical to a single-process run.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -46,3 +49,40 @@ def submitting(submit: Callable[[T], FutureLike], window: int) -> BatchMap:
         return windowed_map(submit, batches, window)
 
     return mapper
+
+
+# Modules imported once in the fork server, so every worker process starts with them loaded
+# (polars, the extraction rules and their word lists) instead of importing them itself.
+WORKER_PRELOAD = ["newsfacts.stages", "newsfacts.extract"]
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def process_map(workers: int, window: int) -> BatchMap:
+    """A BatchMap over `workers` local processes, started on first use and kept until the end of
+    the enclosing `workers_stopped_at_end` block.
+
+    The processes are forked from a fork server that has imported WORKER_PRELOAD, so they start in
+    well under a second, and they serve every stage of a run. Workers run pure per-batch
+    functions only: they never open the warehouse or call Prefect.
+    """
+    pool = _pools.get(workers)
+    if pool is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(WORKER_PRELOAD)
+        pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def mapper(fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
+        return windowed_map(lambda batch: pool.submit(fn, batch), batches, window)
+
+    return mapper
+
+
+@contextlib.contextmanager
+def workers_stopped_at_end() -> Iterator[None]:
+    """Shut down the worker processes `process_map` starts inside the block when it ends."""
+    try:
+        yield
+    finally:
+        while _pools:
+            _pools.popitem()[1].shutdown(cancel_futures=True)

@@ -51,7 +51,7 @@ REPEATED_LINE_MIN_SHARE = 0.5
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
 # Characters of the body given to the language detector (py3langid); more adds time, not accuracy.
-LANGUAGE_SAMPLE_CHARS = 1200
+LANGUAGE_SAMPLE_CHARS = 600
 # Bodies shorter than this many characters after cleaning are an ingest error ("no article").
 MIN_BODY_CHARS = 40
 

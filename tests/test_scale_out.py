@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -10,8 +11,8 @@ from conftest import SAMPLES, run_pipeline
 from ops_support import fingerprint
 
 from newsfacts import warehouse
-from newsfacts.parallel import submitting, windowed_map
-from newsfacts.stages import ingest, normalize, normalize_batch
+from newsfacts.parallel import process_map, submitting, windowed_map, workers_stopped_at_end
+from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
 
 
 class RecordingSubmit:
@@ -55,6 +56,31 @@ def test_normalize_on_worker_processes_equals_in_process(tmp_path: Path) -> None
     con.close()
 
 
+def test_process_map_runs_batches_on_worker_processes_that_stop_with_the_block(
+    tmp_path: Path,
+) -> None:
+    con = warehouse.open_staging(tmp_path / "w.duckdb")
+    ingest(con, [SAMPLES], "run-1")
+    normalize(con, "run-1")
+    rows = con.execute(
+        "SELECT doc_id, body, published_date FROM documents ORDER BY doc_id"
+    ).fetchall()
+    con.close()
+    batches = [rows[i : i + 3] for i in range(0, len(rows), 3)]
+    with workers_stopped_at_end():
+        mapper = process_map(2, window=2)
+        assert list(mapper(extract_batch, batches)) == list(map(extract_batch, batches))
+        pids = set(mapper(worker_pid, range(8)))
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    for pid in pids:  # shut down and reaped when the block ended
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def worker_pid(_batch: object) -> int:
+    return os.getpid()
+
+
 def test_normalize_stage_with_a_parallel_mapper_writes_the_same_documents(tmp_path: Path) -> None:
     tables = []
     for name, make_mapper in (
@@ -96,11 +122,6 @@ def test_run_on_a_dask_cluster_equals_single_process_run(
 def test_run_on_worker_processes_equals_single_process_run(
     prefect_harness: None, samples_warehouse: Path, tmp_path: Path
 ) -> None:
-    import os
-
-    api_url_before = os.environ.get("PREFECT_API_URL")
     result = run_pipeline([SAMPLES], tmp_path / "workers.duckdb", workers=2)
     assert result["status"] == "success", result["message"]
     assert fingerprint(tmp_path / "workers.duckdb") == fingerprint(samples_warehouse)
-    # Workers were pointed at this run's API for the run only: nothing is left behind.
-    assert os.environ.get("PREFECT_API_URL") == api_url_before
