@@ -245,7 +245,8 @@ def _propagated_rows(
     )
     mention_rows, company_rows = [], []
     for doc_id, body in con.execute(
-        "SELECT doc_id, body FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id",
+        "SELECT doc_id, body FROM documents SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id) "
+        "ORDER BY doc_id",
         [doc_ids],
     ).fetchall():
         found = prop.propagate_companies(body, known, spans.get(doc_id, DocumentFacts()))
