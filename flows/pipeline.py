@@ -1,4 +1,4 @@
-"""The newsfacts pipeline flow: lock, stage, run every stage flow, validate, publish atomically."""
+"""The newsfacts pipeline flow: lock, stage, run every stage task, validate, publish atomically."""
 
 from __future__ import annotations
 
@@ -13,15 +13,14 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows.stages import (
-    consolidate_flow,
-    deduplicate_flow,
-    extract_flow,
-    ingest_flow,
-    normalize_flow,
-    propagate_flow,
-    screen_flow,
-    task_runner,
-    validate_flow,
+    consolidate_facts,
+    extract_facts,
+    flag_duplicates,
+    ingest_files,
+    normalize_documents,
+    propagate_companies,
+    quarantine_bad_documents,
+    validate_and_quarantine,
 )
 from newsfacts import load, settings, stages, warehouse
 from newsfacts.parallel import workers_stopped_at_end
@@ -47,16 +46,6 @@ def pipeline(
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
     run_id = new_run_id()
     staging = str(warehouse.staging_path(wh))
-    # Per-document batches (normalize, extract) on a Dask cluster, N local processes or in-process.
-    runner = task_runner(dask_address)
-    normalize, extract = (
-        (normalize_flow, extract_flow)
-        if runner is None
-        else (
-            normalize_flow.with_options(task_runner=runner),
-            extract_flow.with_options(task_runner=runner),
-        )
-    )
     with warehouse.run_lock(wh, wait_seconds), workers_stopped_at_end():
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
@@ -66,14 +55,14 @@ def pipeline(
         unchanged = False  # set after ingest: no new input, so later stages have nothing to do
         try:
             for name, call in (
-                ("ingest", lambda: ingest_flow(staging, sources, run_id)),
-                ("normalize", lambda: normalize(staging, run_id, workers, runner is not None)),
-                ("screen", lambda: screen_flow(staging, str(wh), run_id)),
-                ("deduplicate", lambda: deduplicate_flow(staging)),
-                ("extract", lambda: extract(staging, run_id, workers, runner is not None)),
-                ("propagate", lambda: propagate_flow(staging, run_id)),
-                ("consolidate", lambda: consolidate_flow(staging, run_id)),
-                ("validate", lambda: validate_flow(staging, str(wh), run_id)),
+                ("ingest", lambda: ingest_files(staging, sources, run_id)),
+                ("normalize", lambda: normalize_documents(staging, run_id, workers, dask_address)),
+                ("screen", lambda: quarantine_bad_documents(staging, str(wh), run_id)),
+                ("deduplicate", lambda: flag_duplicates(staging)),
+                ("extract", lambda: extract_facts(staging, run_id, workers, dask_address)),
+                ("propagate", lambda: propagate_companies(staging, run_id)),
+                ("consolidate", lambda: consolidate_facts(staging, run_id)),
+                ("validate", lambda: validate_and_quarantine(staging, str(wh), run_id)),
             ):
                 if unchanged and not (name == "validate" and counts["ingest"]["errors"]):
                     counts[name] = {"skipped": NO_CHANGE}

@@ -1,152 +1,120 @@
-"""One Prefect flow per stage; each opens the staging warehouse by path and calls a plain function."""
+"""One Prefect task per stage; each opens the staging warehouse by path and calls a plain function.
+
+Stages are tasks of the pipeline flow rather than flows of their own: a subflow costs about a
+second to finish (Prefect joins its heartbeat thread, which sleeps in whole seconds), a task a
+few milliseconds, and the UI shows each stage's task run with its state either way.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import TaskRunner
+from prefect.tasks import Task
 
 from newsfacts import settings, stages, warehouse
 from newsfacts.parallel import BatchMap, process_map, submitting
 from newsfacts.progress import progress_bar
 
 
-def task_runner(dask_address: str | None = None) -> TaskRunner | None:
-    """The Prefect task runner for per-document batches on a Dask cluster; None without one."""
+@contextlib.contextmanager
+def batch_map(batch_task: Task, workers: int, dask_address: str | None) -> Iterator[BatchMap]:
+    """Where a stage's batches run: a Dask cluster, N local processes, or this process.
+
+    On Dask, each batch is a Prefect task run of `batch_task` through prefect-dask's
+    DaskTaskRunner. Local processes are plain worker processes (`parallel.process_map`) rather
+    than Prefect's ProcessPoolTaskRunner, whose per-batch task engine made two workers slower
+    than one on a day of news.
+    """
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
-        return DaskTaskRunner(address=dask_address)
-    return None
+        with DaskTaskRunner(address=dask_address) as runner:
+            yield submitting(
+                lambda batch: runner.submit(batch_task, {"rows": batch}),
+                settings.BATCHES_IN_FLIGHT,
+            )
+    elif workers > 1:
+        yield process_map(workers, settings.BATCHES_IN_FLIGHT)
+    else:
+        yield map
 
 
-def batch_map(submit: object, workers: int, on_task_runner: bool) -> BatchMap | None:
-    """Where a stage's batches go: the flow's task runner (Dask), N local processes, or None.
-
-    Local processes are plain worker processes rather than Prefect's ProcessPoolTaskRunner: the
-    task engine costs each batch a round trip to the Prefect API and each worker a Prefect
-    import, which made two workers slower than one on a day of news.
-    """
-    if on_task_runner:
-        return submitting(submit, settings.BATCHES_IN_FLIGHT)
-    if workers > 1:
-        return process_map(workers, settings.BATCHES_IN_FLIGHT)
-    return None
-
-
-@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def ingest_files(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
     """Read new and changed input files (IO: retried)."""
     with warehouse.connect(Path(staging)) as con, progress_bar("ingest") as progress:
         return stages.ingest(con, [Path(p) for p in paths], run_id, progress)
 
 
-@flow(name="ingest", validate_parameters=False)
-def ingest_flow(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
-    return ingest_files(staging, paths, run_id)
-
-
-@task(cache_policy=NO_CACHE)
-def normalize_documents(staging: str, run_id: str) -> dict[str, int]:
-    with warehouse.connect(Path(staging)) as con, progress_bar("normalize") as progress:
-        return stages.normalize(con, run_id, progress)
-
-
 @task(cache_policy=NO_CACHE)
 def normalize_rows(rows: list[tuple]) -> tuple[list, list]:
-    """Normalize one batch of raw rows; runs on whatever task runner the flow was given."""
+    """Normalize one batch of raw rows (a task run of its own on a Dask cluster)."""
     return stages.normalize_batch(rows)
 
 
-@flow(name="normalize", validate_parameters=False)
-def normalize_flow(
-    staging: str, run_id: str, workers: int = 1, on_task_runner: bool = False
+@task(name="normalize", cache_policy=NO_CACHE)
+def normalize_documents(
+    staging: str, run_id: str, workers: int = 1, dask_address: str | None = None
 ) -> dict[str, int]:
-    """Pending raw records to documents; batches on N processes or the flow's task runner."""
-    mapper = batch_map(normalize_rows.submit, workers, on_task_runner)
-    if mapper is None:
-        return normalize_documents(staging, run_id)
-    with warehouse.connect(Path(staging)) as con, progress_bar("normalize") as progress:
+    """Pending raw records to documents, batch by batch."""
+    with (
+        warehouse.connect(Path(staging)) as con,
+        progress_bar("normalize") as progress,
+        batch_map(normalize_rows, workers, dask_address) as mapper,
+    ):
         return stages.normalize(con, run_id, progress, map_batches=mapper)
 
 
-@task(cache_policy=NO_CACHE)
+@task(name="screen", cache_policy=NO_CACHE)
 def quarantine_bad_documents(staging: str, warehouse_path: str, run_id: str) -> dict[str, int]:
+    """Row-level document checks before deduplication, so a bad document never becomes canonical."""
     return stages.quarantine_documents(Path(staging), Path(warehouse_path), run_id)
 
 
-@flow(name="screen", validate_parameters=False)
-def screen_flow(staging: str, warehouse_path: str, run_id: str) -> dict[str, int]:
-    """Row-level document checks before deduplication, so a bad document never becomes canonical."""
-    return quarantine_bad_documents(staging, warehouse_path, run_id)
-
-
-@task(cache_policy=NO_CACHE)
+@task(name="deduplicate", cache_policy=NO_CACHE)
 def flag_duplicates(staging: str) -> dict[str, int]:
     with warehouse.connect(Path(staging)) as con:
         return stages.deduplicate(con)
 
 
-@flow(name="deduplicate", validate_parameters=False)
-def deduplicate_flow(staging: str) -> dict[str, int]:
-    return flag_duplicates(staging)
-
-
-@task(cache_policy=NO_CACHE)
-def validate_and_quarantine(staging: str, warehouse_path: str, run_id: str) -> dict:
-    return stages.validate(Path(staging), Path(warehouse_path), run_id)
-
-
-@flow(name="validate", validate_parameters=False)
-def validate_flow(staging: str, warehouse_path: str, run_id: str) -> dict:
-    return validate_and_quarantine(staging, warehouse_path, run_id)
-
-
-@task(cache_policy=NO_CACHE)
-def extract_facts(staging: str, run_id: str) -> dict[str, int]:
-    with warehouse.connect(Path(staging)) as con, progress_bar("extract") as progress:
-        return stages.extract(con, run_id, progress)
-
-
 @task(cache_policy=NO_CACHE)
 def extract_rows(rows: list[tuple]) -> dict[str, list[dict]]:
-    """Fact rows for one batch of documents; runs on whatever task runner the flow was given."""
+    """Fact rows for one batch of documents (a task run of its own on a Dask cluster)."""
     return stages.extract_batch(rows)
 
 
-@flow(name="extract", validate_parameters=False)
-def extract_flow(
-    staging: str, run_id: str, workers: int = 1, on_task_runner: bool = False
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_facts(
+    staging: str, run_id: str, workers: int = 1, dask_address: str | None = None
 ) -> dict[str, int]:
     """Companies, people, dates, claims and events from canonical documents."""
-    mapper = batch_map(extract_rows.submit, workers, on_task_runner)
-    if mapper is None:
-        return extract_facts(staging, run_id)
-    with warehouse.connect(Path(staging)) as con, progress_bar("extract") as progress:
+    with (
+        warehouse.connect(Path(staging)) as con,
+        progress_bar("extract") as progress,
+        batch_map(extract_rows, workers, dask_address) as mapper,
+    ):
         return stages.extract(con, run_id, progress, map_batches=mapper)
 
 
-@task(cache_policy=NO_CACHE)
-def consolidate_facts(staging: str, run_id: str) -> dict[str, int]:
-    with warehouse.connect(Path(staging)) as con:
-        return stages.consolidate(con, run_id)
-
-
-@flow(name="consolidate", validate_parameters=False)
-def consolidate_flow(staging: str, run_id: str) -> dict[str, int]:
-    """Stories, canonical claims and events across documents."""
-    return consolidate_facts(staging, run_id)
-
-
-@task(cache_policy=NO_CACHE)
+@task(name="propagate", cache_policy=NO_CACHE)
 def propagate_companies(staging: str, run_id: str) -> dict[str, int]:
+    """Mentions of organisations that other documents name confidently."""
     with warehouse.connect(Path(staging)) as con:
         return stages.propagate(con, run_id)
 
 
-@flow(name="propagate", validate_parameters=False)
-def propagate_flow(staging: str, run_id: str) -> dict[str, int]:
-    """Mentions of organisations that other documents name confidently."""
-    return propagate_companies(staging, run_id)
+@task(name="consolidate", cache_policy=NO_CACHE)
+def consolidate_facts(staging: str, run_id: str) -> dict[str, int]:
+    """Stories, canonical claims and events across documents."""
+    with warehouse.connect(Path(staging)) as con:
+        return stages.consolidate(con, run_id)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_and_quarantine(staging: str, warehouse_path: str, run_id: str) -> dict:
+    """Every expectation suite on the staged tables; failing rows to quarantine."""
+    return stages.validate(Path(staging), Path(warehouse_path), run_id)

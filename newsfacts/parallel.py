@@ -53,7 +53,9 @@ def submitting(submit: Callable[[T], FutureLike], window: int) -> BatchMap:
 
 # Modules imported once in the fork server, so every worker process starts with them loaded
 # (polars, the extraction rules and their word lists) instead of importing them itself.
-WORKER_PRELOAD = ["newsfacts.stages", "newsfacts.extract"]
+# "__main__" is the calling program (the `newsfacts` command, a script): a worker would
+# otherwise import it again on start, with everything it imports.
+WORKER_PRELOAD = ["__main__", "newsfacts.stages", "newsfacts.extract"]
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 
@@ -66,14 +68,17 @@ def process_map(workers: int, window: int) -> BatchMap:
     well under a second, and they serve every stage of a run. Workers run pure per-batch
     functions only: they never open the warehouse or call Prefect.
     """
-    pool = _pools.get(workers)
-    if pool is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(WORKER_PRELOAD)
-        pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def submit(fn: Callable[[T], R], batch: T) -> FutureLike:
+        pool = _pools.get(workers)
+        if pool is None:  # started on the first batch, not when a stage merely might need it
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(WORKER_PRELOAD)
+            pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        return pool.submit(fn, batch)
 
     def mapper(fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
-        return windowed_map(lambda batch: pool.submit(fn, batch), batches, window)
+        return windowed_map(lambda batch: submit(fn, batch), batches, window)
 
     return mapper
 

@@ -66,6 +66,8 @@ def normalize(
     counts = {"documents": 0, "errors": 0, "superseded": load.retire_superseded(con)}
     pending = load.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
     progress(0, total=len(pending))
+    if len(pending) <= settings.BATCH_SIZE:
+        map_batches = map  # a single batch: nothing to overlap, so no worker to start
     paths: deque[dict[str, str]] = deque()  # source paths of the batches handed to map_batches
 
     def batches() -> Iterator[list[tuple]]:
@@ -153,6 +155,8 @@ def extract(
         ).fetchall()
     ]  # ids only: bodies are read one batch at a time
     progress(0, total=len(pending))
+    if len(pending) <= settings.BATCH_SIZE:
+        map_batches = map  # a single batch: nothing to overlap, so no worker to start
     counts = {"documents": 0, "removed": len(stale)}
     chunks = [
         pending[i : i + settings.BATCH_SIZE] for i in range(0, len(pending), settings.BATCH_SIZE)
@@ -226,10 +230,11 @@ def _propagated_rows(
 
     spans: dict[str, DocumentFacts] = {}
     for doc_id, table, key, start, end in con.execute(
+        "WITH batch AS (SELECT unnest($ids) AS doc_id) "
         "SELECT doc_id, 'c', company_id, start_char, end_char FROM company_mentions "
-        "WHERE doc_id IN (SELECT unnest($ids)) UNION ALL "
+        "SEMI JOIN batch USING (doc_id) UNION ALL "
         "SELECT doc_id, 'p', person_id, start_char, end_char FROM person_mentions "
-        "WHERE doc_id IN (SELECT unnest($ids))",
+        "SEMI JOIN batch USING (doc_id)",
         {"ids": doc_ids},
     ).fetchall():
         facts = spans.setdefault(doc_id, DocumentFacts())
@@ -239,7 +244,8 @@ def _propagated_rows(
             facts.person_mentions.append(PersonMention(start, end, "", key, "own"))
     present = set(
         con.execute(
-            "SELECT doc_id, company_id FROM document_companies WHERE doc_id IN (SELECT unnest(?))",
+            "SELECT doc_id, company_id FROM document_companies "
+            "SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id)",
             [doc_ids],
         ).fetchall()
     )

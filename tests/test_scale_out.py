@@ -10,7 +10,7 @@ import pytest
 from conftest import SAMPLES, run_pipeline
 from ops_support import fingerprint
 
-from newsfacts import warehouse
+from newsfacts import settings, warehouse
 from newsfacts.parallel import process_map, submitting, windowed_map, workers_stopped_at_end
 from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
 
@@ -109,8 +109,19 @@ def dask_cluster() -> str:
         yield cluster.scheduler_address
 
 
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 8 documents, so the samples make several batches and really go to workers
+    (a single batch stays in the calling process)."""
+    monkeypatch.setattr(settings, "BATCH_SIZE", 8)
+
+
 def test_run_on_a_dask_cluster_equals_single_process_run(
-    prefect_harness: None, samples_warehouse: Path, dask_cluster: str, tmp_path: Path
+    prefect_harness: None,
+    samples_warehouse: Path,
+    dask_cluster: str,
+    small_batches: None,
+    tmp_path: Path,
 ) -> None:
     assert dask_cluster.startswith("tcp://127.0.0.1:")
     result = run_pipeline([SAMPLES], tmp_path / "dask.duckdb", dask_address=dask_cluster)
@@ -120,7 +131,7 @@ def test_run_on_a_dask_cluster_equals_single_process_run(
 
 
 def test_run_on_worker_processes_equals_single_process_run(
-    prefect_harness: None, samples_warehouse: Path, tmp_path: Path
+    prefect_harness: None, samples_warehouse: Path, small_batches: None, tmp_path: Path
 ) -> None:
     result = run_pipeline([SAMPLES], tmp_path / "workers.duckdb", workers=2)
     assert result["status"] == "success", result["message"]
