@@ -109,6 +109,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def rss_with_workers_mb() -> float:
+    """RSS of this process plus its descendants, in MiB, without Prefect's temporary API server
+    (a `uvicorn` child that belongs to the orchestrator, not to the pipeline)."""
+    import psutil
+
+    me = psutil.Process()
+    total = me.memory_info().rss
+    for child in me.children(recursive=True):
+        try:
+            if "uvicorn" not in " ".join(child.cmdline()):
+                total += child.memory_info().rss
+        except psutil.Error:  # gone between listing and reading
+            continue
+    return total / 2**20
+
+
 def current_rss_mb() -> float:
     """Resident set size now, in MiB (psutil when installed, else /proc)."""
     try:
