@@ -110,16 +110,20 @@ def peak_rss_mb() -> float:
 
 
 def rss_with_workers_mb() -> float:
-    """RSS of this process plus its descendants, in MiB, without Prefect's temporary API server
-    (a `uvicorn` child that belongs to the orchestrator, not to the pipeline)."""
+    """Memory of this process plus its worker processes, in MiB, without Prefect's temporary API
+    server (a `uvicorn` child that belongs to the orchestrator, not to the pipeline).
+
+    Proportional set size (PSS) is summed, not RSS: workers are forked from one fork server and
+    share its pages, which summed RSS would count once per process.
+    """
     import psutil
 
     me = psutil.Process()
-    total = me.memory_info().rss
+    total = me.memory_full_info().pss
     for child in me.children(recursive=True):
         try:
             if "uvicorn" not in " ".join(child.cmdline()):
-                total += child.memory_info().rss
+                total += child.memory_full_info().pss
         except psutil.Error:  # gone between listing and reading
             continue
     return total / 2**20

@@ -56,7 +56,7 @@ class Measure:
 
     seconds: float = 0.0
     peak_mb: float = 0.0  # this process
-    with_workers_peak_mb: float = 0.0  # this process plus its worker processes, summed
+    with_workers_peak_mb: float = 0.0  # this process plus its worker processes (summed PSS)
 
 
 @contextmanager
