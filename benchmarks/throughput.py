@@ -364,7 +364,7 @@ def e2e_lines(
     return [
         "## End to end on bbc-news (Prefect flow, Prefect already started)",
         "",
-        "| run | status | seconds | docs/s | peak RSS MiB (pipeline / with workers) | stage seconds |",
+        "| run | status | seconds | docs/s | peak MiB (pipeline RSS / with workers, PSS) | stage seconds |",
         "|---|---|---|---|---|---|",
         row("cold, one process", sm, sres, _rate(n_docs, sm.seconds)),
         row(f"cold, --workers {WORKERS}", cm, cres, _rate(n_docs, cm.seconds)),
@@ -396,7 +396,7 @@ def large_lines(
         f"{planted.exact:,} exact copies and {planted.near:,} near copies ({NEAR_EDITS} words "
         f"changed, Jaccard >= 0.8; {planted.near_below_threshold} more fell below 0.8).",
         "",
-        "| status | seconds | docs/s | peak RSS MiB (pipeline / with workers) "
+        "| status | seconds | docs/s | peak MiB (pipeline RSS / with workers, PSS) "
         "| documents / canonical | exact / near found |",
         "|---|---|---|---|---|---|",
         f"| {res['status']} | {m.seconds:.0f} | {_rate(planted.docs, m.seconds)} "
