@@ -9,7 +9,6 @@ member, so re-running over the same input gives the same ids. The functions here
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator
@@ -48,8 +47,8 @@ STORY_MAX_BLOCK = 250
 # story larger than this still forms, through chains of links.
 STORY_MAX_CANDIDATES = 50
 # Rows (documents) and pairs handled per sparse-matrix step: bounds memory, not results.
-STORY_CHUNK_ROWS = 1_000
-STORY_CHUNK_PAIRS = 20_000
+STORY_CHUNK_ROWS = 500
+STORY_CHUNK_PAIRS = 2_000
 
 # --- claims -----------------------------------------------------------------------------------
 # Two statements of one speaker in one story are paraphrases when they share at least
@@ -277,52 +276,177 @@ class StoryDoc:
     @property
     def period(self) -> tuple[date | None, frozenset[int]] | None:
         """What time compatibility looks at; None when the document says nothing about time."""
-        if self.published is None and not self.years:
-            return None
-        return (self.published, frozenset() if self.published else self.years)
+        return document_period(self.published, self.years)
 
 
-def tfidf_matrix(texts: Iterable[list[str]]) -> tuple[object, list[str]]:
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) as a sparse CSR matrix, and the
-    vocabulary (column -> word). Counts are kept in compact arrays, not per-document dicts."""
-    from array import array
+def document_period(
+    published: date | None, years: frozenset[int]
+) -> tuple[date | None, frozenset[int]] | None:
+    """The publication date, else the years mentioned; None when neither is known."""
+    if published is None and not years:
+        return None
+    return (published, frozenset() if published else years)
 
+
+@dataclass
+class StoryInputs:
+    """What story clustering needs about the canonical documents, compactly: row i is document i.
+
+    Nothing here holds a text: the words come as a stream (see story_links).
+    """
+
+    doc_ids: list[str]
+    orders: list[int]  # ingest order: the earliest document anchors the story id
+    periods: list[tuple | None]  # document_period of each; equal periods are one shared object
+    companies: object  # CSR documents x companies: mentions (no media), columns in company-id order
+
+
+def shared_periods(periods: Iterable[tuple | None]) -> list[tuple | None]:
+    """The periods, equal ones replaced by one object (a corpus has few distinct periods)."""
+    seen: dict = {}
+    return [seen.setdefault(p, p) for p in periods]
+
+
+def company_matrix(rows: object, cols: object, mentions: object, shape: tuple[int, int]) -> object:
+    """CSR documents x companies of mention counts; (row, col) pairs sorted and unique."""
     import numpy as np
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    indptr, cols, counts = array("q", [0]), array("i"), array("i")
-    for text in texts:
-        for w, c in Counter(text).items():
-            cols.append(vocab.setdefault(w, len(vocab)))
-            counts.append(c)
-        indptr.append(len(cols))
-    n = len(indptr) - 1
-    col = np.frombuffer(cols, dtype=np.int32) if cols else np.zeros(0, np.int32)
-    df = np.bincount(col, minlength=len(vocab))
-    idf = np.log((n + 1) / (df + 1.0)) + 1.0
-    data = (1.0 + np.log(np.frombuffer(counts, dtype=np.int32) if counts else np.zeros(0))) * idf[
-        col
-    ]
-    matrix = sparse.csr_matrix(
-        (data, col, np.frombuffer(indptr, dtype=np.int64)), shape=(n, max(len(vocab), 1))
+    data, rows, cols = (
+        np.asarray(a, dtype)
+        for a, dtype in ((mentions, np.float64), (rows, np.int64), (cols, np.int64))
     )
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix = sparse.diags(1.0 / norms) @ matrix
-    return matrix.tocsr(), list(vocab)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(shape[0], max(shape[1], 1)))
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two normalised sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+def story_inputs(docs: list[StoryDoc]) -> StoryInputs:
+    """StoryInputs of StoryDoc objects."""
+    codes = {c: k for k, c in enumerate(sorted({c for d in docs for c in d.companies}))}
+    entries = [
+        (i, codes[c], d.companies[c]) for i, d in enumerate(docs) for c in sorted(d.companies)
+    ]
+    rows, cols, mentions = zip(*entries, strict=True) if entries else ((), (), ())
+    return StoryInputs(
+        [d.doc_id for d in docs],
+        [d.order for d in docs],
+        shared_periods(d.period for d in docs),
+        company_matrix(rows, cols, mentions, (len(docs), len(codes))),
+    )
 
 
-def unit_vector(counts: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-    return {k: v / norm for k, v in counts.items()}
+@dataclass
+class TermCounts:
+    """Each document's word counts as compact CSR arrays: document i's entries are
+    indptr[i]:indptr[i + 1] of `cols` (vocabulary index, numbered by first use in the corpus) and
+    `counts`, in reverse order of first use in the document. That order fixes the floating-point
+    sums of the TF-IDF norms and cosines, and so which pairs clear the thresholds: keep it."""
+
+    indptr: object  # int64, one more than the documents
+    cols: object  # int32
+    counts: object  # uint8 (uint32 once some document repeats a word more than 255 times)
+    vocab: list[str]
+
+
+def count_terms(token_lists: Iterable[list[str]]) -> TermCounts:
+    """TermCounts of a stream of token lists, about five bytes a distinct word per document."""
+    from array import array
+
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    indptr, cols, counts = array("q", [0]), array("i"), array("B")
+    for tokens in token_lists:
+        counted = Counter(tokens)
+        ids = [vocab.setdefault(w, len(vocab)) for w in counted]
+        ids.reverse()
+        values = list(counted.values())
+        values.reverse()
+        if counts.typecode == "B" and values and max(values) > 255:
+            counts = array("I", counts)
+        cols.extend(ids)
+        counts.extend(values)
+        indptr.append(len(cols))
+    as_array = {"q": np.int64, "i": np.int32, "B": np.uint8, "I": np.uint32}
+    return TermCounts(
+        *(np.frombuffer(a, dtype=as_array[a.typecode]) for a in (indptr, cols, counts)),
+        list(vocab),
+    )
+
+
+class TfIdf:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of the TermCounts documents, built
+    a few rows at a time: the corpus-wide matrix is never held."""
+
+    def __init__(self, terms: TermCounts) -> None:
+        import numpy as np
+
+        self.terms = terms
+        n = len(terms.indptr) - 1
+        df = np.bincount(terms.cols, minlength=len(terms.vocab))
+        self.idf = np.log((n + 1) / (df + 1.0)) + 1.0
+        top = int(terms.counts.max(initial=0))
+        with np.errstate(divide="ignore"):  # count 0 never occurs
+            self.tf = 1.0 + np.log(np.arange(top + 1, dtype=np.float64))
+        self.inverse_norms = np.ones(n)
+        for lo in range(0, n, STORY_CHUNK_ROWS):
+            docs = np.arange(lo, min(lo + STORY_CHUNK_ROWS, n))
+            indptr, _, weights = self._weights(docs)
+            filled = np.flatnonzero(np.diff(indptr))
+            norms = np.sqrt(np.add.reduceat(weights * weights, indptr[filled]))
+            self.inverse_norms[docs[filled]] = 1.0 / norms
+
+    def _weights(self, docs: object) -> tuple[object, object, object]:
+        """indptr, columns and unnormalised weights of these documents' rows."""
+        import numpy as np
+
+        starts, ends = self.terms.indptr[docs], self.terms.indptr[docs + 1]
+        lengths = ends - starts
+        indptr = np.zeros(len(docs) + 1, np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        at = np.arange(indptr[-1]) + np.repeat(starts - indptr[:-1], lengths)
+        cols = self.terms.cols[at]
+        return indptr, cols, self.tf[self.terms.counts[at]] * self.idf[cols]
+
+    def rows(self, docs: object) -> object:
+        """The normalised rows of these documents (an int array), as a CSR matrix."""
+        import numpy as np
+        from scipy import sparse
+
+        indptr, cols, weights = self._weights(docs)
+        data = np.repeat(self.inverse_norms[docs], np.diff(indptr)) * weights
+        return sparse.csr_matrix((data, cols, indptr), shape=(len(docs), len(self.terms.vocab)))
+
+    def top_terms(self, k: int = STORY_BLOCK_TERMS) -> tuple[object, object]:
+        """(document, column) of each document's k highest-weighted words (ties: alphabetical)."""
+        import numpy as np
+
+        vocab = self.terms.vocab
+        rank = np.empty(len(vocab), np.int64)
+        rank[np.argsort(np.array(vocab, dtype=object), kind="stable")] = np.arange(len(vocab))
+        n = len(self.inverse_norms)
+        found_docs, found_cols = [], []
+        for lo in range(0, n, STORY_CHUNK_ROWS):
+            rows = self.rows(np.arange(lo, min(lo + STORY_CHUNK_ROWS, n)))
+            doc = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+            order = np.lexsort((rank[rows.indices], -rows.data, doc))
+            keep = order[_ranks(doc[order]) < k]
+            found_docs.append(lo + doc[keep])
+            found_cols.append(rows.indices[keep])
+        return _concat(found_docs, np.int64), _concat(found_cols, np.int32)
+
+
+def _ranks(groups: object) -> object:
+    """Each entry's place within its run of equal values in a sorted array (0 for the first)."""
+    import numpy as np
+
+    return np.arange(len(groups)) - np.searchsorted(groups, groups)
+
+
+def _concat(parts: list, dtype: object) -> object:
+    """np.concatenate that also takes no parts."""
+    import numpy as np
+
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype)
 
 
 @lru_cache(maxsize=65536)
@@ -338,118 +462,144 @@ def periods_compatible(a: tuple | None, b: tuple | None) -> bool:
     return min(abs(x - y) for x in years_a for y in years_b) <= STORY_YEAR_GAP
 
 
-def time_compatible(a: StoryDoc, b: StoryDoc) -> bool:
-    return periods_compatible(a.period, b.period)
-
-
-def story_score(lexical: float, entity: float) -> float:
+def story_score(lexical: object, entity: object) -> object:
     return STORY_LEXICAL_WEIGHT * lexical + STORY_ENTITY_WEIGHT * entity
 
 
-def top_terms(matrix: object, vocab: list[str], k: int = STORY_BLOCK_TERMS) -> list[list[str]]:
-    """Each row's k highest-weighted words (ties: alphabetical)."""
-    import numpy as np
+def candidate_pairs(keys: object) -> tuple[object, object]:
+    """Document pairs (left < right, sorted) sharing a blocking key: a company or a top word.
 
-    rank = np.empty(len(vocab), np.int64)
-    rank[np.argsort(np.array(vocab, dtype=object), kind="stable")] = np.arange(len(vocab))
-    out = []
-    for i in range(matrix.shape[0]):
-        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        cols, vals = matrix.indices[lo:hi], matrix.data[lo:hi]
-        order = np.lexsort((rank[cols], -vals))[:k]
-        out.append([vocab[c] for c in cols[order]])
-    return out
-
-
-def candidate_pairs(docs: list[StoryDoc], terms: list[list[str]]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) sharing a company or a top-weighted word (blocking, not all pairs).
-
-    Keys held by more than STORY_MAX_BLOCK documents are skipped; each document keeps the
-    STORY_MAX_CANDIDATES partners that share the most keys with it (ties: the earlier index).
+    `keys` is a CSR documents x keys incidence matrix. Keys held by more than STORY_MAX_BLOCK
+    documents are skipped; each document keeps the STORY_MAX_CANDIDATES partners that share the
+    most keys with it (ties: the earlier index).
     """
     import numpy as np
     from scipy import sparse
 
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (doc, top) in enumerate(zip(docs, terms, strict=True)):
-        for key in [f"c:{c}" for c in sorted(doc.companies)] + [f"w:{w}" for w in top]:
-            blocks[key].append(i)
-    rows, cols = [], []
-    for b, members in enumerate(m for m in blocks.values() if 1 < len(m) <= STORY_MAX_BLOCK):
-        rows += members
-        cols += [b] * len(members)
-    if not rows:
-        return []
-    incidence = sparse.csr_matrix(
-        (np.ones(len(rows), np.int32), (rows, cols)), shape=(len(docs), max(cols) + 1)
-    )
-    pairs: set[tuple[int, int]] = set()
-    for lo in range(0, len(docs), STORY_CHUNK_ROWS):
-        shared = (incidence[lo : lo + STORY_CHUNK_ROWS] @ incidence.T).tocsr()
-        for r in range(shared.shape[0]):
-            i = lo + r
-            a, b = shared.indptr[r], shared.indptr[r + 1]
-            js, counts = shared.indices[a:b], shared.data[a:b]
-            keep = js != i
-            js, counts = js[keep], counts[keep]
-            best = js[np.lexsort((js, -counts))[:STORY_MAX_CANDIDATES]]
-            pairs.update((min(i, int(j)), max(i, int(j))) for j in best)
-    return sorted(pairs)
+    held = np.bincount(keys.indices, minlength=keys.shape[1])
+    usable = (held > 1) & (held <= STORY_MAX_BLOCK)
+    incidence = sparse.csr_matrix(keys[:, np.flatnonzero(usable)], dtype=np.int32)
+    transposed = incidence.T.tocsr()
+    n = incidence.shape[0]
+    found = []
+    for lo in range(0, n, STORY_CHUNK_ROWS):
+        shared = (incidence[lo : lo + STORY_CHUNK_ROWS] @ transposed).tocsr()
+        doc = lo + np.repeat(np.arange(shared.shape[0]), np.diff(shared.indptr))
+        other, counts = shared.indices.astype(np.int64), shared.data
+        order = np.lexsort((other, -counts, doc))
+        order = order[other[order] != doc[order]]  # not paired with itself
+        best = order[_ranks(doc[order]) < STORY_MAX_CANDIDATES]
+        left, right = np.minimum(doc[best], other[best]), np.maximum(doc[best], other[best])
+        found.append(np.unique(left * n + right))
+    pairs = np.unique(_concat(found, np.int64))
+    return pairs // max(n, 1), pairs % max(n, 1)
 
 
-def pair_cosines(matrix: object, pairs: list[tuple[int, int]]) -> list[float]:
-    """Cosine of each (i, j) pair of L2-normalised rows, STORY_CHUNK_PAIRS pairs at a time."""
+def sequential_row_sums(matrix: object) -> object:
+    """Each row's stored values added left to right, as Python's sum() adds a list."""
     import numpy as np
 
-    out: list[float] = []
-    for lo in range(0, len(pairs), STORY_CHUNK_PAIRS):
-        chunk = pairs[lo : lo + STORY_CHUNK_PAIRS]
-        left, right = (np.fromiter((p[k] for p in chunk), dtype=np.int64) for k in (0, 1))
-        out += np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel().tolist()
+    out = np.zeros(matrix.shape[0])
+    lengths = np.diff(matrix.indptr)
+    for k in range(int(lengths.max(initial=0))):
+        rows = np.flatnonzero(lengths > k)
+        out[rows] += matrix.data[matrix.indptr[rows] + k]
     return out
 
 
+def unit_rows(matrix: object) -> object:
+    """The rows scaled to length 1 (empty rows stay empty)."""
+    import numpy as np
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    data = matrix.data / np.repeat(norms, np.diff(matrix.indptr))
+    return sparse.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
 def story_links(
-    docs: list[StoryDoc], texts: Iterable[str] | None = None
-) -> list[tuple[int, int, float]]:
-    """Linked document pairs (index, index, score), best first: similar enough, close in time.
+    inputs: StoryInputs, token_lists: Iterable[list[str]]
+) -> tuple[object, object, object]:
+    """Linked document pairs (index arrays left, right and their scores), best first: similar
+    enough, close in time. `token_lists` gives each document's words, in order, as a stream."""
+    import numpy as np
+    from scipy import sparse
 
-    `texts` (one per document, in order) replaces the documents' own `text`, so a caller can
-    stream them instead of holding every body at once."""
-    texts = (d.text for d in docs) if texts is None else texts
-    matrix, vocab = tfidf_matrix(words(t) for t in texts)
-    entities = [unit_vector(d.companies) for d in docs]
-    pairs = candidate_pairs(docs, top_terms(matrix, vocab))
+    tfidf = TfIdf(count_terms(token_lists))
+    n, n_companies = inputs.companies.shape
+    if len(tfidf.inverse_norms) != n:
+        raise ValueError(f"{len(tfidf.inverse_norms)} texts for {n} documents")
+    term_docs, term_cols = tfidf.top_terms()
+    company_docs = np.repeat(np.arange(n), np.diff(inputs.companies.indptr))
+    keys = sparse.csr_matrix(
+        (
+            np.ones(len(company_docs) + len(term_docs), np.int8),
+            (
+                np.concatenate((company_docs, term_docs)),
+                np.concatenate((inputs.companies.indices, n_companies + term_cols)),
+            ),
+        ),
+        shape=(n, n_companies + len(tfidf.terms.vocab)),
+    )
+    left, right = candidate_pairs(keys)
+    entities = unit_rows(inputs.companies)
     links = []
-    for (i, j), lexical in zip(pairs, pair_cosines(matrix, pairs), strict=True):
-        if lexical < STORY_MIN_LEXICAL or not time_compatible(docs[i], docs[j]):
-            continue
-        score = story_score(lexical, cosine(entities[i], entities[j]))
-        if score >= STORY_MIN_SCORE:
-            links.append((i, j, score))
-    return sorted(links, key=lambda link: (-link[2], link[0], link[1]))
+    for lo in range(0, len(left), STORY_CHUNK_PAIRS):
+        a, b = left[lo : lo + STORY_CHUNK_PAIRS], right[lo : lo + STORY_CHUNK_PAIRS]
+        docs, at = np.unique(np.concatenate((a, b)), return_inverse=True)
+        rows = tfidf.rows(docs)
+        lexical = np.asarray(rows[at[: len(a)]].multiply(rows[at[len(a) :]]).sum(axis=1)).ravel()
+        keep = lexical >= STORY_MIN_LEXICAL
+        keep[keep] = [
+            periods_compatible(inputs.periods[i], inputs.periods[j])
+            for i, j in zip(a[keep].tolist(), b[keep].tolist(), strict=True)
+        ]
+        a, b, lexical = a[keep], b[keep], lexical[keep]
+        score = story_score(lexical, sequential_row_sums(entities[a].multiply(entities[b])))
+        linked = score >= STORY_MIN_SCORE
+        links.append((a[linked], b[linked], score[linked]))
+    left, right = (_concat([link[k] for link in links], np.int64) for k in (0, 1))
+    score = _concat([link[2] for link in links], np.float64)
+    order = np.lexsort((right, left, -score))
+    return left[order], right[order], score[order]
 
 
-def cluster_stories(docs: list[StoryDoc], texts: Iterable[str] | None = None) -> dict[str, str]:
-    """doc_id -> story_id: linked documents merged best link first, id from the earliest one.
+def story_ids(inputs: StoryInputs, token_lists: Iterable[list[str]]) -> list[str]:
+    """Each document's story id: linked documents merged best link first, id from the earliest.
 
     Two groups merge only if every pair of their members is close in time, so an undated
     document cannot chain a 2021 report and a 2023 report into one story.
     """
-    uf = UnionFind(range(len(docs)))
-    periods = {i: {docs[i].period} - {None} for i in range(len(docs))}
-    for i, j, _ in story_links(docs, texts):
+    left, right, _ = story_links(inputs, token_lists)
+    uf = UnionFind()  # over linked documents only
+    merged: dict[int, set] = {}  # a group's periods, once it has more than one member
+
+    def periods(root: int) -> set:
+        return merged.get(root) or {inputs.periods[root]} - {None}
+
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not all(periods_compatible(a, b) for a in periods[ri] for b in periods[rj]):
+        if ri == rj:
+            continue
+        pi, pj = periods(ri), periods(rj)
+        if not all(periods_compatible(a, b) for a in pi for b in pj):
             continue
         uf.union(ri, rj)
-        periods[ri] |= periods.pop(rj)
-    story_of = {}
+        merged[ri] = pi | pj
+        merged.pop(rj, None)
+    ids = [stable_id("st", doc_id) for doc_id in inputs.doc_ids]
     for group in uf.groups():
-        anchor = min(group, key=lambda i: (docs[i].order, docs[i].doc_id))
+        anchor = min(group, key=lambda i: (inputs.orders[i], inputs.doc_ids[i]))
         for i in group:
-            story_of[docs[i].doc_id] = stable_id("st", docs[anchor].doc_id)
-    return story_of
+            ids[i] = ids[anchor]
+    return ids
+
+
+def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
+    """doc_id -> story_id (see story_ids) of documents held whole."""
+    ids = story_ids(story_inputs(docs), (words(d.text) for d in docs))
+    return dict(zip((d.doc_id for d in docs), ids, strict=True))
 
 
 def story_rows(docs: list[dict], story_of: dict[str, str]) -> list[dict]:
@@ -835,66 +985,6 @@ def seen_date(timex_value: str | None, published: date | None) -> date | None:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Inputs:
-    """Everything consolidation reads: rows as dicts (see _READ for the columns)."""
-
-    documents: list[dict]
-    companies: list[dict]  # doc_id, company_id, mentions (media outlets excluded)
-    years: list[dict]  # doc_id, year
-    claims: list[dict]
-    events: list[dict]
-
-
-def story_docs(inputs: Inputs) -> list[StoryDoc]:
-    """Canonical documents as StoryDoc, with their organisations (no media) and years mentioned."""
-    companies: dict[str, dict[str, float]] = defaultdict(dict)
-    for row in inputs.companies:  # media outlets are left out: they relay every kind of story
-        companies[row["doc_id"]][row["company_id"]] = float(row["mentions"])
-    years: dict[str, set[int]] = defaultdict(set)
-    for row in inputs.years:
-        years[row["doc_id"]].add(row["year"])
-    return [
-        StoryDoc(
-            d["doc_id"],
-            d["order"],
-            f"{d['title'] or ''}\n{d['body']}",
-            d["published"],
-            frozenset(years[d["doc_id"]]),
-            companies[d["doc_id"]],
-        )
-        for d in inputs.documents
-        if d["duplicate_of"] is None
-    ]
-
-
-def consolidate_tables(inputs: Inputs) -> dict[str, list[dict]]:
-    """stories, story_documents, claim_clusters, event_clusters and document_stories rows."""
-    canonical = [d for d in inputs.documents if d["duplicate_of"] is None]
-    story_of = cluster_stories(story_docs(inputs))
-    docs = {d["doc_id"]: d for d in inputs.documents}
-    doc_scope = {d["doc_id"]: document_scope(d["body"]) for d in canonical}
-    return {
-        **story_tables(inputs.documents, story_of),
-        **fact_tables(inputs.claims, inputs.events, docs, doc_scope, story_of),
-    }
-
-
-def story_tables(documents: list[dict], story_of: dict[str, str]) -> dict[str, list[dict]]:
-    """stories, story_documents and document_stories rows from the documents' story ids."""
-    canonical = [d for d in documents if d["duplicate_of"] is None]
-    return {
-        "stories": story_rows(canonical, story_of),
-        "story_documents": [
-            {"story_id": story_of[d["doc_id"]], "doc_id": d["doc_id"]} for d in canonical
-        ],
-        "document_stories": [
-            {"doc_id": d["doc_id"], "story_id": story_of.get(d["duplicate_of"] or d["doc_id"])}
-            for d in documents
-        ],
-    }
-
-
 def fact_tables(
     claims: list[dict],
     events: list[dict],
@@ -1100,28 +1190,39 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # Warehouse IO
 # ----------------------------------------------------------------------------------------------
 
+# Canonical documents in ingest order, numbered from 0: the rows of StoryInputs.
+_CANONICAL = (
+    "WITH canonical AS (SELECT d.doc_id, r.ingest_order, d.published_date, "
+    "row_number() OVER (ORDER BY r.ingest_order, d.doc_id) - 1 AS i "
+    "FROM documents d JOIN raw_documents r USING (raw_id) WHERE d.duplicate_of IS NULL) "
+)
 _BATCH_BODIES = (
     "WITH batch AS (SELECT DISTINCT unnest(?) AS doc_id), "
     "d AS (SELECT doc_id, body FROM documents JOIN batch USING (doc_id))"
 )
 _READ = {
-    "documents": (
-        # No bodies: consolidate_warehouse streams them, canonical documents only.
-        "SELECT d.doc_id, d.title, NULL AS body, d.publisher, d.published_date AS published, "
-        'r.ingest_order AS "order", d.duplicate_of FROM documents d JOIN raw_documents r USING (raw_id) '
-        "ORDER BY r.ingest_order, d.doc_id"
-    ),
+    "canonical": f"{_CANONICAL} SELECT doc_id, ingest_order, published_date FROM canonical ORDER BY i",
+    # Organisations' mentions, media outlets left out (they relay every kind of story); the
+    # company code numbers company ids in their sort order.
     "companies": (
-        "SELECT m.doc_id, m.company_id, count(*) AS mentions FROM company_mentions m "
-        "JOIN document_companies k USING (doc_id, company_id) WHERE k.kind <> 'media' "
-        "GROUP BY m.doc_id, m.company_id ORDER BY m.doc_id, m.company_id"
+        f"{_CANONICAL} SELECT c.i, dense_rank() OVER (ORDER BY m.company_id) - 1 AS code, "
+        "count(*) AS mentions FROM company_mentions m "
+        "JOIN document_companies k USING (doc_id, company_id) JOIN canonical c USING (doc_id) "
+        "WHERE k.kind <> 'media' GROUP BY c.i, m.company_id ORDER BY c.i, code"
     ),
     "years": (
-        "SELECT DISTINCT doc_id, CAST(substr(value, 1, 4) AS INTEGER) AS year FROM timexes "
-        "WHERE type = 'DATE' AND regexp_matches(value, '^[0-9]{4}') ORDER BY doc_id, year"
+        f"{_CANONICAL} SELECT DISTINCT c.i, CAST(substr(t.value, 1, 4) AS INTEGER) AS year "
+        "FROM timexes t JOIN canonical c USING (doc_id) "
+        "WHERE t.type = 'DATE' AND regexp_matches(t.value, '^[0-9]{4}') ORDER BY c.i, year"
     ),
-    # Claims and events of one batch of documents (the list parameter). The batch's bodies are
-    # selected before the join, so DuckDB never holds every body to cut the sentences out.
+    # What the rows of one batch of documents (the list parameter) need of their documents.
+    "documents": (
+        "SELECT d.doc_id, d.title, d.publisher, d.published_date AS published, "
+        'r.ingest_order AS "order" FROM documents d JOIN raw_documents r USING (raw_id) '
+        "WHERE d.doc_id IN (SELECT unnest(?)) ORDER BY r.ingest_order, d.doc_id"
+    ),
+    # Claims and events of one batch of documents. The batch's bodies are selected before the
+    # join, so DuckDB never holds every body to cut the sentences out.
     "claims": (
         f"{_BATCH_BODIES} SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, "
         "c.speaker_company_id, c.content, c.stance, c.subject_company_id, c.event_id, c.claim_date, "
@@ -1140,6 +1241,13 @@ _READ = {
         "FROM events e JOIN batch USING (doc_id) JOIN d USING (doc_id) ORDER BY e.event_id"
     ),
 }
+# Every document's story: its canonical document's (none when that one is not a story member).
+_SET_DOCUMENT_STORIES = (
+    "UPDATE documents d SET story_id = s.story_id FROM ("
+    " SELECT x.doc_id, sd.story_id FROM documents x JOIN raw_documents r USING (raw_id)"
+    " LEFT JOIN story_documents sd ON sd.doc_id = coalesce(x.duplicate_of, x.doc_id)) s "
+    "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
+)
 OUTPUT_TABLES = (
     "stories",
     "story_documents",
@@ -1159,55 +1267,104 @@ def _rows(con: object, sql: str, params: list | None = None) -> list[dict]:
     return out
 
 
-# Canonical documents whose facts are consolidated at once (whole stories, so a batch can be
-# larger): bounds memory by the batch, not by the warehouse.
+# Canonical documents whose stories, claims and events are consolidated at once (whole stories,
+# so a batch can be larger): bounds memory by the batch, not by the warehouse.
 CONSOLIDATE_BATCH_DOCS = 2_000
+# Bodies read at once while streaming them into the story word counts.
+BODY_BATCH_DOCS = 500
+# DuckDB's memory limit while consolidating: its cache of table blocks counts in the process's
+# memory, and consolidation reads each body and fact once, so a small cache costs little time.
+CONSOLIDATE_DUCKDB_MEMORY = "128MB"
+
+
+def read_story_inputs(con: object) -> StoryInputs:
+    """StoryInputs of the warehouse's canonical documents, in ingest order."""
+
+    docs = con.execute(_READ["canonical"]).fetchall()
+    years: dict[int, set[int]] = defaultdict(set)
+    for i, year in con.execute(_READ["years"]).fetchall():
+        years[i].add(year)
+    periods = shared_periods(
+        document_period(published, frozenset(years.pop(i, ())))
+        for i, (_, _, published) in enumerate(docs)
+    )
+    companies = con.execute(_READ["companies"]).fetchnumpy()
+    n_codes = int(companies["code"].max()) + 1 if len(companies["code"]) else 0
+    return StoryInputs(
+        [doc_id for doc_id, _, _ in docs],
+        [order for _, order, _ in docs],
+        periods,
+        company_matrix(
+            companies["i"], companies["code"], companies["mentions"], (len(docs), n_codes)
+        ),
+    )
 
 
 def consolidate_warehouse(con: object) -> dict[str, int]:
-    """consolidate_tables over the warehouse without holding every body or fact at once.
+    """Stories, claim and event clusters and canonical claims and events of the warehouse, written
+    to OUTPUT_TABLES (and documents.story_id); returns the rows written per table.
 
-    Bodies stream once, in batches, into the TF-IDF matrix of the stories (keeping each
-    document's scope and first line); then the claims and events of whole stories are read,
-    clustered and written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
+    Nothing is held per document beyond compact arrays: bodies stream once, BODY_BATCH_DOCS at a
+    time, into the story word counts (keeping each document's scope, and the first line of an
+    untitled one); then the stories, claims and events of whole stories are read, clustered and
+    written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
     """
+    previous = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    con.execute(f"SET memory_limit = '{CONSOLIDATE_DUCKDB_MEMORY}'")
+    try:
+        return _consolidate(con)
+    finally:
+        con.execute(f"SET memory_limit = '{previous}'")
+
+
+def _consolidate(con: object) -> dict[str, int]:
     from newsfacts import load
 
-    documents = _rows(con, _READ["documents"])
-    docs = {d["doc_id"]: d for d in documents}
-    years, companies = _rows(con, _READ["years"]), _rows(con, _READ["companies"])
-    story_input = story_docs(Inputs(documents, companies, years, [], []))
-    doc_scope: dict[str, str | None] = {}
+    inputs = read_story_inputs(con)
+    scopes: list[str | None] = []
+    first_lines: dict[str, str] = {}  # untitled documents: all story_title needs of the body
 
-    def texts() -> Iterator[str]:
-        ids = [d.doc_id for d in story_input]
-        for k in range(0, len(ids), CONSOLIDATE_BATCH_DOCS):
+    def token_lists() -> Iterator[list[str]]:
+        ids = inputs.doc_ids
+        for k in range(0, len(ids), BODY_BATCH_DOCS):
             for doc_id, title, body in load.documents_in_order(
-                con, ids[k : k + CONSOLIDATE_BATCH_DOCS], "d.doc_id, d.title, d.body"
+                con, ids[k : k + BODY_BATCH_DOCS], "d.doc_id, d.title, d.body"
             ):
-                doc_scope[doc_id] = document_scope(body)
-                docs[doc_id]["body"] = body.strip().split("\n", 1)[0]  # all story_title needs
-                yield f"{title or ''}\n{body}"
+                scopes.append(document_scope(body))
+                if not title:
+                    first_lines[doc_id] = body.strip().split("\n", 1)[0]
+                yield words(f"{title or ''}\n{body}")
 
-    story_of = cluster_stories(story_input, texts())
+    story_of = story_ids(inputs, token_lists())
     for table in OUTPUT_TABLES:
         con.execute(f'DELETE FROM "{table}"')
     counts = dict.fromkeys(OUTPUT_TABLES, 0)
-    counts.update(_insert(con, story_tables(documents, story_of)))
-    for batch in _story_batches([d.doc_id for d in story_input], story_of):
-        claims, events = (_rows(con, _READ[name], [batch]) for name in ("claims", "events"))
-        tables = fact_tables(claims, events, docs, doc_scope, story_of)
-        for table, n in _insert(con, tables).items():
-            counts[table] += n
+    for batch in _story_batches(story_of):
+        ids = [inputs.doc_ids[i] for i in batch]
+        batch_story = {inputs.doc_ids[i]: story_of[i] for i in batch}
+        batch_scope = {inputs.doc_ids[i]: scopes[i] for i in batch}
+        docs = {d["doc_id"]: d for d in _rows(con, _READ["documents"], [ids])}
+        for doc_id in docs.keys() & first_lines.keys():
+            docs[doc_id]["body"] = first_lines.pop(doc_id)
+        claims, events = (_rows(con, _READ[name], [ids]) for name in ("claims", "events"))
+        tables = {
+            "stories": story_rows(list(docs.values()), batch_story),
+            "story_documents": [{"story_id": batch_story[i], "doc_id": i} for i in ids],
+            **fact_tables(claims, events, docs, batch_scope, batch_story),
+        }
+        for table, rows in tables.items():
+            counts[table] += load.insert_rows(con, table, rows)
+    con.execute(_SET_DOCUMENT_STORIES)
     return counts
 
 
-def _story_batches(doc_ids: list[str], story_of: dict[str, str]) -> Iterator[list[str]]:
-    """Document ids in batches of whole stories, about CONSOLIDATE_BATCH_DOCS each."""
-    members: dict[str, list[str]] = defaultdict(list)
-    for doc_id in doc_ids:
-        members[story_of[doc_id]].append(doc_id)
-    batch: list[str] = []
+def _story_batches(story_of: list[str]) -> Iterator[list[int]]:
+    """Document indices in batches of whole stories (in story id order), about
+    CONSOLIDATE_BATCH_DOCS each."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, story_id in enumerate(story_of):
+        members[story_id].append(i)
+    batch: list[int] = []
     for story_id in sorted(members):
         batch += members[story_id]
         if len(batch) >= CONSOLIDATE_BATCH_DOCS:
@@ -1215,23 +1372,3 @@ def _story_batches(doc_ids: list[str], story_of: dict[str, str]) -> Iterator[lis
             batch = []
     if batch:
         yield batch
-
-
-def _insert(con: object, tables: dict[str, list[dict]]) -> dict[str, int]:
-    """Append rows to the output tables; document_stories sets documents.story_id."""
-    import polars as pl
-
-    from newsfacts import load  # warehouse IO (and its parsers) only where the warehouse is written
-
-    for table, rows in tables.items():
-        if table == "document_stories":
-            doc_stories = pl.DataFrame(  # noqa: F841 - read by DuckDB
-                rows, schema={"doc_id": pl.String, "story_id": pl.String}
-            )
-            con.execute(
-                "UPDATE documents d SET story_id = s.story_id FROM doc_stories s "
-                "WHERE d.doc_id = s.doc_id AND d.story_id IS DISTINCT FROM s.story_id"
-            )
-        else:
-            load.insert_rows(con, table, rows)
-    return {t: len(rows) for t, rows in tables.items() if t in OUTPUT_TABLES}
