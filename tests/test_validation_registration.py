@@ -1,0 +1,55 @@
+"""GX registration is reused between validations and redone whenever a suite or the file changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsfacts import settings
+from newsfacts.validate import REGISTRATION_STAMP, gx_project_dir, validate
+
+
+def outcomes(report: object) -> list[tuple[str, str, bool]]:
+    return sorted((o.suite, o.expectation, o.success) for o in report.outcomes)
+
+
+def test_registration_is_reused_and_redone_when_a_suite_changes(
+    samples_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copyfile(samples_warehouse, warehouse)
+    stamp = gx_project_dir(warehouse) / REGISTRATION_STAMP
+
+    first = validate(warehouse, warehouse)
+    registered = stamp.read_text()
+    assert first.outcomes and all(o.success for o in first.outcomes)
+    again = validate(warehouse, warehouse)  # from the stored registration
+    assert outcomes(again) == outcomes(first) and stamp.read_text() == registered
+
+    # A suite changes: the next validation registers again and runs the new expectation.
+    suites = tmp_path / "expectations"
+    shutil.copytree(settings.EXPECTATIONS_DIR, suites)
+    spec = json.loads((suites / "documents.json").read_text())
+    spec["expectations"].append(
+        {
+            "type": "expect_table_row_count_to_be_between",
+            "kwargs": {"max_value": 1},
+            "meta": {"on_failure": "abort"},
+        }
+    )
+    (suites / "documents.json").write_text(json.dumps(spec))
+    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", suites)
+    changed = validate(warehouse, warehouse, tables=["documents"])
+    assert stamp.read_text() != registered
+    assert [o.expectation for o in changed.aborting] == ["expect_table_row_count_to_be_between"]
+
+    # A stored definition is lost (a hand edit, a run killed while registering): registered again.
+    lost = list((gx_project_dir(warehouse) / "gx" / "validation_definitions").glob("*.json"))
+    assert lost
+    for path in lost:
+        path.unlink()
+    recovered = validate(warehouse, warehouse, tables=["documents"])
+    assert outcomes(recovered) == outcomes(changed)
