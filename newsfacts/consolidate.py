@@ -1198,7 +1198,7 @@ _CANONICAL = (
 )
 _BATCH_BODIES = (
     "WITH batch AS (SELECT DISTINCT unnest(?) AS doc_id), "
-    "d AS (SELECT doc_id, body FROM documents JOIN batch USING (doc_id))"
+    "d AS (SELECT doc_id, body FROM documents WHERE doc_id IN (SELECT doc_id FROM batch))"
 )
 _READ = {
     "canonical": f"{_CANONICAL} SELECT doc_id, ingest_order, published_date FROM canonical ORDER BY i",
@@ -1221,24 +1221,30 @@ _READ = {
         'r.ingest_order AS "order" FROM documents d JOIN raw_documents r USING (raw_id) '
         "WHERE d.doc_id IN (SELECT unnest(?)) ORDER BY r.ingest_order, d.doc_id"
     ),
-    # Claims and events of one batch of documents. The batch's bodies are selected before the
-    # join, so DuckDB never holds every body to cut the sentences out.
+    # Claims and events of one batch of documents. The batch's bodies, people and participants
+    # are selected (semi-joins: the batch is the build side) before the joins, so DuckDB's memory
+    # follows the batch, not the warehouse.
     "claims": (
-        f"{_BATCH_BODIES} SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, "
+        f"{_BATCH_BODIES}, "
+        "p AS (SELECT * FROM document_people WHERE doc_id IN (SELECT doc_id FROM batch)) "
+        "SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, "
         "c.speaker_company_id, c.content, c.stance, c.subject_company_id, c.event_id, c.claim_date, "
         "c.start_char, substr(d.body, c.start_char + 1, c.end_char - c.start_char) AS sentence, "
         "p.company_id AS speaker_affiliation, p.name AS speaker_name "
-        "FROM claims c JOIN batch USING (doc_id) JOIN d USING (doc_id) "
-        "LEFT JOIN document_people p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
-        "ORDER BY c.claim_id"
+        "FROM claims c JOIN d USING (doc_id) "
+        "LEFT JOIN p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
+        "WHERE c.doc_id IN (SELECT doc_id FROM batch) ORDER BY c.claim_id"
     ),
+    # others: the event's other participants (a list, NULL when there are none).
     "events": (
-        f"{_BATCH_BODIES} SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, "
+        f"{_BATCH_BODIES}, e AS (SELECT * FROM events WHERE doc_id IN (SELECT doc_id FROM batch)), "
+        "o AS (SELECT p.event_id, list(DISTINCT p.company_id ORDER BY p.company_id) AS others "
+        " FROM event_participants p JOIN e USING (event_id) "
+        " WHERE p.company_id IS DISTINCT FROM e.company_id GROUP BY p.event_id) "
+        "SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, "
         "e.location, e.date_value, e.date_start, e.date_end, e.start_char, "
-        "substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, "
-        "(SELECT list(DISTINCT p.company_id ORDER BY p.company_id) FROM event_participants p "
-        " WHERE p.event_id = e.event_id AND p.company_id IS DISTINCT FROM e.company_id) AS others "
-        "FROM events e JOIN batch USING (doc_id) JOIN d USING (doc_id) ORDER BY e.event_id"
+        "substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, o.others "
+        "FROM e JOIN d USING (doc_id) LEFT JOIN o USING (event_id) ORDER BY e.event_id"
     ),
 }
 # Every document's story: its canonical document's (none when that one is not a story member).
@@ -1269,7 +1275,7 @@ def _rows(con: object, sql: str, params: list | None = None) -> list[dict]:
 
 # Canonical documents whose stories, claims and events are consolidated at once (whole stories,
 # so a batch can be larger): bounds memory by the batch, not by the warehouse.
-CONSOLIDATE_BATCH_DOCS = 2_000
+CONSOLIDATE_BATCH_DOCS = 1_000
 # Bodies read at once while streaming them into the story word counts.
 BODY_BATCH_DOCS = 500
 # DuckDB's memory limit while consolidating: its cache of table blocks counts in the process's
