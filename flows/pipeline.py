@@ -23,7 +23,7 @@ from flows.stages import (
     validate_and_quarantine,
 )
 from newsfacts import load, settings, stages, warehouse
-from newsfacts.parallel import workers_stopped_at_end
+from newsfacts.parallel import worker_processes
 
 
 def new_run_id() -> str:
@@ -46,7 +46,7 @@ def pipeline(
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
     run_id = new_run_id()
     staging = str(warehouse.staging_path(wh))
-    with warehouse.run_lock(wh, wait_seconds), workers_stopped_at_end():
+    with warehouse.run_lock(wh, wait_seconds), worker_processes(1 if dask_address else workers):
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}

@@ -52,40 +52,53 @@ def submitting(submit: Callable[[T], FutureLike], window: int) -> BatchMap:
 
 
 # Modules imported once in the fork server, so every worker process starts with them loaded
-# (polars, the extraction rules and their word lists) instead of importing them itself.
-# "__main__" is the calling program (the `newsfacts` command, a script): a worker would
-# otherwise import it again on start, with everything it imports.
-WORKER_PRELOAD = ["__main__", "newsfacts.stages", "newsfacts.extract"]
+# instead of importing and loading them itself. "__main__" is the calling program (the
+# `newsfacts` command, a script): a worker would otherwise import it again on start.
+WORKER_PRELOAD = ["__main__", "newsfacts.worker_preload"]
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 
 
-def process_map(workers: int, window: int) -> BatchMap:
-    """A BatchMap over `workers` local processes, started on first use and kept until the end of
-    the enclosing `workers_stopped_at_end` block.
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """The pool of `workers` processes, started on first use."""
+    pool = _pools.get(workers)
+    if pool is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(WORKER_PRELOAD)
+        pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return pool
 
-    The processes are forked from a fork server that has imported WORKER_PRELOAD, so they start in
-    well under a second, and they serve every stage of a run. Workers run pure per-batch
-    functions only: they never open the warehouse or call Prefect.
+
+def process_map(workers: int, window: int) -> BatchMap:
+    """A BatchMap over `workers` local processes, kept until the end of the enclosing
+    `worker_processes` block (started on first use if that block did not start them).
+
+    The processes are forked from a fork server that has imported WORKER_PRELOAD, and they serve
+    every stage of a run. Workers run pure per-batch functions only: they never open the
+    warehouse or call Prefect.
     """
 
-    def submit(fn: Callable[[T], R], batch: T) -> FutureLike:
-        pool = _pools.get(workers)
-        if pool is None:  # started on the first batch, not when a stage merely might need it
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(WORKER_PRELOAD)
-            pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        return pool.submit(fn, batch)
-
     def mapper(fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
-        return windowed_map(lambda batch: submit(fn, batch), batches, window)
+        return windowed_map(lambda batch: _pool(workers).submit(fn, batch), batches, window)
 
     return mapper
 
 
+def _ready() -> None:
+    """A no-op task: submitting one per worker makes the pool start its processes now."""
+
+
 @contextlib.contextmanager
-def workers_stopped_at_end() -> Iterator[None]:
-    """Shut down the worker processes `process_map` starts inside the block when it ends."""
+def worker_processes(workers: int) -> Iterator[None]:
+    """Start `workers` worker processes in the background (if more than one), and shut down
+    every pool `process_map` used inside the block when it ends.
+
+    Starting them at once lets the fork server load its modules while the run ingests files,
+    instead of when the first batch is ready.
+    """
+    if workers > 1:
+        for _ in range(workers):
+            _pool(workers).submit(_ready)
     try:
         yield
     finally:

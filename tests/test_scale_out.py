@@ -11,7 +11,7 @@ from conftest import SAMPLES, run_pipeline
 from ops_support import fingerprint
 
 from newsfacts import settings, warehouse
-from newsfacts.parallel import process_map, submitting, windowed_map, workers_stopped_at_end
+from newsfacts.parallel import process_map, submitting, windowed_map, worker_processes
 from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
 
 
@@ -67,7 +67,7 @@ def test_process_map_runs_batches_on_worker_processes_that_stop_with_the_block(
     ).fetchall()
     con.close()
     batches = [rows[i : i + 3] for i in range(0, len(rows), 3)]
-    with workers_stopped_at_end():
+    with worker_processes(2):
         mapper = process_map(2, window=2)
         assert list(mapper(extract_batch, batches)) == list(map(extract_batch, batches))
         pids = set(mapper(worker_pid, range(8)))
