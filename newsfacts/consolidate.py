@@ -4,7 +4,8 @@ Stories group documents reporting the same happening (shared companies, similar 
 time). Within a story, reports of one statement by one speaker share a canonical_claim_id and
 reports of one event share a canonical_event_id. Every id is a hash of the cluster's earliest
 member, so re-running over the same input gives the same ids. The functions here are pure;
-`consolidate_warehouse` is the only one touching the warehouse.
+those of the last section (warehouse IO, entry point `consolidate_warehouse`) alone touch the
+warehouse.
 """
 
 from __future__ import annotations
@@ -245,6 +246,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # claim clustering compares each statement with every other of its block
 def normalize_quote(text: str) -> str:
     """Case, quote marks, punctuation and spacing folded: '“Do Something,”' -> 'do something'."""
     text = text.lower().translate(str.maketrans("‘’“”„«»", '\'\'"""""'))
@@ -773,6 +775,7 @@ def speaker_key(claim: dict) -> str | None:
     return "name:" + name
 
 
+@lru_cache(maxsize=4096)
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text))
 
@@ -1324,6 +1327,7 @@ def consolidate_warehouse(con: object) -> dict[str, int]:
 
 
 def _consolidate(con: object) -> dict[str, int]:
+    """consolidate_warehouse under whatever DuckDB memory limit is set."""
     from newsfacts import load
 
     inputs = read_story_inputs(con)
