@@ -95,6 +95,7 @@ def _rate(n: int, seconds: float) -> str:
 def prefect_startup() -> Measure:
     """Seconds of the first flow call in this process: import, ephemeral API start, one flow."""
     with measured() as m:
+        import flows  # noqa: F401, I001 - newsfacts' Prefect settings before Prefect loads its own
         from prefect import flow
 
         @flow(name="benchmark-hello")

@@ -1,4 +1,4 @@
-"""Prefect flows: thin wiring of the stages in newsfacts.stages, one flow per stage plus the pipeline."""
+"""Prefect wiring of the stages in newsfacts.stages: the pipeline flow and one task per stage."""
 
 import os
 
