@@ -295,9 +295,7 @@ def write_facts(
 
     delete_facts(con, doc_ids)
     for table, rows in tables.items():
-        if rows:
-            frame = pl.DataFrame(rows, infer_schema_length=None)  # noqa: F841 - read by DuckDB
-            con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM frame')
+        insert_rows(con, table, rows)
     extracted = pl.DataFrame(  # noqa: F841 - read by DuckDB
         {"doc_id": doc_ids, "extractor_version": settings.EXTRACTOR_VERSION, "run_id": run_id},
         schema={"doc_id": pl.Utf8, "extractor_version": pl.Utf8, "run_id": pl.Utf8},
