@@ -1201,7 +1201,7 @@ _CANONICAL = (
 )
 _BATCH_BODIES = (
     "WITH batch AS (SELECT DISTINCT unnest(?) AS doc_id), "
-    "d AS (SELECT doc_id, body FROM documents WHERE doc_id IN (SELECT doc_id FROM batch))"
+    "d AS (SELECT doc_id, body FROM documents SEMI JOIN batch USING (doc_id))"
 )
 _READ = {
     "canonical": f"{_CANONICAL} SELECT doc_id, ingest_order, published_date FROM canonical ORDER BY i",
@@ -1222,25 +1222,27 @@ _READ = {
     "documents": (
         "SELECT d.doc_id, d.title, d.publisher, d.published_date AS published, "
         'r.ingest_order AS "order" FROM documents d JOIN raw_documents r USING (raw_id) '
-        "WHERE d.doc_id IN (SELECT unnest(?)) ORDER BY r.ingest_order, d.doc_id"
+        "SEMI JOIN (SELECT unnest(?) AS doc_id) b ON b.doc_id = d.doc_id "
+        "ORDER BY r.ingest_order, d.doc_id"
     ),
     # Claims and events of one batch of documents. The batch's bodies, people and participants
-    # are selected (semi-joins: the batch is the build side) before the joins, so DuckDB's memory
-    # follows the batch, not the warehouse.
+    # are selected by SEMI JOINs on the batch before the joins, so DuckDB's memory and time follow
+    # the batch, not the warehouse (`doc_id IN (SELECT ...)` scanned every body: 4.7 s against
+    # 0.4 s per batch of 1,000 at 20,000 documents).
     "claims": (
         f"{_BATCH_BODIES}, "
-        "p AS (SELECT * FROM document_people WHERE doc_id IN (SELECT doc_id FROM batch)) "
+        "p AS (SELECT * FROM document_people SEMI JOIN batch USING (doc_id)) "
         "SELECT c.claim_id, c.doc_id, c.speaker, c.speaker_person_id, "
         "c.speaker_company_id, c.content, c.stance, c.subject_company_id, c.event_id, c.claim_date, "
         "c.start_char, substr(d.body, c.start_char + 1, c.end_char - c.start_char) AS sentence, "
         "p.company_id AS speaker_affiliation, p.name AS speaker_name "
         "FROM claims c JOIN d USING (doc_id) "
         "LEFT JOIN p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
-        "WHERE c.doc_id IN (SELECT doc_id FROM batch) ORDER BY c.claim_id"
+        "SEMI JOIN batch b ON b.doc_id = c.doc_id ORDER BY c.claim_id"
     ),
     # others: the event's other participants (a list, NULL when there are none).
     "events": (
-        f"{_BATCH_BODIES}, e AS (SELECT * FROM events WHERE doc_id IN (SELECT doc_id FROM batch)), "
+        f"{_BATCH_BODIES}, e AS (SELECT * FROM events SEMI JOIN batch USING (doc_id)), "
         "o AS (SELECT p.event_id, list(DISTINCT p.company_id ORDER BY p.company_id) AS others "
         " FROM event_participants p JOIN e USING (event_id) "
         " WHERE p.company_id IS DISTINCT FROM e.company_id GROUP BY p.event_id) "

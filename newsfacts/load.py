@@ -145,10 +145,14 @@ def source_context(
 ) -> dict[str, list[str]]:
     """Up to `limit` loaded canonical bodies per source, for template-line detection."""
     keys = pl.DataFrame({"k": sorted(set(sources))})  # noqa: F841
+    # The first `limit` ids per source are picked without bodies, then only their bodies read:
+    # ranking rows that carry bodies made DuckDB read every body of the sources, every batch.
     rows = con.execute(
-        "SELECT source_key, body FROM (SELECT source_key, body, row_number() OVER "
+        "WITH firsts AS (SELECT doc_id FROM (SELECT doc_id, row_number() OVER "
         "(PARTITION BY source_key ORDER BY doc_id) AS n FROM documents "
-        "WHERE duplicate_of IS NULL AND source_key IN (SELECT k FROM keys)) WHERE n <= ?",
+        "SEMI JOIN keys ON documents.source_key = keys.k WHERE duplicate_of IS NULL) WHERE n <= ?) "
+        "SELECT source_key, body FROM documents SEMI JOIN firsts USING (doc_id) "
+        "ORDER BY source_key, doc_id",
         [limit],
     ).fetchall()
     context: dict[str, list[str]] = {}
