@@ -61,3 +61,21 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is absent")
     return SHARED_DATA
+
+
+def use_suites_with_document_expectation(
+    folder: Path, expectation: dict, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Copy the expectation suites to `folder`, add `expectation` to the documents suite, and
+    point settings.EXPECTATIONS_DIR at the copy for the test."""
+    import json
+    import shutil
+
+    from newsfacts import settings
+
+    shutil.copytree(settings.EXPECTATIONS_DIR, folder)
+    spec = json.loads((folder / "documents.json").read_text())
+    spec["expectations"].append(expectation)
+    (folder / "documents.json").write_text(json.dumps(spec))
+    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", folder)
+    return folder

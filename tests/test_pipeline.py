@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SAMPLES, run_pipeline
+from conftest import SAMPLES, run_pipeline, use_suites_with_document_expectation
 
 LOG_TABLES = {"runs", "dq_results"}
 
@@ -167,23 +167,18 @@ def test_row_failures_are_quarantined_not_lost(prefect_harness, tmp_path: Path) 
 def test_table_level_failure_keeps_previous_state(
     samples_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsfacts import settings
-
     warehouse = tmp_path / "w.duckdb"
     shutil.copyfile(samples_warehouse, warehouse)
     before = snapshot(warehouse)
-    suites = tmp_path / "expectations"
-    shutil.copytree(settings.EXPECTATIONS_DIR, suites)
-    spec = json.loads((suites / "documents.json").read_text())
-    spec["expectations"].append(
+    use_suites_with_document_expectation(
+        tmp_path / "expectations",
         {
             "type": "expect_table_row_count_to_be_between",
             "kwargs": {"max_value": 3},
             "meta": {"on_failure": "abort"},
-        }
+        },
+        monkeypatch,
     )
-    (suites / "documents.json").write_text(json.dumps(spec))
-    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", suites)
     new = tmp_path / "new"
     new.mkdir()
     (new / "extra.txt").write_text(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
+from conftest import use_suites_with_document_expectation
 
-from newsfacts import settings
 from newsfacts.validate import REGISTRATION_STAMP, gx_project_dir, validate
 
 
@@ -30,18 +29,15 @@ def test_registration_is_reused_and_redone_when_a_suite_changes(
     assert outcomes(again) == outcomes(first) and stamp.read_text() == registered
 
     # A suite changes: the next validation registers again and runs the new expectation.
-    suites = tmp_path / "expectations"
-    shutil.copytree(settings.EXPECTATIONS_DIR, suites)
-    spec = json.loads((suites / "documents.json").read_text())
-    spec["expectations"].append(
+    use_suites_with_document_expectation(
+        tmp_path / "expectations",
         {
             "type": "expect_table_row_count_to_be_between",
             "kwargs": {"max_value": 1},
             "meta": {"on_failure": "abort"},
-        }
+        },
+        monkeypatch,
     )
-    (suites / "documents.json").write_text(json.dumps(spec))
-    monkeypatch.setattr(settings, "EXPECTATIONS_DIR", suites)
     changed = validate(warehouse, warehouse, tables=["documents"])
     assert stamp.read_text() != registered
     assert [o.expectation for o in changed.aborting] == ["expect_table_row_count_to_be_between"]
