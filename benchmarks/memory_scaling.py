@@ -219,7 +219,7 @@ def lines(runs: list[Run], per_stage: dict[str, list[str]]) -> list[str]:
         "",
         "DuckDB keeps the table blocks it has read in its buffer pool up to its memory limit, so "
         "part of the pipeline's RSS is a cache bounded by NEWSFACTS_DUCKDB_MEMORY_LIMIT, not by "
-        "the corpus; the runs with the smaller limit show what the Python side needs.",
+        "the corpus; the runs with the other limit show how much of the growth is that cache.",
     ]
     out += ["", "## Per stage (plain stage functions, no Prefect): seconds / peak RSS", ""]
     out += [f"- {label}: {cells[0]}" for label, cells in per_stage.items()]
@@ -237,8 +237,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20_000, help="size of the generated corpus")
     parser.add_argument(
-        "--small-duckdb-limit",
-        default="256MB",
+        "--second-duckdb-limit",
+        default="1GB",
         help="second pair of runs with this DuckDB memory limit ('' to skip)",
     )
     parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # child mode
@@ -257,8 +257,8 @@ def main() -> None:
     }
     from newsfacts import settings
 
-    limits = [settings.DUCKDB_MEMORY_LIMIT] + [args.small_duckdb_limit] * bool(
-        args.small_duckdb_limit
+    limits = [settings.DUCKDB_MEMORY_LIMIT] + [args.second_duckdb_limit] * bool(
+        args.second_duckdb_limit
     )
     runs = []
     for limit in limits:

@@ -81,6 +81,20 @@ BATCHES_IN_FLIGHT = 4
 # Seconds a run waits for another run on the same warehouse to finish before giving up.
 LOCK_WAIT_SECONDS = float(os.environ.get("NEWSFACTS_LOCK_WAIT", "60"))
 # Memory DuckDB may use per connection before it spills to disk (next to the warehouse file).
-# DuckDB's own default is 80% of the machine's RAM, which a validation query over a large
-# warehouse will take.
-DUCKDB_MEMORY_LIMIT = os.environ.get("NEWSFACTS_DUCKDB_MEMORY_LIMIT", "1GB")
+# DuckDB keeps every table block it reads cached up to this limit, so the limit, not the corpus,
+# bounds that part of the process's memory; the pipeline's queries stream or hash small keys, and
+# an evicted block is read back from the OS page cache. DuckDB's own default is 80% of the RAM.
+DUCKDB_MEMORY_LIMIT = os.environ.get("NEWSFACTS_DUCKDB_MEMORY_LIMIT", "256MB")
+# DuckDB's allocator keeps up to 128 MiB per thread (512 MiB after bulk frees) of freed memory
+# before handing it back to the OS, so a stage that reads every body held that much more
+# memory on a large corpus than on a small one. A small threshold returns it after each task.
+DUCKDB_ALLOCATOR_FLUSH = os.environ.get("NEWSFACTS_DUCKDB_ALLOCATOR_FLUSH", "8MB")
+
+
+def duckdb_config() -> dict[str, str]:
+    """Settings of every DuckDB connection the pipeline opens (its own and Great Expectations')."""
+    return {
+        "memory_limit": DUCKDB_MEMORY_LIMIT,
+        "allocator_flush_threshold": DUCKDB_ALLOCATOR_FLUSH,
+        "allocator_bulk_deallocation_flush_threshold": DUCKDB_ALLOCATOR_FLUSH,
+    }

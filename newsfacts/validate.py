@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import duckdb
 import polars as pl
@@ -101,7 +102,7 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     _allow_duckdb_results()
     context = gx.get_context(mode="file", project_root_dir=str(gx_project_dir(warehouse)))
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    connection = f"duckdb:///{db_path.absolute()}?memory_limit={settings.DUCKDB_MEMORY_LIMIT}"
+    connection = f"duckdb:///{db_path.absolute()}?" + urlencode(settings.duckdb_config())
     specs = {spec["name"]: spec for spec in (load_suite_spec(p) for p in suite_files())}
     fingerprint = _registration_fingerprint(connection, specs)
     stamp = gx_project_dir(warehouse) / REGISTRATION_STAMP

@@ -115,7 +115,7 @@ def connect(
     `sandbox` turns off DuckDB's external access: no COPY TO files, no ATTACH, no reading other
     files, no extension download (network). Ad-hoc queries need none of it.
     """
-    config = {"memory_limit": settings.DUCKDB_MEMORY_LIMIT}
+    config = settings.duckdb_config()
     if sandbox:
         config["enable_external_access"] = False
     try:
