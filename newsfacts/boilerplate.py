@@ -100,11 +100,10 @@ EDGE_WIDGETS = _vocab(
 _SPACE_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _STRIP_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*(?=\S)")
-_TOKEN_SPLIT_RE = re.compile(r"[\s/|•·,>»›<«‹\-–—:()\[\]]+")
+_UI_TOKEN_RE = re.compile(r"[^\s/|•·,>»›<«‹\-–—:()\[\]]+")
 _EDGE_PUNCT = " \t:;.,!?»›→←«‹|•·-–—()[]\"'“”‘’"
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK_RE = re.compile(r"[a-z\d)\"”’]{2,}[.!?][\"'”’]?\s+[A-Z\"“‘]")
-_WORD_RE = re.compile(r"\S+")
 _URL_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 _COMMENT_COUNTER_RE = re.compile(
@@ -136,6 +135,8 @@ _COOKIE_RE = re.compile(
     r"|cookie\s+(?:policy|settings|preferences))\b",
     re.IGNORECASE,
 )
+# Every _COOKIE_RE alternative contains this word; looking for it first is several times quicker.
+_COOKIE_WORD_RE = re.compile("cookie", re.IGNORECASE)
 _ADVERT_RE = re.compile(
     r"^(?:advertisement|advertising|sponsored|ad)\b[\s\-–—:|]*(?:continue\s+reading"
     r"(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?|story\s+continues\s+below)?$"
@@ -213,7 +214,7 @@ _UPDATE_KEYWORDS = frozenset({"updated", "last updated", "modified", "last modif
 # --- small text helpers ---------------------------------------------------------------------------
 def _words(text: str) -> int:
     """Number of whitespace-separated words."""
-    return len(_WORD_RE.findall(text))
+    return len(text.split())
 
 
 def _key(text: str) -> str:
@@ -233,21 +234,21 @@ def _is_prose(text: str) -> bool:
     return words > TITLE_MAX_WORDS or (words >= 5 and _ends_sentence(text))
 
 
-def _ui_tokens(text: str) -> list[str]:
-    """Tokens of a possible UI line, split on spaces, separators and hyphens."""
-    return [t.strip(_EDGE_PUNCT) for t in _TOKEN_SPLIT_RE.split(text.casefold()) if t.strip()]
-
-
 # --- line rules: each returns True when the whole line is that kind of residue -----------------
 def is_navigation(line: str) -> bool:
     """Lines made only of UI words with at least one unmistakable one.
 
     Matches "clock menu more-arrow no yes", "Share on Facebook", "Skip to main content".
     """
-    tokens = _ui_tokens(line)
-    if not tokens or len(tokens) > NAV_LINE_MAX_TOKENS:
-        return False
-    return all(t in UI_WORDS for t in tokens) and any(t in STRONG_UI_WORDS for t in tokens)
+    # Tokens (split on spaces, separators and hyphens) are read one at a time: prose fails on
+    # its first few words, and this rule is tried on every line of every article.
+    strong = False
+    for count, match in enumerate(_UI_TOKEN_RE.finditer(line.casefold()), start=1):
+        token = match.group().strip(_EDGE_PUNCT)
+        if count > NAV_LINE_MAX_TOKENS or token not in UI_WORDS:
+            return False
+        strong = strong or token in STRONG_UI_WORDS
+    return strong
 
 
 def is_widget_strip(line: str) -> bool:
@@ -255,6 +256,8 @@ def is_widget_strip(line: str) -> bool:
 
     Matches "27 comments | share this story", "Share · Tweet · Email", "12 Comments | Print".
     """
+    if not any(separator in line for separator in "|·•"):
+        return False  # the quick answer for almost every line
     parts = [part.strip() for part in _STRIP_SPLIT_RE.split(line) if part.strip()]
     if len(parts) < 2:
         return False
@@ -292,7 +295,8 @@ def is_caption_label(line: str) -> bool:
     """
     if _CAPTION_LABEL_RE.match(line):
         return True
-    return bool(_CREDIT_RE.search(line)) and _words(line) <= META_LINE_MAX_WORDS
+    # The word count first: it rules out prose lines, where the search is slowest.
+    return _words(line) <= META_LINE_MAX_WORDS and bool(_CREDIT_RE.search(line))
 
 
 def is_cookie_notice(line: str) -> bool:
@@ -301,7 +305,7 @@ def is_cookie_notice(line: str) -> bool:
     Matches "We use cookies to improve your experience", "By continuing you agree to our use
     of cookies", "This site uses cookies. Accept all".
     """
-    return bool(_COOKIE_RE.search(line))
+    return bool(_COOKIE_WORD_RE.search(line)) and bool(_COOKIE_RE.search(line))
 
 
 def is_edge_widget(line: str) -> bool:
@@ -430,10 +434,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 def split_units(text: str) -> list[str]:
     """Whitespace-normalised non-empty lines; a hard-wrapped block becomes one unit."""
     text = _INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _SPACE_RE.sub(" ", text)  # one pass for all lines: _SPACE_RE never spans a "\n"
     units: list[str] = []
     block: list[str] = []
     for raw in [*text.split("\n"), ""]:
-        line = _SPACE_RE.sub(" ", raw).strip()
+        line = raw.strip()
         if line:
             block.append(line)
             continue
