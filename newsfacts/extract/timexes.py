@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Timex
 from newsfacts.extract.timex_calendar import timex_bounds
 from newsfacts.extract.timex_gate import Gate
@@ -63,6 +64,8 @@ def _absolute_rules() -> list[Rule]:
 # The registry, in priority order: on two candidates with the same span the earlier rule wins.
 RULES: list[Rule] = [*period_rules(), *_absolute_rules(), *relative_rules(), *reference_rules()]
 RULES.insert(0, RULES.pop(next(i for i, r in enumerate(RULES) if r.name == "set")))
+# What the candidate scan runs: each rule's pattern, rejecting impossible first characters early.
+_SCAN_PATTERNS = [with_first_char_check(rule.pattern) for rule in RULES]
 
 # A cheap gate: text without any of these characters or stems holds no temporal expression.
 _GATE = re.compile(
@@ -86,9 +89,9 @@ def _candidates(text: str, gated: bool = True) -> list[Candidate]:
     """Every rule's matches; with `gated`, each rule scans only the windows around its triggers."""
     windows = _GATE_INDEX.windows(text) if gated else [[(0, len(text))]] * len(RULES)
     found: list[Candidate] = []
-    for index, rule in enumerate(RULES):
+    for index, (rule, pattern) in enumerate(zip(RULES, _SCAN_PATTERNS, strict=True)):
         for lo, hi in windows[index]:
-            for m in rule.pattern.finditer(text, lo, hi):
+            for m in pattern.finditer(text, lo, hi):
                 if m.end() > m.start() and (rule.valid is None or rule.valid(m, text)):
                     start, end = _trim(text, m.start(), m.end())
                     found.append((start, end, index, m))
