@@ -19,6 +19,7 @@ from newsfacts.extract.event_context import (
     resolve_company_anaphor,
 )
 from newsfacts.extract.event_places import find_places
+from newsfacts.extract.first_chars import with_first_char_check
 
 # Adverbs and auxiliaries allowed between a speaker and its cue ("Ford subsequently denied",
 # "the heads of three agencies all recently warned", "he had added").
@@ -39,19 +40,23 @@ _APPOSITION_END = re.compile(
     r"(?:,\s+(?:and\s+)?[^,;\"“”()]{2,40})?,\s*$"
 )
 # Unnamed groups that speak: "Some customers reported", "analysts said", "others tweeted".
-_GROUP_END = re.compile(
-    r"\b((?:(?:some|many|most|several|other|few|two|three|the)\s+)?"
-    r"(?:(?!(?:and|or|but|that|which|who|of|to|by)\b)[\w-]+\s+)?"
-    r"(?:analysts|experts|critics|officials|observers|investors|customers|users|buyers|sources|"
-    r"people|executives|insiders|lawyers|employees|workers|consumers|owners|fans|reviewers|"
-    r"economists|traders|shareholders|others))$",
-    re.IGNORECASE,
+_GROUP_END = with_first_char_check(
+    re.compile(
+        r"\b((?:(?:some|many|most|several|other|few|two|three|the)\s+)?"
+        r"(?:(?!(?:and|or|but|that|which|who|of|to|by)\b)[\w-]+\s+)?"
+        r"(?:analysts|experts|critics|officials|observers|investors|customers|users|buyers|sources|"
+        r"people|executives|insiders|lawyers|employees|workers|consumers|owners|fans|reviewers|"
+        r"economists|traders|shareholders|others))$",
+        re.IGNORECASE,
+    )
 )
 # A capitalised name phrase ending at the cue when no mention is known ("Foo Analytics said").
-_CAPITALISED_END = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)$")
+_CAPITALISED_END = with_first_char_check(
+    re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)$")
+)
 _CAPITALISED_START = re.compile(r"^((?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)")
 _CAPITALISED_ANY = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*")
-_PRONOUN_END = re.compile(r"\b(he|she|they|it|we|i)$", re.IGNORECASE)
+_PRONOUN_END = with_first_char_check(re.compile(r"\b(he|she|they|it|we|i)$", re.IGNORECASE))
 # A group head before an organisation list: "The heads of the FBI, CIA, and NSA".
 _GROUP_HEAD = re.compile(
     r"(?:\b[Tt]he\s+)?(?:heads?|chiefs?|leaders?|executives?|officials?|spokes(?:man|woman|person)|"

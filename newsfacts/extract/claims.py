@@ -20,22 +20,29 @@ from newsfacts.extract.event_context import (
     resolve_company_anaphor,
     sentence_spans,
 )
+from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Claim, DocumentFacts, Event, EventParticipant
 
 _DENY_CUES = re.compile(
     r"^(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut\w+|rul\w+ out)"
 )
-_DENY_CONTENT = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:plans?|intentions?)|not\s+(?:be\s+)?planning|(?:is|are|was|were)\s+not"
-    r"\s+(?:planning|going\s+to)|rul(?:e|es|ed)\s+out|dismiss(?:es|ed)?|never\s+(?:planned|intended))\b",
-    re.IGNORECASE,
+_DENY_CONTENT = with_first_char_check(
+    re.compile(
+        r"\b(?:no\s+(?:\w+\s+)?(?:plans?|intentions?)|not\s+(?:be\s+)?planning|(?:is|are|was|were)\s+not"
+        r"\s+(?:planning|going\s+to)|rul(?:e|es|ed)\s+out|dismiss(?:es|ed)?|never\s+(?:planned|intended))\b",
+        re.IGNORECASE,
+    )
 )
-_HEDGE_CONTENT = re.compile(
-    r"\b(?:hope|hopes|hoping|could|may|might|considering|consider|aim|aims|aiming|possibly|"
-    r"perhaps|potentially)\b",
-    re.IGNORECASE,
+_HEDGE_CONTENT = with_first_char_check(
+    re.compile(
+        r"\b(?:hope|hopes|hoping|could|may|might|considering|consider|aim|aims|aiming|possibly|"
+        r"perhaps|potentially)\b",
+        re.IGNORECASE,
+    )
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|we've|we're|we'll)\b", re.IGNORECASE)
+_FIRST_PERSON = with_first_char_check(
+    re.compile(r"\b(?:we|our|us|we've|we're|we'll)\b", re.IGNORECASE)
+)
 # A trailing "to <outlet>" in reported content ("confirmed the plan to Reuters").
 _TO_OUTLET = re.compile(r"\s+to\s+(?=\S+\W*$|[A-Z][\w&.'’ -]{0,40}$)")
 # Cues that continue the previous statement of the same speaker ("he added").

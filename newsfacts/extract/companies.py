@@ -7,6 +7,7 @@ import re
 
 from newsfacts.extract import affiliations as af
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.names import MODIFIER_SUFFIX, Doc, Segment
 
 # Words allowed between a subject and its verb ("Acme has recently launched").
@@ -376,9 +377,11 @@ def owned_by_links(doc: Doc) -> list[tuple[int, int, str, Segment]]:
     return out
 
 
-_DESCRIPTOR_RE = re.compile(
-    r"\b([Tt]he)((?:\s+(?:[a-z][\w-]*|[A-Z][a-z]+-based|[A-Z][a-z]+(?=\s+[a-z])))"
-    r"{0,4}?)\s+(news agency|research firm|[a-z][a-z-]+)\b(?!\s+(?:of|[A-Z]))"
+_DESCRIPTOR_RE = with_first_char_check(
+    re.compile(
+        r"\b([Tt]he)((?:\s+(?:[a-z][\w-]*|[A-Z][a-z]+-based|[A-Z][a-z]+(?=\s+[a-z])))"
+        r"{0,4}?)\s+(news agency|research firm|[a-z][a-z-]+)\b(?!\s+(?:of|[A-Z]))"
+    )
 )
 
 

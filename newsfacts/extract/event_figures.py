@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.extract.first_chars import with_first_char_check
+
 # Scale words and their multipliers.
 _SCALES = {
     "thousand": 1e3,
@@ -42,12 +44,14 @@ _COUNT_NOUNS = (
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|mn|bn|tn)\b|(?:k|m|b|bn)\b)?"
-FIGURE = re.compile(
-    rf"(?P<sym>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{_NUMBER})(?P<mscale>{_SCALE})"
-    rf"|(?P<num>{_NUMBER})(?P<scale>{_SCALE})\s*"
-    rf"(?:(?P<pct>%|percent\b|per\s+cent\b|pct\b)|(?P<cur>dollars|usd|euros|eur|pounds|yuan|rmb|yen|"
-    rf"rupees)\b|(?:\w+\s+)?(?P<count>{_COUNT_NOUNS})\b)",
-    re.IGNORECASE,
+FIGURE = with_first_char_check(
+    re.compile(
+        rf"(?P<sym>US\$|\$|€|£|¥|₹)\s?(?P<mnum>{_NUMBER})(?P<mscale>{_SCALE})"
+        rf"|(?P<num>{_NUMBER})(?P<scale>{_SCALE})\s*"
+        rf"(?:(?P<pct>%|percent\b|per\s+cent\b|pct\b)|(?P<cur>dollars|usd|euros|eur|pounds|yuan|rmb|yen|"
+        rf"rupees)\b|(?:\w+\s+)?(?P<count>{_COUNT_NOUNS})\b)",
+        re.IGNORECASE,
+    )
 )
 
 

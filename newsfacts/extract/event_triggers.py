@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsfacts.extract.event_places import find_places
+from newsfacts.extract.first_chars import with_first_char_check
 
 _FLAGS = re.IGNORECASE
 # Words that make an object a market: "the smartphone market", "the US", "overseas".
@@ -284,8 +285,8 @@ _RULES = trigger_rules()
 _LOWER_RULES = [re.compile(_lowered(r.pattern.pattern)) for r in _RULES]
 # One pass over a sentence that tells whether any rule can match: most sentences have no trigger.
 _ANY_TRIGGER = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in _RULES), _FLAGS)
-_ANY_LOWER = re.compile(
-    r"\b(?=[a-z])(?:" + "|".join(f"(?:{p.pattern})" for p in _LOWER_RULES) + ")"
+_ANY_LOWER = with_first_char_check(
+    re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?:{p.pattern})" for p in _LOWER_RULES) + ")")
 )
 
 

@@ -72,16 +72,27 @@ def _first_of(op: object, av: object) -> _First:
     return None, False
 
 
+# Categories by the escape that writes them (the pattern's flags decide their extent).
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
 def _class_items(av: list) -> list[str] | None:
-    """Class items of a character set; None for negated sets and categories other than \\d."""
+    """Class items of a character set; None for a negated set."""
     out: list[str] = []
     for op, arg in av:
         if op is sre.LITERAL:
             out.append(re.escape(chr(arg)))
         elif op is sre.RANGE:
             out.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
-        elif op is sre.CATEGORY and arg is sre.CATEGORY_DIGIT:
-            out.append(r"\d")
+        elif op is sre.CATEGORY and arg in _CATEGORIES:
+            out.append(_CATEGORIES[arg])
         else:
             return None
     return out

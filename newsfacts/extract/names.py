@@ -112,8 +112,11 @@ def make_doc(body: str) -> Doc:
 
 
 def is_name_token(text: str) -> bool:
-    """Capitalised word that can be part of a name ("Norvik", "AT&T", "U.S.", "X200")."""
-    return text[0].isupper() and not MODIFIER_SUFFIX.match(text)
+    """Capitalised word that can be part of a name ("Norvik", "AT&T", "U.S.", "X200").
+
+    The modifier suffix needs a hyphen; testing for one first skips the regex for most tokens.
+    """
+    return text[0].isupper() and not ("-" in text and MODIFIER_SUFFIX.match(text))
 
 
 def _chunks(toks: list[Token]) -> list[tuple[int, int]]:

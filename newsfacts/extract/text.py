@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfacts.extract.first_chars import with_first_char_check
+
 # Abbreviations after which a full stop does not end a sentence ("Mr. Park", "Acme Motor Co. said").
 _ABBREVIATIONS = frozenset(
     [
@@ -61,7 +63,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace and an opening char,
 # or at a line break: cleaned bodies keep one paragraph or headline per line.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+_BOUNDARY = with_first_char_check(re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+"""))
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 # Tokens: dotted acronyms ("U.S."), words with inner & - ' . ("AT&T", "Wal-Mart", "Amazon.com"),
 # possessive endings split off so "Acme's" yields "Acme" + "'s", then any other single symbol.

@@ -68,12 +68,14 @@ RULES.insert(0, RULES.pop(next(i for i, r in enumerate(RULES) if r.name == "set"
 _SCAN_PATTERNS = [with_first_char_check(rule.pattern) for rule in RULES]
 
 # A cheap gate: text without any of these characters or stems holds no temporal expression.
-_GATE = re.compile(
-    r"\d|day|year|month|week|quarter|half|now|current|recent|previous|past|future|soon|ago|"
-    r"night|morning|noon|summer|winter|spring|fall|autumn|century|decade|Jan|Feb|Mar|Apr|May|"
-    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|Easter|Thanksgiving|Halloween|lately|formerly|"
-    r"shortly|daily|weekly|hourly|annually|nineteen|thousand",
-    re.IGNORECASE,
+_GATE = with_first_char_check(
+    re.compile(
+        r"\d|day|year|month|week|quarter|half|now|current|recent|previous|past|future|soon|ago|"
+        r"night|morning|noon|summer|winter|spring|fall|autumn|century|decade|Jan|Feb|Mar|Apr|May|"
+        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|Easter|Thanksgiving|Halloween|lately|formerly|"
+        r"shortly|daily|weekly|hourly|annually|nineteen|thousand",
+        re.IGNORECASE,
+    )
 )
 
 # Rules whose value is a comparison point ("a year ago"), not the period the text is about; they
