@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import lru_cache
 
 from newsfacts import settings
 from newsfacts.extract.model import DocumentFacts
@@ -30,10 +31,16 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest}"
 
 
+# Ids remembered per entity key: a document names the same few companies and people many times.
+ID_CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=ID_CACHE_SIZE)
 def company_id(key: str | None) -> str | None:
     return stable_id("co", key) if key else None
 
 
+@lru_cache(maxsize=ID_CACHE_SIZE)
 def person_id(key: str | None) -> str | None:
     return stable_id("pe", key) if key else None
 
