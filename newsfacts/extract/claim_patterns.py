@@ -88,13 +88,13 @@ def find_candidates(
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
     found = list(quote_claims(body, spans, quotes, index))
     gated = [(rule, _sentences_with(gate, body, spans)) for rule, gate in _SENTENCE_RULES]
-    speech = _sentences_with(_CUE, body, spans)
+    speech = _cues_by_sentence(body, spans)
     for i, (start, end) in enumerate(spans):
         for rule, sentences in gated:
             if i in sentences:
                 found.extend(rule(body, start, end, index))
         if i in speech:
-            found.extend(reported_speech_claims(body, start, end, index, quotes))
+            found.extend(reported_speech_claims(body, start, end, index, quotes, speech[i]))
     found.extend(nested_claims(body, quotes, found))
     kept: list[CandidateClaim] = []
     for c in found:
@@ -111,6 +111,22 @@ def _sentences_with(gate: re.Pattern[str], body: str, spans: list[tuple[int, int
     the rules run only where they can fire."""
     starts = [s for s, _ in spans]
     return {max(0, bisect.bisect_right(starts, m.start()) - 1) for m in gate.finditer(body)}
+
+
+def _cues_by_sentence(body: str, spans: list[tuple[int, int]]) -> dict[int, list[re.Match[str]]]:
+    """Cue matches per sentence index, from one scan of the whole body.
+
+    Sentences end before whitespace, so a cue inside a sentence is matched the same by this scan
+    as by a scan of the sentence alone. Only a cue running on into the next sentence ("pointed
+    out" across a line break) differs; then each sentence holding a cue is scanned on its own.
+    """
+    starts = [s for s, _ in spans]
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for m in _CUE.finditer(body):
+        by_sentence.setdefault(max(0, bisect.bisect_right(starts, m.start()) - 1), []).append(m)
+    if any(i >= len(spans) or cues[-1].end() > spans[i][1] for i, cues in by_sentence.items()):
+        return {i: list(_CUE.finditer(body, *spans[i])) for i in by_sentence if i < len(spans)}
+    return by_sentence
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -287,10 +303,18 @@ def which_cue_claims(
 
 
 def reported_speech_claims(
-    body: str, start: int, end: int, index: MentionIndex, quotes: list[tuple[int, int]]
+    body: str,
+    start: int,
+    end: int,
+    index: MentionIndex,
+    quotes: list[tuple[int, int]],
+    cues: list[re.Match[str]],
 ) -> Iterator[CandidateClaim]:
-    """ "Foo told the paper that ...", "the heads of A, B and C all warned that", "..., X said"."""
-    for m in _CUE.finditer(body, start, end):
+    """ "Foo told the paper that ...", "the heads of A, B and C all warned that", "..., X said".
+
+    `cues` are the cue matches of the sentence body[start:end], in text order.
+    """
+    for m in cues:
         if any(qs < m.start() < qe for qs, qe in quotes):
             continue
         speaker = speaker_ending_at(body, m.start(), start, index) or _coordinated_subject(
@@ -416,7 +440,9 @@ def _outer_claim(found: list[CandidateClaim], q_start: int, q_end: int) -> Candi
 _SENTENCE_RULES = (
     (according_to_claims, re.compile(r"[Aa]ccording\s+to")),
     (reported_by_claims, re.compile(r"(?:reported|stated|noted|estimated)\s+by")),
-    (took_to_claims, re.compile(r"\btook\s+to\b")),
+    # "\btook\s+to\b" written to open with a literal, so the engine jumps between occurrences of
+    # "took"; the lookbehind keeps the word boundary.
+    (took_to_claims, re.compile(r"took(?<=\btook)\s+to\b")),
     (which_cue_claims, re.compile(r",\s*which\b")),
     (participle_claims, _PARTICIPLE),
 )
