@@ -198,10 +198,11 @@ def _merge_acronyms(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
     merged: dict[str, str] = {}
     segs = doc.segments
     for a, b in zip(segs, segs[1:], strict=False):
-        between = [t.text for t in doc.toks[a.j : b.i]]
+        if b.i - a.j != 1 or doc.toks[a.j].text != "(":  # only "(" between the two
+            continue
         closes = b.j < len(doc.toks) and doc.toks[b.j].text == ")"
         initial = _without_the(a.text)[:1]
-        if between == ["("] and closes and b.text.isupper() and b.text[0] == initial:
+        if closes and b.text.isupper() and b.text[0] == initial:
             long_key, short_key = gz.name_key(a.text), gz.name_key(b.text)
             if long_key in orgs and short_key in orgs and long_key != short_key:
                 orgs[long_key].surfaces |= orgs.pop(short_key).surfaces
