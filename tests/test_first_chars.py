@@ -42,6 +42,7 @@ def test_same_matches(source: str, flags: int) -> None:
         (r".b", 0),  # any character
         (r"[^a]b", 0),  # negated class
         (r"(?i:a)b", 0),  # case folded only inside a group
+        (r"(?u:\w)b", re.ASCII),  # Unicode word characters only inside a group
         (r"ab  # comment", re.VERBOSE),
     ],
 )

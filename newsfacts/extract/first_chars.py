@@ -13,6 +13,8 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 
+# Flags that change which characters a node matches; a group turning one on is not read.
+_CHARACTER_FLAGS = re.IGNORECASE | re.ASCII | re.UNICODE | re.LOCALE
 # (class items such as "a" or "0-9", or None when any character may open a match; may the
 # parsed items match the empty string)
 _First = tuple[list[str] | None, bool]
@@ -52,7 +54,8 @@ def _first_of(op: object, av: object) -> _First:
         return [], True
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
-        if add_flags & re.IGNORECASE:  # the lookahead would not fold case like the group does
+        # The lookahead would not read characters as such a group does.
+        if add_flags & _CHARACTER_FLAGS:
             return None, False
         return _first(sub)
     if op is sre.BRANCH:
