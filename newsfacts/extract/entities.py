@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import people as pe
+from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Person, PersonMention
 from newsfacts.extract.names import Doc, Segment, make_doc
 
@@ -365,14 +367,17 @@ def _drop_people_from_orgs(
     mentions[:] = [m for m in mentions if m.company_key in orgs]
 
 
+# "the executive", "the chairman": a definite description of a person.
+_PERSON_DESCRIPTOR = with_first_char_check(
+    re.compile(r"\b[Tt]he (" + "|".join(sorted(pe.PERSON_DESCRIPTORS)) + r")\b(?!')")
+)
+
+
 def _person_descriptor_mentions(doc: Doc, named: list[PersonMention]) -> list[PersonMention]:
     """ "the executive", "the chairman": the last person named within two sentences."""
-    import re
-
     out = []
     ordered = sorted(named, key=lambda m: m.start)
-    pattern = re.compile(r"\b[Tt]he (" + "|".join(sorted(pe.PERSON_DESCRIPTORS)) + r")\b(?!')")
-    for m in pattern.finditer(doc.body):
+    for m in _PERSON_DESCRIPTOR.finditer(doc.body):
         sent = _sentence_index(doc, m.start())
         earliest = doc.sentences[max(0, sent - 2)][0]
         before = [p for p in ordered if earliest <= p.start < m.start()]
