@@ -310,13 +310,14 @@ def failing_keys(
     GX reports only a sample of failing rows for some expectations, so the exact set is
     recomputed from the expectation's own definition.
     """
-    where = row_failure_condition(etype, kwargs)
     key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in key)
     if etype == "unexpected_rows_expectation":
         query = kwargs["unexpected_rows_query"].replace("{batch}", f'"{table}"')
         sql = f"SELECT DISTINCT {key_sql} FROM ({query})"
     else:
-        sql = f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {where}'
+        sql = (
+            f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {row_failure_condition(etype, kwargs)}'
+        )
     with warehouse_connect(db_path, read_only=True) as con:
         return tuple(sorted(r[0] for r in con.execute(sql).fetchall()))
 
