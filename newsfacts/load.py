@@ -299,17 +299,24 @@ def finish_run(
 def write_facts(
     con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]], doc_ids: list[str], run_id: str
 ) -> None:
-    """Replace the facts of these documents (delete, then insert) and log their extraction."""
+    """Append the facts of these documents and log their extraction, in one transaction.
+
+    The caller has deleted any earlier facts of these documents (see stages.extract)."""
     from newsfacts import settings
 
-    delete_facts(con, doc_ids)
-    for table, rows in tables.items():
-        insert_rows(con, table, rows)
     extracted = pl.DataFrame(  # noqa: F841 - read by DuckDB
         {"doc_id": doc_ids, "extractor_version": settings.EXTRACTOR_VERSION, "run_id": run_id},
         schema={"doc_id": pl.Utf8, "extractor_version": pl.Utf8, "run_id": pl.Utf8},
     )
-    con.execute("INSERT INTO extractions BY NAME SELECT * FROM extracted")
+    con.begin()
+    try:
+        for table, rows in tables.items():
+            insert_rows(con, table, rows)
+        con.execute("INSERT INTO extractions BY NAME SELECT * FROM extracted")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> int:

@@ -154,6 +154,9 @@ def extract(
             "AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id) ORDER BY doc_id"
         ).fetchall()
     ]  # ids only: bodies are read one batch at a time
+    # Facts a killed run wrote for a batch it never finished: removed once here, not per batch
+    # (a per-batch delete scans every fact table each time, quadratic in the corpus).
+    load.delete_facts(con, pending)
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
         map_batches = map  # a single batch: nothing to overlap, so no worker to start
