@@ -41,8 +41,6 @@ TARGET_LARGE_RSS_MB = 2048
 EXACT_SHARE = 0.10
 NEAR_SHARE = 0.10
 NEAR_EDITS = 3
-# Paragraphs per generated document (uniform), like a BBC article.
-PARAGRAPHS = (4, 12)
 # How often the RSS sampler looks at the process, in seconds.
 RSS_SAMPLE_SECONDS = 0.05
 
@@ -228,21 +226,37 @@ class Planted:
     exact: int
     near: int
     near_below_threshold: int
+    mean_chars: float = 0.0  # mean length of a generated text (headline and body)
+    source_mean_chars: float = 0.0  # the same for the bbc-news articles it recombines
 
 
-def bbc_paragraphs(folder: Path) -> tuple[list[str], list[str]]:
-    """(headlines, paragraphs) of the BBC files, read leniently."""
-    heads, paras = [], []
+@dataclass
+class BbcParts:
+    """What the generator recombines: headlines, paragraphs (8 words or more), and how many such
+    paragraphs each article has (a generated document draws its count from these)."""
+
+    heads: list[str]
+    paras: list[str]
+    counts: list[int]
+    mean_chars: float
+
+
+def bbc_paragraphs(folder: Path) -> BbcParts:
+    """Headlines, paragraphs and paragraphs per article of the BBC files, read leniently."""
+    heads, paras, counts, chars = [], [], [], 0
     for path in sorted(folder.rglob("*.txt")):
         if path.name.lower() == "readme.txt":
             continue
         text = path.read_bytes().decode("utf-8", errors="replace")
         head, _, body = text.partition("\n")
         heads.append(head.strip())
-        paras += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
+        kept = [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
+        paras += kept
+        counts.append(len(kept))
+        chars += len(head.strip()) + 2 + len("\n\n".join(kept))
     # BBC repeats some articles byte for byte: unique paragraphs, so that a generated article
     # never holds the same paragraph twice (duplicates are planted on purpose, below).
-    return heads, list(dict.fromkeys(paras))
+    return BbcParts(heads, list(dict.fromkeys(paras)), [c for c in counts if c], chars / len(heads))
 
 
 def _near_copy(text: str, rng: random.Random, vocabulary: list[str]) -> str:
@@ -257,12 +271,13 @@ def generate_corpus(folder: Path, n_docs: int, seed: int = 7) -> Planted:
     """Write n_docs text files recombining BBC paragraphs, with planted exact and near copies."""
     from newsfacts import dedup, settings
 
-    heads, paras = bbc_paragraphs(common.BBC_DIR)
+    bbc = bbc_paragraphs(common.BBC_DIR)
+    heads, paras = bbc.heads, bbc.paras
     rng = random.Random(seed)
     vocabulary = [w for p in rng.sample(paras, 200) for w in p.split() if w.isalpha()]
     shutil.rmtree(folder, ignore_errors=True)
     texts: list[str] = []
-    planted = Planted(n_docs, 0, 0, 0)
+    planted = Planted(n_docs, 0, 0, 0, source_mean_chars=bbc.mean_chars)
     for i in range(n_docs):
         roll = rng.random()
         if texts and roll < EXACT_SHARE:
@@ -278,12 +293,14 @@ def generate_corpus(folder: Path, n_docs: int, seed: int = 7) -> Planted:
             else:
                 planted.near_below_threshold += 1
         else:
-            body = "\n\n".join(rng.sample(paras, rng.randint(*PARAGRAPHS)))
+            # As many paragraphs as a BBC article drawn at random: BBC-sized documents.
+            body = "\n\n".join(rng.sample(paras, rng.choice(bbc.counts)))
             text = f"{rng.choice(heads)} ({i})\n\n{body}"
         texts.append(text)
         path = folder / f"{i // 1000:03d}" / f"{i:06d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
+    planted.mean_chars = sum(map(len, texts)) / max(len(texts), 1)
     return planted
 
 
@@ -393,7 +410,9 @@ def large_lines(
     return [
         f"## Generated corpus: {planted.docs:,} documents (end to end, cold, --workers {WORKERS})",
         "",
-        f"Generated in {gen_s:.0f} s from bbc-news paragraphs (4-12 per document): planted "
+        f"Generated in {gen_s:.0f} s from bbc-news paragraphs, each document with as many "
+        f"paragraphs as a BBC article drawn at random (mean {planted.mean_chars:,.0f} characters; "
+        f"the BBC articles {planted.source_mean_chars:,.0f}): planted "
         f"{planted.exact:,} exact copies and {planted.near:,} near copies ({NEAR_EDITS} words "
         f"changed, Jaccard >= 0.8; {planted.near_below_threshold} more fell below 0.8).",
         "",
