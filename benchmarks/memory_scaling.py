@@ -1,15 +1,15 @@
-"""Memory scaling: peak RSS of a cold `newsfacts run` over 2,225 and over 20,000 documents.
+"""Memory scaling: peak RSS of a cold `newsfacts run` over 2,225, 20,000 and 50,000 documents.
 
 Documents stream through normalize and extract in batches of settings.BATCH_SIZE, so peak memory
 should not grow in proportion to the corpus. Each corpus is loaded by `newsfacts run` in a child
 process (its own ephemeral Prefect API) into an empty warehouse; a sampler reads the RSS of the
 pipeline process and of its whole process tree (with the Prefect server) every RSS_SAMPLE_SECONDS.
 
-Corpora: ../shared/data/bbc-news (2,225 files) and 20,000 documents recombined from BBC
-paragraphs (benchmarks/throughput.py's generator, with planted duplicates), written under
-benchmarks/corpora/memory-20000 (git-ignored).
+Corpora: ../shared/data/bbc-news (2,225 files) and documents recombined from BBC paragraphs
+(benchmarks/throughput.py's generator, BBC-sized, with planted duplicates), written under
+benchmarks/corpora/memory-N (git-ignored).
 
-Run: .venv/bin/python benchmarks/memory_scaling.py [--docs 20000]
+Run: .venv/bin/python benchmarks/memory_scaling.py [--docs 20000 50000]
 Writes benchmarks/results/memory_scaling.md; skips cleanly when ../shared/data is absent.
 """
 
@@ -108,6 +108,7 @@ STAGE_ORDER = (
     "extract",
     "propagate",
     "consolidate",
+    "validate",
 )
 
 
@@ -147,6 +148,7 @@ def run_stages(corpus: Path) -> None:
         "extract": lambda: on_con(lambda con: stages.extract(con, "bench")),
         "propagate": lambda: on_con(lambda con: stages.propagate(con, "bench")),
         "consolidate": lambda: on_con(lambda con: stages.consolidate(con, "bench")),
+        "validate": lambda: stages.validate(staging, wh, "bench"),
     }
     for name in STAGE_ORDER:
         sampler.reset()
@@ -206,24 +208,36 @@ def lines(runs: list[Run], per_stage: dict[str, list[str]]) -> list[str]:
         f"{r.pipeline_peak_mb:.0f} | {r.tree_peak_mb:.0f} | {r.returncode} |"
         for r in runs
     ]
-    for small, large in zip(runs[::2], runs[1::2], strict=True):
-        if small.documents:
-            grow = large.pipeline_peak_mb / max(small.pipeline_peak_mb, 1)
-            docs = large.documents / small.documents
-            out += [
-                "",
-                f"DuckDB limit {small.duckdb_limit}: {docs:.1f}x the documents, "
-                f"{grow:.2f}x the pipeline's peak RSS.",
-            ]
+    out += [""] + growth_lines(runs)
     out += [
         "",
         "DuckDB keeps the table blocks it has read in its buffer pool up to its memory limit, so "
         "part of the pipeline's RSS is a cache bounded by NEWSFACTS_DUCKDB_MEMORY_LIMIT, not by "
-        "the corpus; the runs with the other limit show how much of the growth is that cache.",
+        "the corpus: it fills while the corpus is smaller than the cache, then stays. The runs "
+        "with the other limit show how much of the growth is that cache.",
     ]
     out += ["", "## Per stage (plain stage functions, no Prefect): seconds / peak RSS", ""]
     out += [f"- {label}: {cells[0]}" for label, cells in per_stage.items()]
     return out
+
+
+def growth_lines(runs: list[Run]) -> list[str]:
+    """Per DuckDB limit: each corpus against the next smaller one (documents and peak RSS)."""
+    out = []
+    for limit in dict.fromkeys(r.duckdb_limit for r in runs):
+        same = sorted((r for r in runs if r.duckdb_limit == limit and r.documents), key=_docs)
+        steps = [
+            f"{a.documents:,} -> {b.documents:,} documents ({b.documents / a.documents:.1f}x): "
+            f"peak RSS {a.pipeline_peak_mb:.0f} -> {b.pipeline_peak_mb:.0f} MiB "
+            f"({b.pipeline_peak_mb / max(a.pipeline_peak_mb, 1):.2f}x)"
+            for a, b in zip(same, same[1:], strict=False)
+        ]
+        out += [f"- DuckDB limit {limit}: " + "; ".join(steps)] if steps else []
+    return out
+
+
+def _docs(run: Run) -> int:
+    return run.documents
 
 
 def _batch_size() -> int:
@@ -235,7 +249,13 @@ def _batch_size() -> int:
 def main() -> None:
     """Measure both corpora and write the results table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=20_000, help="size of the generated corpus")
+    parser.add_argument(
+        "--docs",
+        type=int,
+        nargs="+",
+        default=[20_000, 50_000],
+        help="sizes of the generated corpora (the per-stage table and the second limit use the first)",
+    )
     parser.add_argument(
         "--second-duckdb-limit",
         default="1GB",
@@ -249,11 +269,13 @@ def main() -> None:
     common.skip_without(common.BBC_DIR, "memory_scaling")
     from throughput import generate_corpus
 
-    large = common.CORPORA_DIR / f"memory-{args.docs}"
-    generate_corpus(large, args.docs)
+    generated = {n: common.CORPORA_DIR / f"memory-{n}" for n in args.docs}
+    for n, folder in generated.items():
+        generate_corpus(folder, n)
+    first = args.docs[0]
     per_stage = {
         "bbc-news": stage_peaks(common.BBC_DIR.parent),
-        f"generated {args.docs:,}": stage_peaks(large),
+        f"generated {first:,}": stage_peaks(generated[first]),
     }
     from newsfacts import settings
 
@@ -261,16 +283,15 @@ def main() -> None:
         args.second_duckdb_limit
     )
     runs = []
-    for limit in limits:
-        with tempfile.TemporaryDirectory() as tmp:
-            runs += [
-                measured_run(
-                    "bbc-news", common.BBC_DIR.parent, Path(tmp) / "b" / "w.duckdb", limit
-                ),
-                measured_run(
-                    f"generated {args.docs:,}", large, Path(tmp) / "l" / "w.duckdb", limit
-                ),
-            ]
+    for k, limit in enumerate(limits):
+        corpora = {"bbc-news": common.BBC_DIR.parent} | {
+            f"generated {n:,}": folder
+            for n, folder in generated.items()
+            if k == 0 or n == first  # the second limit: bbc-news and the first size only
+        }
+        for label, corpus in corpora.items():
+            with tempfile.TemporaryDirectory() as tmp:
+                runs.append(measured_run(label, corpus, Path(tmp) / "w.duckdb", limit))
     header = common.header("Memory scaling: peak RSS vs corpus size", ["duckdb", "prefect"])
     common.write_result("memory_scaling", header + lines(runs, per_stage))
 
