@@ -12,7 +12,7 @@ $(BIN)/newsfacts: pyproject.toml
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
 	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); \
 	  $$UV venv --quiet --allow-existing --python $(PYTHON) $(VENV) && \
-	  $$UV pip install --quiet --python $(BIN)/python -e '.[dev]'
+	  $$UV pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'
 	@touch $@
 
 setup: $(BIN)/newsfacts
