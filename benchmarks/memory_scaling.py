@@ -225,7 +225,9 @@ def growth_lines(runs: list[Run]) -> list[str]:
     """Per DuckDB limit: each corpus against the next smaller one (documents and peak RSS)."""
     out = []
     for limit in dict.fromkeys(r.duckdb_limit for r in runs):
-        same = sorted((r for r in runs if r.duckdb_limit == limit and r.documents), key=_docs)
+        same = sorted(
+            (r for r in runs if r.duckdb_limit == limit and r.documents), key=lambda r: r.documents
+        )
         steps = [
             f"{a.documents:,} -> {b.documents:,} documents ({b.documents / a.documents:.1f}x): "
             f"peak RSS {a.pipeline_peak_mb:.0f} -> {b.pipeline_peak_mb:.0f} MiB "
@@ -234,10 +236,6 @@ def growth_lines(runs: list[Run]) -> list[str]:
         ]
         out += [f"- DuckDB limit {limit}: " + "; ".join(steps)] if steps else []
     return out
-
-
-def _docs(run: Run) -> int:
-    return run.documents
 
 
 def _batch_size() -> int:
