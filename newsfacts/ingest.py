@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -199,11 +200,16 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# Characters that do not occur in text: C0 controls other than tab, line feed, form feed and
+# carriage return, and the replacement character left by a wrong decoding.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    bad = sum(1 for _ in _NOT_TEXT.finditer(sample))
     return bad / len(sample) > settings.MAX_BINARY_SHARE
 
 
