@@ -9,11 +9,14 @@ documents and calls `propagate_companies` per document after `extract`.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts
@@ -147,10 +150,16 @@ def _blocked_lower() -> frozenset[str]:
 
 @cache
 def _function_words() -> frozenset[str]:
-    """English function words (spaCy's stop-word list)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """English function words: spaCy's stop-word list, read from its one self-contained module.
 
-    return frozenset(STOP_WORDS)
+    `import spacy.lang.en.stop_words` would first import the whole spacy package (about 1 s, and
+    nothing else in newsfacts needs it), so the module file is run on its own.
+    """
+    spec = importlib.util.find_spec("spacy")  # locates the package without importing it
+    if spec is None or spec.origin is None:
+        raise ImportError("spacy is a newsfacts dependency: pip install spacy")
+    module = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    return frozenset(runpy.run_path(str(module))["STOP_WORDS"])
 
 
 @cache
