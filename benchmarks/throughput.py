@@ -6,7 +6,11 @@
 2. Per stage on ../shared/data/bbc-news (2,225 articles): the plain stage functions of
    newsfacts/stages.py called directly on a temporary DuckDB file, each timed with its own peak RSS.
 3. End to end on bbc-news: the real Prefect pipeline flow, cold (empty warehouse) and as an
-   incremental no-op (second run over the same unchanged files), Prefect already started.
+   incremental no-op (second run over the same unchanged files), Prefect already started. Each
+   cold run is paired with a cold run over an empty folder, same flags, just before it: what
+   that run costs (Prefect's flow and task runs, both GX validations, worker start) is the
+   start-up the target excludes, so per-document throughput is documents / (cold - empty).
+   Pairs are repeated (--repeats) because this shared machine's timings swing by 20%.
 4. A larger corpus generated at run time from bbc-news paragraphs (--docs, default 50,000) with
    known shares of exact and near duplicates, written under benchmarks/corpora/ (git-ignored),
    run end to end cold: time, per-stage seconds, peak RSS, duplicates found vs planted.
@@ -43,6 +47,8 @@ NEAR_SHARE = 0.10
 NEAR_EDITS = 3
 # How often the RSS sampler looks at the process, in seconds.
 RSS_SAMPLE_SECONDS = 0.05
+# Pairs of (empty-folder run, cold bbc-news run) per worker setting.
+REPEATS = 3
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -360,41 +366,85 @@ def stage_lines(
     return lines
 
 
-def e2e_lines(
-    single: tuple[Measure, dict],
-    cold: tuple[Measure, dict],
-    noop: tuple[Measure, dict],
-    n_docs: int,
-    gx: tuple[Measure, Measure, Measure],
-) -> list[str]:
-    (sm, sres), (cm, cres), (nm, nres) = single, cold, noop
-    gx_fixed = gx[1].seconds + gx[2].seconds
-    net = cm.seconds - gx_fixed
-    failed = cres["status"] != "success"
-    ok = n_docs / cm.seconds >= TARGET_DOCS_PER_S and cres["status"] == "success"
+@dataclass
+class Paired:
+    """A cold run over bbc-news and, just before it, a cold run over an empty folder (same flags)."""
 
-    def row(label: str, m: Measure, res: dict, rate: str) -> str:
-        return (
-            f"| {label} | {res['status']} | {m.seconds:.1f} | {rate} | {m.peak_mb:,.0f} / "
-            f"{m.with_workers_peak_mb:,.0f} | {res.get('seconds')} |"
-        )
+    empty: Measure
+    cold: Measure
+    result: dict
 
-    return [
+    def per_document_rate(self, n_docs: int) -> float | None:
+        """Documents/s with start-up excluded: n / (cold - empty); None if a run failed."""
+        net = self.cold.seconds - self.empty.seconds
+        return n_docs / net if self.result["status"] == "success" and net > 0 else None
+
+
+def paired_run(workdir: Path, workers: int, k: int) -> Paired:
+    """Pair number k: a cold run over an empty folder, then over bbc-news, fresh files each."""
+    empty_folder = workdir / "empty-input"
+    empty_folder.mkdir(exist_ok=True)
+    empty, _ = end_to_end(empty_folder, workdir / f"empty-{workers}-{k}" / "w.duckdb", workers)
+    cold, result = end_to_end(common.BBC_DIR, workdir / f"cold-{workers}-{k}" / "w.duckdb", workers)
+    return Paired(empty, cold, result)
+
+
+def e2e_lines(runs: dict[int, list[Paired]], noop: tuple[Measure, dict], n_docs: int) -> list[str]:
+    nm, nres = noop
+    lines = [
         "## End to end on bbc-news (Prefect flow, Prefect already started)",
         "",
-        "| run | status | seconds | docs/s | peak MiB (pipeline RSS / with workers, PSS) | stage seconds |",
-        "|---|---|---|---|---|---|",
-        row("cold, one process", sm, sres, _rate(n_docs, sm.seconds)),
-        row(f"cold, --workers {WORKERS}", cm, cres, _rate(n_docs, cm.seconds)),
-        row("incremental no-op (same files again)", nm, nres, "n/a"),
+        "Start-up is measured, not estimated: just before each cold run over bbc-news, a cold run "
+        "over an empty folder with the same flags does everything but the documents (Prefect flow "
+        "and task runs, both GX validations of every suite, the worker processes' start).",
         "",
-        f"--workers {WORKERS} vs one process, same run: {sm.seconds / cm.seconds:.2f}x as fast.",
-        f"Cold run without the GX fixed cost ({gx_fixed:.1f} s): "
-        f"{'n/a (the run failed)' if failed else _rate(n_docs, net)} docs/s.",
-        f"Target >= {TARGET_DOCS_PER_S} docs/s end to end (start-up excluded): "
-        f"{'met' if ok else 'NOT met'} ({n_docs / cm.seconds:.0f} docs/s).",
+        "| run | status | empty-folder run s | bbc-news run s | docs/s end to end | "
+        "docs/s start-up excluded | peak MiB (pipeline RSS / with workers, PSS) | stage seconds |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    medians: dict[int, float | None] = {}
+    for workers, pairs in runs.items():
+        label = "one process" if workers == 1 else f"--workers {workers}"
+        for k, p in enumerate(pairs, 1):
+            rate = p.per_document_rate(n_docs)
+            lines.append(
+                f"| cold, {label}, #{k} | {p.result['status']} | {p.empty.seconds:.1f} | "
+                f"{p.cold.seconds:.1f} | {_rate(n_docs, p.cold.seconds)} | "
+                f"{'n/a' if rate is None else f'{rate:,.0f}'} | {p.cold.peak_mb:,.0f} / "
+                f"{p.cold.with_workers_peak_mb:,.0f} | {p.result.get('seconds')} |"
+            )
+        rates = sorted(r for r in (p.per_document_rate(n_docs) for p in pairs) if r)
+        medians[workers] = rates[len(rates) // 2] if len(rates) == len(pairs) else None
+    lines.append(
+        f"| incremental no-op (same files again) | {nres['status']} | | {nm.seconds:.1f} | n/a | "
+        f"n/a | {nm.peak_mb:,.0f} / {nm.with_workers_peak_mb:,.0f} | {nres.get('seconds')} |"
+    )
+    lines.append("")
+    for workers, median in medians.items():
+        label = "one process" if workers == 1 else f"--workers {workers}"
+        lines.append(
+            f"Median of {len(runs[workers])}, {label}: "
+            + (
+                "n/a (a run failed)"
+                if median is None
+                else f"{median:,.0f} docs/s start-up excluded"
+            )
+            + f"; end to end {_rate(n_docs, _median([p.cold.seconds for p in runs[workers]]))} docs/s."
+        )
+    best = max(runs)  # the most workers: what the machine can do
+    ok = medians[best] is not None and medians[best] >= TARGET_DOCS_PER_S
+    lines += [
+        "",
+        f"Target >= {TARGET_DOCS_PER_S} docs/s end to end (start-up excluded), median with "
+        f"--workers {best}: {'met' if ok else 'NOT met'}.",
         "",
     ]
+    return lines
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
 
 
 def large_lines(
@@ -439,6 +489,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=50_000, help="Size of the generated corpus.")
     parser.add_argument("--skip-large", action="store_true", help="Only the bbc-news part.")
     parser.add_argument("--skip-bbc", action="store_true", help="Only the generated corpus.")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=REPEATS,
+        help="Cold-run pairs per worker setting on bbc-news.",
+    )
     args = parser.parse_args()
     common.skip_without(common.BBC_DIR, "throughput")
     workdir = Path(tempfile.mkdtemp(prefix="newsfacts-throughput-"))
@@ -452,7 +508,7 @@ def main() -> None:
         gx = gx_startup(workdir)
         lines += startup_lines(prefect, gx)
         if not args.skip_bbc:
-            lines += bbc_part(workdir, gx)
+            lines += bbc_part(workdir, gx, args.repeats)
         if not args.skip_large:
             lines += large_part(workdir, args.docs)
     finally:
@@ -464,15 +520,17 @@ def main() -> None:
     common.write_result("throughput", lines)
 
 
-def bbc_part(workdir: Path, gx: tuple[Measure, Measure, Measure]) -> list[str]:
+def bbc_part(workdir: Path, gx: tuple[Measure, Measure, Measure], repeats: int) -> list[str]:
     """Per-stage and end-to-end numbers on bbc-news."""
     stages = per_stage(common.BBC_DIR, workdir)
     n_docs = document_count(workdir / "stages" / "w.duckdb")[0]
-    single = end_to_end(common.BBC_DIR, workdir / "e2e-single" / "w.duckdb", workers=1)
-    warehouse = workdir / "e2e" / "w.duckdb"
-    cold = end_to_end(common.BBC_DIR, warehouse)
-    noop = end_to_end(common.BBC_DIR, warehouse)
-    return stage_lines(stages, n_docs, gx) + e2e_lines(single, cold, noop, n_docs, gx)
+    runs: dict[int, list[Paired]] = {1: [], WORKERS: []}
+    for k in range(repeats):  # interleaved, so a slow spell of the machine hits both settings
+        for workers, pairs in runs.items():
+            pairs.append(paired_run(workdir, workers, k))
+    last = workdir / f"cold-{WORKERS}-0" / "w.duckdb"
+    noop = end_to_end(common.BBC_DIR, last)
+    return stage_lines(stages, n_docs, gx) + e2e_lines(runs, noop, n_docs)
 
 
 def large_part(workdir: Path, n_docs: int) -> list[str]:
