@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import secrets
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,7 +49,11 @@ def pipeline(
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
     run_id = new_run_id()
     staging = str(warehouse.staging_path(wh))
-    with warehouse.run_lock(wh, wait_seconds), worker_processes(1 if dask_address else workers):
+    with (
+        warehouse.run_lock(wh, wait_seconds),
+        worker_processes(1 if dask_address else workers),
+        start_up_objects_frozen(),
+    ):
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
@@ -102,6 +109,22 @@ def pipeline(
         "seconds": seconds,
         "message": message,
     }
+
+
+@contextlib.contextmanager
+def start_up_objects_frozen() -> Iterator[None]:
+    """Keep the objects alive when a run starts out of the garbage collector's full passes.
+
+    Prefect, Great Expectations and their imports leave about 550,000 long-lived objects, and
+    every full collection during a run walked them all: about 0.8 s of a run over bbc-news.
+    Frozen, they are skipped. They are unfrozen when the run ends, so a long-lived process
+    (`newsfacts serve`) still collects whatever of them becomes garbage later.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # Recorded as a skipped stage's counts on a run that found no new or changed input.
