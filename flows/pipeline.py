@@ -68,7 +68,7 @@ def pipeline(
                 ("deduplicate", lambda: flag_duplicates(staging)),
                 ("extract", lambda: extract_facts(staging, run_id, workers, dask_address)),
                 ("propagate", lambda: propagate_companies(staging, run_id)),
-                ("consolidate", lambda: consolidate_facts(staging, run_id)),
+                ("consolidate", lambda: consolidate_facts(staging, run_id, workers, dask_address)),
                 ("validate", lambda: validate_and_quarantine(staging, str(wh), run_id)),
             ):
                 if unchanged and not (name == "validate" and counts["ingest"]["errors"]):

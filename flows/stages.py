@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import Task
 
 from newsfacts import settings, stages, warehouse
+from newsfacts.consolidate import StoryBatch, story_batch_tables
 from newsfacts.parallel import BatchMap, process_map, submitting
 from newsfacts.progress import progress_bar
 
@@ -107,11 +108,22 @@ def propagate_companies(staging: str, run_id: str) -> dict[str, int]:
         return stages.propagate(con, run_id)
 
 
+@task(cache_policy=NO_CACHE)
+def cluster_story_batch(rows: StoryBatch) -> dict[str, list[dict]]:
+    """Consolidated rows for one batch of whole stories (a task run of its own on a Dask cluster)."""
+    return story_batch_tables(rows)
+
+
 @task(name="consolidate", cache_policy=NO_CACHE)
-def consolidate_facts(staging: str, run_id: str) -> dict[str, int]:
+def consolidate_facts(
+    staging: str, run_id: str, workers: int = 1, dask_address: str | None = None
+) -> dict[str, int]:
     """Stories, canonical claims and events across documents."""
-    with warehouse.connect(Path(staging)) as con:
-        return stages.consolidate(con, run_id)
+    with (
+        warehouse.connect(Path(staging)) as con,
+        batch_map(cluster_story_batch, workers, dask_address) as mapper,
+    ):
+        return stages.consolidate(con, run_id, map_batches=mapper)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

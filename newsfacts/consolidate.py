@@ -20,6 +20,7 @@ from importlib import resources
 from itertools import combinations
 
 from newsfacts.facts import stable_id
+from newsfacts.parallel import BatchMap
 
 # --- stories ----------------------------------------------------------------------------------
 # Two documents whose publication dates are both known are one story only if at most this many
@@ -1311,24 +1312,46 @@ def read_story_inputs(con: object) -> StoryInputs:
     )
 
 
-def consolidate_warehouse(con: object) -> dict[str, int]:
+def consolidate_warehouse(con: object, map_batches: BatchMap = map) -> dict[str, int]:
     """Stories, claim and event clusters and canonical claims and events of the warehouse, written
     to OUTPUT_TABLES (and documents.story_id); returns the rows written per table.
 
     Nothing is held per document beyond compact arrays: bodies stream once, BODY_BATCH_DOCS at a
     time, into the story word counts (keeping each document's scope, and the first line of an
     untitled one); then the stories, claims and events of whole stories are read, clustered and
-    written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables).
+    written CONSOLIDATE_BATCH_DOCS documents at a time (see fact_tables). The clustering of each
+    batch is a pure function (`story_batch_tables`), so `map_batches` may run it elsewhere.
     """
     previous = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     con.execute(f"SET memory_limit = '{CONSOLIDATE_DUCKDB_MEMORY}'")
     try:
-        return _consolidate(con)
+        return _consolidate(con, map_batches)
     finally:
         con.execute(f"SET memory_limit = '{previous}'")
 
 
-def _consolidate(con: object) -> dict[str, int]:
+@dataclass
+class StoryBatch:
+    """What the rows of a batch of whole stories are made from (read from the warehouse)."""
+
+    doc_ids: list[str]
+    docs: dict[str, dict]  # doc_id -> doc_id, title, publisher, published, order (and body)
+    claims: list[dict]
+    events: list[dict]
+    scope: dict[str, str | None]  # doc_id -> the document's product scope
+    story_of: dict[str, str]  # doc_id -> story_id
+
+
+def story_batch_tables(batch: StoryBatch) -> dict[str, list[dict]]:
+    """Rows of every OUTPUT_TABLES table for one batch of whole stories; pure."""
+    return {
+        "stories": story_rows(list(batch.docs.values()), batch.story_of),
+        "story_documents": [{"story_id": batch.story_of[i], "doc_id": i} for i in batch.doc_ids],
+        **fact_tables(batch.claims, batch.events, batch.docs, batch.scope, batch.story_of),
+    }
+
+
+def _consolidate(con: object, map_batches: BatchMap = map) -> dict[str, int]:
     """consolidate_warehouse under whatever DuckDB memory limit is set."""
     from newsfacts import load
 
@@ -1351,19 +1374,27 @@ def _consolidate(con: object) -> dict[str, int]:
     for table in OUTPUT_TABLES:
         con.execute(f'DELETE FROM "{table}"')
     counts = dict.fromkeys(OUTPUT_TABLES, 0)
-    for batch in _story_batches(story_of):
-        ids = [inputs.doc_ids[i] for i in batch]
-        batch_story = {inputs.doc_ids[i]: story_of[i] for i in batch}
-        batch_scope = {inputs.doc_ids[i]: scopes[i] for i in batch}
-        docs = {d["doc_id"]: d for d in _rows(con, _READ["documents"], [ids])}
-        for doc_id in docs.keys() & first_lines.keys():
-            docs[doc_id]["body"] = first_lines.pop(doc_id)
-        claims, events = (_rows(con, _READ[name], [ids]) for name in ("claims", "events"))
-        tables = {
-            "stories": story_rows(list(docs.values()), batch_story),
-            "story_documents": [{"story_id": batch_story[i], "doc_id": i} for i in ids],
-            **fact_tables(claims, events, docs, batch_scope, batch_story),
-        }
+    batches = list(_story_batches(story_of))
+    if len(batches) <= 1:
+        map_batches = map  # a single batch: nothing to overlap
+
+    def story_batches() -> Iterator[StoryBatch]:
+        for batch in batches:
+            ids = [inputs.doc_ids[i] for i in batch]
+            docs = {d["doc_id"]: d for d in _rows(con, _READ["documents"], [ids])}
+            for doc_id in docs.keys() & first_lines.keys():
+                docs[doc_id]["body"] = first_lines.pop(doc_id)
+            claims, events = (_rows(con, _READ[name], [ids]) for name in ("claims", "events"))
+            yield StoryBatch(
+                ids,
+                docs,
+                claims,
+                events,
+                {inputs.doc_ids[i]: scopes[i] for i in batch},
+                {inputs.doc_ids[i]: story_of[i] for i in batch},
+            )
+
+    for tables in map_batches(story_batch_tables, story_batches()):
         for table, rows in tables.items():
             counts[table] += load.insert_rows(con, table, rows)
     con.execute(_SET_DOCUMENT_STORIES)

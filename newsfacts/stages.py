@@ -366,8 +366,11 @@ def _merge_counts(first: object, final: object) -> object:
     )
 
 
-def consolidate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    """Recompute stories, canonical claims and events over every canonical document."""
+def consolidate(
+    con: duckdb.DuckDBPyConnection, run_id: str, map_batches: BatchMap = map
+) -> dict[str, int]:
+    """Recompute stories, canonical claims and events over every canonical document
+    (map_batches may cluster batches of whole stories elsewhere)."""
     from newsfacts import consolidate as cons
 
-    return cons.consolidate_warehouse(con)
+    return cons.consolidate_warehouse(con, map_batches)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, run_pipeline
+from consolidate_support import build_warehouse
 from ops_support import fingerprint
 
-from newsfacts import settings, warehouse
+from newsfacts import consolidate, settings, warehouse
 from newsfacts.parallel import process_map, submitting, windowed_map, worker_processes
+from newsfacts.stages import consolidate as consolidate_stage
 from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
 
 
@@ -109,11 +112,27 @@ def dask_cluster() -> str:
         yield cluster.scheduler_address
 
 
+def test_consolidate_on_worker_processes_in_small_story_batches_writes_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial_con = build_warehouse([SAMPLES], tmp_path / "serial.duckdb")  # consolidated in one batch
+    serial_con.close()
+    shutil.copyfile(tmp_path / "serial.duckdb", tmp_path / "workers.duckdb")
+    monkeypatch.setattr(consolidate, "CONSOLIDATE_BATCH_DOCS", 3)
+    con = warehouse.connect(tmp_path / "workers.duckdb")
+    with worker_processes(2):
+        counts = consolidate_stage(con, "run-2", map_batches=process_map(2, window=2))
+    con.close()
+    assert counts["stories"] > 3 and counts["canonical_claims"] > 0
+    assert fingerprint(tmp_path / "workers.duckdb") == fingerprint(tmp_path / "serial.duckdb")
+
+
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches of 8 documents, so the samples make several batches and really go to workers
-    (a single batch stays in the calling process)."""
+    """Batches of 8 documents (and story batches of about 8), so the samples make several
+    batches and really go to workers (a single batch stays in the calling process)."""
     monkeypatch.setattr(settings, "BATCH_SIZE", 8)
+    monkeypatch.setattr(consolidate, "CONSOLIDATE_BATCH_DOCS", 8)
 
 
 def test_run_on_a_dask_cluster_equals_single_process_run(
