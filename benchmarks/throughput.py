@@ -49,7 +49,7 @@ NEAR_EDITS = 3
 # How often the RSS sampler looks at the process, in seconds.
 RSS_SAMPLE_SECONDS = 0.05
 # Pairs of (empty-folder run, cold bbc-news run) per worker setting.
-REPEATS = 3
+REPEATS = 5
 
 
 # --- measuring ------------------------------------------------------------------------------
