@@ -146,17 +146,19 @@ def extract(
             [settings.EXTRACTOR_VERSION],
         ).fetchall()
     ]
-    load.delete_facts(con, stale)
     pending = [
         d
         for (d,) in con.execute(
             "SELECT doc_id FROM documents d WHERE duplicate_of IS NULL AND language = 'en' "
-            "AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id) ORDER BY doc_id"
+            "AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id "
+            "AND x.extractor_version = ?) ORDER BY doc_id",
+            [settings.EXTRACTOR_VERSION],
         ).fetchall()
     ]  # ids only: bodies are read one batch at a time
-    # Facts a killed run wrote for a batch it never finished: removed once here, not per batch
-    # (a per-batch delete scans every fact table each time, quadratic in the corpus).
-    load.delete_facts(con, pending)
+    # Facts of stale documents, and facts a killed run wrote for a batch it never finished:
+    # removed in one pass here, not per batch (a per-batch delete scans every fact table each
+    # time, quadratic in the corpus).
+    load.delete_facts(con, sorted(set(stale) | set(pending)))
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
         map_batches = map  # a single batch: nothing to overlap, so no worker to start
