@@ -26,6 +26,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import tempfile
 import threading
 import time
@@ -374,6 +375,7 @@ class Paired:
     empty: Measure
     cold: Measure
     result: dict
+    warehouse: Path  # the cold run's
 
     def per_document_rate(self, n_docs: int) -> float | None:
         """Documents/s with start-up excluded: n / (cold - empty); None if a run failed."""
@@ -386,8 +388,9 @@ def paired_run(workdir: Path, workers: int, k: int) -> Paired:
     empty_folder = workdir / "empty-input"
     empty_folder.mkdir(exist_ok=True)
     empty, _ = end_to_end(empty_folder, workdir / f"empty-{workers}-{k}" / "w.duckdb", workers)
-    cold, result = end_to_end(common.BBC_DIR, workdir / f"cold-{workers}-{k}" / "w.duckdb", workers)
-    return Paired(empty, cold, result)
+    warehouse = workdir / f"cold-{workers}-{k}" / "w.duckdb"
+    cold, result = end_to_end(common.BBC_DIR, warehouse, workers)
+    return Paired(empty, cold, result, warehouse)
 
 
 def e2e_lines(runs: dict[int, list[Paired]], noop: tuple[Measure, dict], n_docs: int) -> list[str]:
@@ -407,7 +410,7 @@ def e2e_lines(runs: dict[int, list[Paired]], noop: tuple[Measure, dict], n_docs:
     ]
     medians: dict[int, float | None] = {}
     for workers, pairs in runs.items():
-        label = "one process" if workers == 1 else f"--workers {workers}"
+        label = _label(workers)
         for k, p in enumerate(pairs, 1):
             rate = p.per_document_rate(n_docs)
             lines.append(
@@ -423,13 +426,12 @@ def e2e_lines(runs: dict[int, list[Paired]], noop: tuple[Measure, dict], n_docs:
     )
     lines.append("")
     for workers, median in medians.items():
-        label = "one process" if workers == 1 else f"--workers {workers}"
         pairs = runs[workers]
+        cold = statistics.median(p.cold.seconds for p in pairs)
         lines.append(
-            f"{label}, median of {len(pairs)}: empty-folder run "
-            f"{_median([p.empty.seconds for p in pairs]):.1f} s, bbc-news run "
-            f"{_median([p.cold.seconds for p in pairs]):.1f} s: "
-            f"{_rate(n_docs, _median([p.cold.seconds for p in pairs]))} docs/s end to end, "
+            f"{_label(workers)}, median of {len(pairs)}: empty-folder run "
+            f"{statistics.median(p.empty.seconds for p in pairs):.1f} s, bbc-news run "
+            f"{cold:.1f} s: {_rate(n_docs, cold)} docs/s end to end, "
             + (
                 "n/a (a run failed)"
                 if median is None
@@ -452,13 +454,14 @@ def _per_document_median(pairs: list[Paired], n_docs: int) -> float | None:
     """documents / (median bbc-news run - median empty-folder run); None if a run failed."""
     if any(p.per_document_rate(n_docs) is None for p in pairs):
         return None
-    net = _median([p.cold.seconds for p in pairs]) - _median([p.empty.seconds for p in pairs])
+    net = statistics.median(p.cold.seconds for p in pairs) - statistics.median(
+        p.empty.seconds for p in pairs
+    )
     return n_docs / net if net > 0 else None
 
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
+def _label(workers: int) -> str:
+    return "one process" if workers == 1 else f"--workers {workers}"
 
 
 def large_lines(
@@ -542,8 +545,7 @@ def bbc_part(workdir: Path, gx: tuple[Measure, Measure, Measure], repeats: int) 
     for k in range(repeats):  # interleaved, so a slow spell of the machine hits both settings
         for workers, pairs in runs.items():
             pairs.append(paired_run(workdir, workers, k))
-    last = workdir / f"cold-{WORKERS}-0" / "w.duckdb"
-    noop = end_to_end(common.BBC_DIR, last)
+    noop = end_to_end(common.BBC_DIR, runs[WORKERS][0].warehouse)
     return stage_lines(stages, n_docs, gx) + e2e_lines(runs, noop, n_docs)
 
 
