@@ -3,7 +3,8 @@
 An annotator writes a *draft* (outside the repository, since it may quote long spans) in which
 every span is either a string or {"text": ..., "ctx": ...}: `ctx` is a longer passage that
 occurs exactly once in the article and contains `text` exactly once; without `ctx`, `text`
-itself must occur exactly once. `locate` turns each span into {"start", "end", "text"} with
+itself must occur exactly once (a company's or person's first `mention` may occur several times:
+its first occurrence is taken). `locate` turns each span into {"start", "end", "text"} with
 character offsets into the decoded file (headline line included). Spans longer than
 SHORT_SPAN_CHARS keep only a fingerprint (first and last words and a hash) instead of their
 text, so the repository holds offsets and labels, and only short quotes.
@@ -75,6 +76,10 @@ def locate_span(text: str, span: Any, what: str) -> dict[str, Any]:
     ctx = None if isinstance(span, str) else span.get("ctx")
     if not needle or needle != needle.strip():
         raise ValueError(f"{what}: empty span or span with outer white space: {needle!r}")
+    if what.endswith(".mention") and not ctx and needle in text:
+        # a first mention is the first occurrence by definition
+        start = text.find(needle)
+        return {"start": start, "end": start + len(needle), **fingerprint(needle)}
     if ctx:
         base = _unique(text, ctx, what + " ctx")
         start = base + _unique(ctx, needle, what + " (inside ctx)")
