@@ -4,7 +4,8 @@ An annotator writes a *draft* (outside the repository, since it may quote long s
 every span is either a string or {"text": ..., "ctx": ...}: `ctx` is a longer passage that
 occurs exactly once in the article and contains `text` exactly once; without `ctx`, `text`
 itself must occur exactly once (a company's or person's first `mention` may occur several times:
-its first occurrence is taken). `locate` turns each span into {"start", "end", "text"} with
+its first occurrence is taken; an event's trigger, date and amount without ctx are looked for in
+the event's clause first). `locate` turns each span into {"start", "end", "text"} with
 character offsets into the decoded file (headline line included). Spans longer than
 SHORT_SPAN_CHARS keep only a fingerprint (first and last words and a hash) instead of their
 text, so the repository holds offsets and labels, and only short quotes.
@@ -88,8 +89,31 @@ def locate_span(text: str, span: Any, what: str) -> dict[str, Any]:
     return {"start": start, "end": start + len(needle), **fingerprint(needle)}
 
 
+def _in_clause(text: str, clause: dict[str, Any], span: Any, what: str) -> Any:
+    """An event's trigger, date or amount given without ctx is looked for inside its clause
+    first, so that a word used elsewhere in the article needs no ctx."""
+    if not isinstance(span, str):
+        return span
+    piece = text[clause["start"] : clause["end"]]
+    if piece.count(span) == 1:
+        start = clause["start"] + piece.find(span)
+        return {"start": start, "end": start + len(span), **fingerprint(span)}
+    return span
+
+
 def _walk(node: Any, text: str, path: str) -> Any:
     """Locate every span below node, keeping everything else as it is."""
+    if isinstance(node, dict) and node.get("clause") is not None and "trigger" in node:
+        clause = locate_span(text, node["clause"], f"{path}.clause")
+        node = {
+            **node,
+            "clause": clause,
+            "trigger": _in_clause(text, clause, node["trigger"], path),
+        }
+        for key in ("date", "amount"):
+            if isinstance(node.get(key), dict) and node[key].get("span") is not None:
+                inner = _in_clause(text, clause, node[key]["span"], path)
+                node = {**node, key: {**node[key], "span": inner}}
     if isinstance(node, list):
         return [_walk(item, text, f"{path}[{i}]") for i, item in enumerate(node)]
     if not isinstance(node, dict):
