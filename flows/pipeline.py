@@ -25,7 +25,7 @@ from flows.stages import (
     quarantine_bad_documents,
     validate_and_quarantine,
 )
-from newsfacts import load, settings, stages, warehouse
+from newsfacts import interrupts, load, settings, stages, warehouse
 from newsfacts.parallel import worker_processes
 
 
@@ -74,6 +74,7 @@ def pipeline(
                 if unchanged and not (name == "validate" and counts["ingest"]["errors"]):
                     counts[name] = {"skipped": NO_CHANGE}
                     continue
+                interrupts.set_stage(name)
                 started = time.perf_counter()
                 counts[name] = call()
                 seconds[name] = round(time.perf_counter() - started, 3)
@@ -81,24 +82,23 @@ def pipeline(
                 pause_point(name)
                 if name == "ingest":
                     unchanged = not full_refresh and nothing_new(Path(staging), counts[name])
+            status, message = _outcome(counts)
+            if status == "success":
+                interrupts.set_stage("publish")
+                _publish(Path(staging), wh, run_id, status, counts, seconds, message)
         except BaseException as exc:
+            signame = interrupts.signal_name(exc)
             _record_unpublished(
-                wh, run_id, sources, "failed", counts, seconds, f"{type(exc).__name__}: {exc}"
+                wh,
+                run_id,
+                sources,
+                "interrupted" if signame else "failed",
+                counts,
+                seconds,
+                interrupts.message(signame) if signame else f"{type(exc).__name__}: {exc}",
             )
             raise
-        passed = counts["validate"].get("passed", True)  # skipped: the published data passed
-        status = "success" if passed else "failed_validation"
-        message = (
-            _summary(counts)
-            if passed
-            else "not published: " + "; ".join(counts["validate"]["failed"])
-        )
-        if passed:
-            with warehouse.connect(Path(staging)) as con:
-                load.finish_run(con, run_id, status, counts, seconds, message)
-                pause_point("publish")
-                warehouse.publish(con, wh)
-        else:
+        if status != "success":
             _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
         logger.info("run %s: %s (%s)", run_id, status, message)
     return {
@@ -109,6 +109,28 @@ def pipeline(
         "seconds": seconds,
         "message": message,
     }
+
+
+def _outcome(counts: dict) -> tuple[str, str]:
+    """Status and message of a run whose stages all finished."""
+    if counts["validate"].get("passed", True):  # skipped: the published data passed
+        return "success", _summary(counts)
+    return "failed_validation", "not published: " + "; ".join(counts["validate"]["failed"])
+
+
+def _publish(
+    staging: Path, wh: Path, run_id: str, status: str, counts: dict, seconds: dict, message: str
+) -> None:
+    """Log the run into the staging file and publish it, unless a stop signal came first.
+
+    A signal during the publish is held off until the rename is done or refused: the published
+    file is either the old one or the complete new one, never what a cut-off run left.
+    """
+    with interrupts.deferred(), warehouse.connect(staging) as con:
+        load.finish_run(con, run_id, status, counts, seconds, message)
+        pause_point("publish")
+        interrupts.check()  # the point of no return: a stop signal until here publishes nothing
+        warehouse.publish(con, wh)
 
 
 @contextlib.contextmanager

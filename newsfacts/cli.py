@@ -55,10 +55,15 @@ def run(
             _fail(f"no such file or folder: {path}")
     _check_writable(warehouse)
     from flows.pipeline import pipeline
+    from newsfacts import interrupts
     from newsfacts.warehouse import WarehouseBusy, WarehouseError, run_lock
 
     try:
-        with run_lock(warehouse.absolute(), wait):  # the flow's own lock nests inside this one
+        with (
+            interrupts.handled(),
+            run_lock(warehouse.absolute(), wait),  # the flow's own lock nests inside this one
+            interrupts.temporary_prefect_server(),
+        ):
             result = pipeline(
                 [str(p) for p in paths] if paths else None,
                 str(warehouse),
@@ -69,6 +74,12 @@ def run(
             )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
+    except BaseException as exc:
+        signame = interrupts.signal_name(exc) or interrupts.received()
+        if not signame:
+            raise
+        typer.secho(f"{interrupts.message(signame)}: nothing published", fg="red", err=True)
+        raise typer.Exit(interrupts.exit_code(signame)) from None
     _print_summary(result)
     if result["status"] != "success":
         raise typer.Exit(1)
@@ -213,9 +224,11 @@ def server(
     port: Annotated[int, typer.Option(help="Port of the Prefect API and UI.")] = 4200,
 ) -> None:
     """Start a local Prefect server (state in PREFECT_HOME, default ~/.prefect)."""
-    from newsfacts.serve import start_server
+    from newsfacts.interrupts import run_child
+    from newsfacts.serve import server_command, server_env
 
-    raise typer.Exit(start_server(host, port))
+    status = run_child(server_command(host, port), server_env())
+    raise typer.Exit(0 if status < 0 else status)  # a stop signal is the normal way to end it
 
 
 @app.command()

@@ -11,11 +11,11 @@ CREATE TABLE IF NOT EXISTS runs (
     extractor_version VARCHAR,
     prefect_flow_run_id VARCHAR
 );
-COMMENT ON TABLE runs IS 'Pipeline runs (append-only log): status success, failed_validation or failed, with per-stage counts and timings as JSON.';
+COMMENT ON TABLE runs IS 'Pipeline runs (append-only log): status success, failed_validation, failed or interrupted, with per-stage counts and timings as JSON.';
 COMMENT ON COLUMN runs.run_id IS 'Run id (UTC timestamp plus a random suffix).';
 COMMENT ON COLUMN runs.started_at IS 'Start (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'End (UTC).';
-COMMENT ON COLUMN runs.status IS 'success: published; failed_validation: a table-level expectation failed and nothing was published; failed: an error stopped the run.';
+COMMENT ON COLUMN runs.status IS 'success: published; failed_validation: a table-level expectation failed and nothing was published; failed: an error stopped the run; interrupted: SIGINT or SIGTERM stopped it (message names the signal and the stage), nothing was published.';
 COMMENT ON COLUMN runs.sources IS 'JSON list of the paths given to the run.';
 COMMENT ON COLUMN runs.stage_counts IS 'JSON object: rows or files handled per stage.';
 COMMENT ON COLUMN runs.stage_seconds IS 'JSON object: wall-clock seconds per stage.';
