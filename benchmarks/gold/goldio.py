@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -59,14 +60,21 @@ def fingerprint(text: str) -> dict[str, str]:
     return {"head": " ".join(words[:3]), "tail": " ".join(words[-3:]), "sha1": text_hash(text)}
 
 
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Offsets of needle in haystack as a whole word ("it" is not found inside "admitted")."""
+    left = r"\b" if re.match(r"\w", needle) else ""
+    right = r"\b" if re.search(r"\w$", needle) else ""
+    return [m.start() for m in re.finditer(left + re.escape(needle) + right, haystack)]
+
+
 def _unique(haystack: str, needle: str, what: str) -> int:
     """Offset of the one occurrence of needle in haystack, or a ValueError naming the problem."""
-    first = haystack.find(needle)
-    if first < 0:
+    found = _occurrences(haystack, needle)
+    if not found:
         raise ValueError(f"{what}: not found: {needle[:80]!r}")
-    if haystack.find(needle, first + 1) >= 0:
+    if len(found) > 1:
         raise ValueError(f"{what}: occurs more than once, give a longer ctx: {needle[:80]!r}")
-    return first
+    return found[0]
 
 
 def locate_span(text: str, span: Any, what: str) -> dict[str, Any]:
@@ -77,9 +85,9 @@ def locate_span(text: str, span: Any, what: str) -> dict[str, Any]:
     ctx = None if isinstance(span, str) else span.get("ctx")
     if not needle or needle != needle.strip():
         raise ValueError(f"{what}: empty span or span with outer white space: {needle!r}")
-    if what.endswith(".mention") and not ctx and needle in text:
+    if what.endswith(".mention") and not ctx and _occurrences(text, needle):
         # a first mention is the first occurrence by definition
-        start = text.find(needle)
+        start = _occurrences(text, needle)[0]
         return {"start": start, "end": start + len(needle), **fingerprint(needle)}
     if ctx:
         base = _unique(text, ctx, what + " ctx")
@@ -94,9 +102,9 @@ def _in_clause(text: str, clause: dict[str, Any], span: Any, what: str) -> Any:
     first, so that a word used elsewhere in the article needs no ctx."""
     if not isinstance(span, str):
         return span
-    piece = text[clause["start"] : clause["end"]]
-    if piece.count(span) == 1:
-        start = clause["start"] + piece.find(span)
+    found = _occurrences(text[clause["start"] : clause["end"]], span)
+    if len(found) == 1:
+        start = clause["start"] + found[0]
         return {"start": start, "end": start + len(span), **fingerprint(span)}
     return span
 
