@@ -14,7 +14,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from newsfacts.dateline import Dateline, parse_dateline
 from newsfacts.settings import TITLE_MAX_CHARS, TITLE_MAX_WORDS
+from newsfacts.unwrap import paragraphs
+from newsfacts.wire import cut_glued_credit, trailing_sign_offs
 
 # --- thresholds (words, characters) -----------------------------------------------------------
 # A unit with more words than this is prose, never a caption, widget or teaser headline.
@@ -28,17 +31,16 @@ CAPTION_MAX_COPIES = 3
 META_LINE_MAX_WORDS = 15
 # A line made only of UI words has at most this many tokens ("clock menu more-arrow no yes").
 NAV_LINE_MAX_TOKENS = 12
-# Hard-wrapped paragraphs: every line but the last is between these lengths (characters)
-# and the lengths differ by at most HARD_WRAP_MAX_SPREAD.
-HARD_WRAP_MIN_CHARS = 45
-HARD_WRAP_MAX_CHARS = 100
-HARD_WRAP_MAX_SPREAD = 30
+# A line after an open-ended line of at least this many words continues its sentence.
+OPEN_LINE_MIN_WORDS = 8
 # Date lines: a standalone date line keeps at most this many words of byline after the date.
 DATE_LINE_MAX_TAIL_WORDS = 10
 # Bare date lines (no "Published" keyword) are only trusted among the first units of a text.
 BARE_DATE_MAX_POSITION = 5
 # The headline is looked for among this many first kept units (kickers and labels above it).
 TITLE_SEARCH_UNITS = 6
+# A dateline is looked for in this many first kept units (a byline may sit above it).
+DATELINE_SEARCH_UNITS = 3
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class CleanText:
     body: str  # cleaned article text, paragraphs separated by "\n\n"
     date: str | None  # ISO yyyy-mm-dd from an explicit date line/prefix in the text, else None
     removed: tuple[tuple[str, str], ...]  # (removed line or block text, reason)
+    dateline: Dateline | None = None  # the dateline cut off the first paragraph, if any
 
 
 # --- vocabularies (general web UI words, written by the team) ---------------------------------
@@ -107,6 +110,11 @@ _UI_TOKEN_RE = re.compile(r"[^\s/|•·,>»›<«‹\-–—:()\[\]]+")
 _EDGE_PUNCT = " \t:;.,!?»›→←«‹|•·-–—()[]\"'“”‘’"
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_BREAK_RE = re.compile(r"[a-z\d)\"”’]{2,}[.!?][\"'”’]?\s+[A-Z\"“‘]")
+# A line starting in lower case (or with closing punctuation) continues a sentence.
+_CONTINUATION_START_RE = re.compile(r"^[\"'”’]?[a-z]|^[,;:)\]%]")
+# Ends of a line that close a sentence, a heading lead-in or a list or table row.
+_LINE_END_PUNCT = (".", "!", "?", "…", ":", '"', "”", "’", "'", ")", "]")
+_BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,4}$")
 _URL_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 _COMMENT_COUNTER_RE = re.compile(
@@ -354,6 +362,8 @@ def looks_like_headline(line: str) -> bool:
         return False
     if _SENTENCE_BREAK_RE.search(line) or line.count(":") > 1 or _URL_RE.search(line):
         return False  # "Tested by: X RRP: 49 Euro More info: www..." is a spec box, not a headline
+    if _BYLINE_RE.match(line):
+        return False  # "By Jane Roe" above a story is its byline
     first_word = line.split()[0]
     first = first_word.lstrip("\"'“‘([$£€¥&#;")[:1]
     return first.isupper() or first.isdigit() or any(ch.isupper() for ch in first_word)
@@ -424,32 +434,13 @@ def parse_date_line(line: str, allow_bare: bool) -> _DateHit | None:
 
 
 # --- splitting ------------------------------------------------------------------------------------
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """True when a block looks like one paragraph wrapped at a fixed width."""
-    if len(lines) < 3:
-        return False
-    head = [len(line) for line in lines[:-1]]
-    if min(head) < HARD_WRAP_MIN_CHARS or max(head) > HARD_WRAP_MAX_CHARS:
-        return False
-    open_ended = sum(not _ends_sentence(line) for line in lines[:-1])
-    return max(head) - min(head) <= HARD_WRAP_MAX_SPREAD and open_ended * 2 >= len(head)
-
-
 def split_units(text: str) -> list[str]:
-    """Whitespace-normalised non-empty lines; a hard-wrapped block becomes one unit."""
+    """Whitespace-normalised units: paragraphs of hard-wrapped text joined, other lines as they are."""
     text = _INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACE_RE.sub(" ", text)  # one pass for all lines: _SPACE_RE never spans a "\n"
-    units: list[str] = []
-    block: list[str] = []
-    for raw in [*text.split("\n"), ""]:
-        line = raw.strip()
-        if line:
-            block.append(line)
-            continue
-        if block:
-            units.extend([" ".join(block)] if _is_hard_wrapped(block) else block)
-            block = []
-    return units
+    # Spacing is squashed per unit, after unwrapping: indentation and column gaps mark
+    # paragraphs and table rows in wrapped text.
+    units = (_SPACE_RE.sub(" ", unit).strip() for unit in paragraphs(text))
+    return [unit for unit in units if unit]
 
 
 # --- passes over the units of one text ------------------------------------------------------------
@@ -625,6 +616,37 @@ def _mark_teaser_blocks(doc: _Doc) -> None:
             doc.mark(j, "teaser_block")
 
 
+def _mark_sign_offs(doc: _Doc) -> None:
+    """Remove an agency's sign-off: credits, end marks and contact blocks after the story."""
+    live = doc.live()
+    for pos in trailing_sign_offs([doc.units[i] for i in live]):
+        doc.mark(live[pos], "sign_off")
+    live = doc.live()
+    if live:
+        rest, credit = cut_glued_credit(doc.units[live[-1]])
+        if credit:
+            doc.cut.append((live[-1], credit, "sign_off"))
+            doc.units[live[-1]] = rest
+
+
+def _take_dateline(doc: _Doc) -> Dateline | None:
+    """Cut the dateline ("LONDON, March 3 (Reuters) -") off the story's first paragraph."""
+    for i in doc.live()[:DATELINE_SEARCH_UNITS]:
+        unit = doc.units[i]
+        found = parse_dateline(unit)
+        if found is not None:
+            rest = unit[found.end :].strip()
+            if rest:
+                doc.cut.append((i, unit[: found.end].strip(), "dateline"))
+                doc.units[i] = rest
+            else:
+                doc.mark(i, "dateline")
+            return found
+        if _is_prose(unit):
+            return None  # the story has started without a dateline
+    return None
+
+
 # --- public API -----------------------------------------------------------------------------------
 def clean_plain_text(text: str, title_hint: str | None = None) -> CleanText:
     """Clean crawled plain text: strip boilerplate, find the headline and a stated date."""
@@ -636,10 +658,13 @@ def clean_plain_text(text: str, title_hint: str | None = None) -> CleanText:
     _mark_edge_widgets(doc)
     _mark_teaser_blocks(doc)
     _mark_edge_widgets(doc)
+    _mark_sign_offs(doc)
+    dateline = _take_dateline(doc)
     removed = [(i, doc.units[i], reason) for i, reason in doc.reason.items()] + doc.cut
     removed.sort(key=lambda item: item[0])
     body = "\n\n".join(doc.units[i] for i in doc.live())
-    return CleanText(title, body, date, tuple((part, reason) for _, part, reason in removed))
+    pieces = tuple((part, reason) for _, part, reason in removed)
+    return CleanText(title, body, date, pieces, dateline)
 
 
 def _squash(line: str) -> str:
@@ -671,10 +696,37 @@ def repeated_lines(bodies: Iterable[str], min_docs: int, min_share: float) -> se
             if mostly_own or not _is_prose(line):
                 support[line] += 1
     total = len(line_sets)
-    return {line for line, n in support.items() if n >= min_docs and n / total >= min_share}
+    return {
+        line
+        for line, n in support.items()
+        if n >= min_docs and n / total >= min_share and not _CONTINUATION_START_RE.match(line)
+    }
+
+
+def continues_sentence(previous: str | None, line: str) -> bool:
+    """Whether a line carries on the sentence of the line before: never a template line alone.
+
+    True for "the company said." (a lower-case start), and for any line after an open prose
+    line ("Shares of Acme rose 4 percent on the") that a wrapper cut.
+    """
+    if _CONTINUATION_START_RE.match(line):
+        return True
+    if previous is None or _words(previous) < OPEN_LINE_MIN_WORDS:
+        return False
+    return not previous.rstrip().endswith(_LINE_END_PUNCT)
 
 
 def drop_lines(body: str, lines: set[str]) -> str:
-    """Remove the given (stripped) lines from a body, keeping paragraphs "\\n\\n"-separated."""
-    kept = [line for line in body.split("\n") if not line.strip() or _squash(line) not in lines]
+    """Remove the given (stripped) lines from a body, keeping paragraphs "\\n\\n"-separated.
+
+    A line that continues the sentence of the line before it stays (see continues_sentence).
+    """
+    kept: list[str] = []
+    previous: str | None = None
+    for line in body.split("\n"):
+        squashed = _squash(line)
+        if squashed and squashed in lines and not continues_sentence(previous, squashed):
+            continue
+        kept.append(line)
+        previous = squashed or previous
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -184,6 +184,9 @@ DOCUMENT_SCHEMA = {
     "published_date": pl.Date,
     "metadata": pl.Utf8,
     "removed": pl.Utf8,
+    "dateline_place": pl.Utf8,
+    "agency": pl.Utf8,
+    "display_title": pl.Utf8,
 }
 
 
@@ -191,6 +194,16 @@ def retire_superseded(con: duckdb.DuckDBPyConnection) -> int:
     """Remove documents (and their facts) whose raw record is no longer the current version."""
     stale = con.execute(
         "SELECT d.doc_id FROM documents d JOIN raw_documents r USING (raw_id) WHERE NOT r.is_current"
+    ).fetchall()
+    delete_documents(con, [s for (s,) in stale])
+    return len(stale)
+
+
+def retire_renormalized(con: duckdb.DuckDBPyConnection, version: str) -> int:
+    """Remove documents (and their facts) written by another normalizer version: they are
+    pending again, so this run normalizes their raw records anew."""
+    stale = con.execute(
+        "SELECT doc_id FROM documents WHERE normalizer_version IS DISTINCT FROM ?", [version]
     ).fetchall()
     delete_documents(con, [s for (s,) in stale])
     return len(stale)

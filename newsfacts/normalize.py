@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from newsfacts import settings
 from newsfacts.boilerplate import clean_plain_text, drop_lines, repeated_lines
+from newsfacts.wire import display_title
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Document:
     source_key: str  # publisher, else the folder of the file: the unit for template-line removal
     metadata: str | None  # other JSON fields, kept as JSON text
     removed: str | None  # JSON list of [text, reason] pieces removed as boilerplate
+    dateline_place: str | None = None  # place of the dateline cut off the body ("LONDON")
+    agency: str | None = None  # news agency the dateline names ("Reuters", "AP")
+    display_title: str | None = None  # readable title: an ALL-CAPS headline in sentence case
+    normalizer_version: str = settings.NORMALIZER_VERSION
 
 
 class NormalizeError(ValueError):
@@ -63,15 +68,20 @@ _OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # spacing besides " 
 _SPACES = re.compile(rf" [ {_OTHER_SPACES}]+|[{_OTHER_SPACES}][ {_OTHER_SPACES}]*")
 
 
-def repair_text(text: str) -> str:
-    """Fix mojibake and odd Unicode, drop control characters, normalise spaces and line ends."""
+def repair_text(text: str, squash_spaces: bool = True) -> str:
+    """Fix mojibake and odd Unicode, drop control characters, normalise spaces and line ends.
+
+    Bodies keep their spacing (squash_spaces=False): indentation and column gaps mark
+    paragraphs and table rows in hard-wrapped text; cleaning squashes spaces after unwrapping.
+    """
     import ftfy
 
     if not text.isascii():  # pure ASCII can hold no mojibake; skipping ftfy there saves most time
         text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if squash_spaces:
+        text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -233,16 +243,18 @@ def normalize_record(
     """Turn one raw record into a Document; raises NormalizeError when there is no article."""
     parsed = parse_record(fmt, raw_text, url)
     title_hint = repair_text(parsed.title).strip() if parsed.title else None
-    cleaned = clean_plain_text(repair_text(parsed.text), title_hint=title_hint)
+    cleaned = clean_plain_text(repair_text(parsed.text, squash_spaces=False), title_hint=title_hint)
     body = cleaned.body.strip()
     if len(body) < settings.MIN_BODY_CHARS:
         raise NormalizeError(f"no article text after cleaning ({len(body)} characters)")
     published, source = _published_date(parsed, cleaned.date)
     publisher = parsed.publisher or publisher_from_url(parsed.url)
+    title = title_hint or cleaned.title
+    dateline = cleaned.dateline
     return Document(
         doc_id=raw_id,
         raw_id=raw_id,
-        title=title_hint or cleaned.title,
+        title=title,
         body=body,
         url=parsed.url,
         publisher=publisher,
@@ -250,12 +262,15 @@ def normalize_record(
         language=detect_language(body),
         published_date=published,
         published_date_source=source,
-        content_hash=content_hash(body, title_hint or cleaned.title),
+        content_hash=content_hash(body, title),
         source_key=publisher or source_path.rsplit("/", 1)[0],
         metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True)
         if parsed.metadata
         else None,
         removed=json.dumps(list(cleaned.removed), ensure_ascii=False) if cleaned.removed else None,
+        dateline_place=dateline.place if dateline else None,
+        agency=dateline.agency if dateline else None,
+        display_title=display_title(title, body),
     )
 
 

@@ -16,9 +16,15 @@ DEFAULT_WAREHOUSE = Path(
     os.environ.get("NEWSFACTS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "newsfacts.duckdb")
 )
 
+# Version of the normalizer (cleaning, unwrapping, datelines), stamped on every document. A
+# document of another version is normalized again by the next run, incremental or not.
+# 2: hard-wrapped text unwrapped, datelines and sign-offs cut, template lines spare sentences.
+NORMALIZER_VERSION = "2"
 # Version stamped on every fact row; bump it when extraction rules change so that
-# `newsfacts run --full-refresh` output can be told apart from older loads.
-EXTRACTOR_VERSION = "0.1.0"
+# `newsfacts run --full-refresh` output can be told apart from older loads. It names the
+# normalizer version too: facts point into normalized bodies, and a run whose versions differ
+# from the last successful run's never skips its stages as "nothing new".
+EXTRACTOR_VERSION = f"0.1.0+n{NORMALIZER_VERSION}"
 
 # --- ingest ---------------------------------------------------------------------------------
 # File suffixes read, mapped to the format recorded in raw_documents.format.

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import dedup, load, settings, warehouse
-from newsfacts.ingest import IngestError, discover_inputs, parse_file, read_bytes
+from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
@@ -42,7 +42,7 @@ def ingest(
             errors.append(got)
             continue
         data, sha = got
-        if (str(item.path), sha) in seen:
+        if (display_path(item.path), sha) in seen:
             counts["files_unchanged"] += 1
             continue
         result = parse_file(item.path, data, sha)
@@ -63,7 +63,13 @@ def normalize(
     map_batches: BatchMap = map,
 ) -> dict[str, int]:
     """Turn pending raw records into documents, batch by batch (map_batches may run them elsewhere)."""
-    counts = {"documents": 0, "errors": 0, "superseded": load.retire_superseded(con)}
+    counts = {
+        "documents": 0,
+        "errors": 0,
+        "superseded": load.retire_superseded(con),
+        "renormalized": load.retire_renormalized(con, settings.NORMALIZER_VERSION),
+        "words_removed": {},  # per reason: boilerplate, dateline, sign_off, template_line...
+    }
     pending = load.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
@@ -86,14 +92,28 @@ def normalize(
                 "normalize",
                 "no article text left after removing template lines",
                 raw_id=d.raw_id,
+                reason_code="no_article_text",
             )
             for d in short
         ]
         docs = [d for d in docs if d not in short]
+        for reason, words in removed_words(docs).items():
+            counts["words_removed"][reason] = counts["words_removed"].get(reason, 0) + words
         counts["documents"] += load.write_documents(con, docs, run_id)
         counts["errors"] += load.write_errors(con, errors, run_id)
         progress(len(batch_paths))
     return counts
+
+
+def removed_words(docs: list[Document]) -> dict[str, int]:
+    """Words removed from these documents' texts, per removal reason."""
+    import json
+
+    words: dict[str, int] = {}
+    for doc in docs:
+        for text, reason in json.loads(doc.removed) if doc.removed else []:
+            words[reason] = words.get(reason, 0) + len(text.split())
+    return words
 
 
 def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError]]:
@@ -104,12 +124,20 @@ def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError
         try:
             docs.append(normalize_record(raw_id, fmt, raw_text, source_path, url))
         except NormalizeError as exc:
-            errors.append(IngestError(source_path, "normalize", str(exc), raw_id=raw_id))
+            errors.append(
+                IngestError(
+                    source_path, "normalize", str(exc), raw_id=raw_id, reason_code="no_article_text"
+                )
+            )
         except Exception as exc:  # a parser bug on one odd record must not stop the run
             log.exception("normalizing %s failed", source_path)
             errors.append(
                 IngestError(
-                    source_path, "normalize", f"{type(exc).__name__}: {exc}"[:300], raw_id=raw_id
+                    source_path,
+                    "normalize",
+                    f"{type(exc).__name__}: {exc}"[:300],
+                    raw_id=raw_id,
+                    reason_code="normalize_failed",
                 )
             )
     return docs, errors

@@ -17,13 +17,23 @@ CREATE TABLE IF NOT EXISTS documents (
     source_key            VARCHAR NOT NULL,
     metadata              VARCHAR,
     removed               VARCHAR,
-    run_id                VARCHAR NOT NULL
+    run_id                VARCHAR NOT NULL,
+    dateline_place        VARCHAR,
+    agency                VARCHAR,
+    display_title         VARCHAR,
+    normalizer_version    VARCHAR
 );
+-- Warehouses created before these columns existed get them here (CREATE TABLE IF NOT EXISTS
+-- cannot add a column); their documents are then normalized again (normalizer_version NULL).
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS dateline_place VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS agency VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS display_title VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS normalizer_version VARCHAR;
 COMMENT ON TABLE documents IS 'Clean, deduplicated articles. Fact tables give character offsets into body. Duplicates stay, flagged by duplicate_of; facts come from canonical documents only.';
 COMMENT ON COLUMN documents.doc_id IS 'Stable id, equal to the raw_id it came from.';
 COMMENT ON COLUMN documents.raw_id IS 'The raw record (raw_documents.raw_id).';
 COMMENT ON COLUMN documents.title IS 'Headline from metadata or the first headline-like line of a text file.';
-COMMENT ON COLUMN documents.body IS 'Cleaned article text: Unicode repaired, boilerplate removed, paragraphs separated by a blank line.';
+COMMENT ON COLUMN documents.body IS 'Cleaned article text: Unicode repaired, hard-wrapped lines joined, boilerplate, dateline and sign-off removed, paragraphs (and table or list rows) separated by a blank line.';
 COMMENT ON COLUMN documents.url IS 'Article URL from metadata.';
 COMMENT ON COLUMN documents.publisher IS 'Outlet from metadata, else the URL host; NULL when neither says.';
 COMMENT ON COLUMN documents.author IS 'Author from metadata.';
@@ -38,3 +48,7 @@ COMMENT ON COLUMN documents.source_key IS 'Publisher, else the folder of the fil
 COMMENT ON COLUMN documents.metadata IS 'Other fields of a JSON record, as JSON.';
 COMMENT ON COLUMN documents.removed IS 'JSON list of [text, reason] pieces removed as boilerplate.';
 COMMENT ON COLUMN documents.run_id IS 'Run that last wrote the row.';
+COMMENT ON COLUMN documents.dateline_place IS 'Place of the dateline cut off the start of the body ("LONDON", "ST. LOUIS, Mo."), as written; NULL when the story has no dateline.';
+COMMENT ON COLUMN documents.agency IS 'News agency or wire service the dateline names ("Reuters", "AP", "PRNewswire"); NULL when none is named.';
+COMMENT ON COLUMN documents.display_title IS 'Readable title: an ALL-CAPS headline in sentence case with acronyms kept (title keeps the stored text); otherwise equal to title.';
+COMMENT ON COLUMN documents.normalizer_version IS 'Version of the normalizer that wrote the body (settings.NORMALIZER_VERSION); documents of another version are normalized again by the next run.';
