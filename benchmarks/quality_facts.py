@@ -34,8 +34,9 @@ by the stated preference, ties broken by gold then system order, so it is determ
   over matched pairs (affiliation: the system company_id's names against the gold affiliation's
   names; both absent is right).
 - Claims: the claims table keeps no cue offsets, so a system cue is its `cue` text located inside
-  the claim's evidence sentence [start_char, end_char) (case folded; of several occurrences the
-  one nearest the speaker span); a claim whose cue text is not in its sentence cannot match
+  the claim's evidence sentence [start_char, end_char) widened to 30 characters either side of its
+  speaker span (a quotation after "..., he said." has its cue in the sentence before; case folded;
+  of several occurrences the one nearest the speaker span); a claim whose cue text is not in its sentence cannot match
   (claim_cue_not_located counts them). A system claim matches a gold claim when the cue spans
   overlap, larger overlap first. claim_precision / claim_recall over all system / gold claims.
   Speaker: right when the system's resolved speaker (the name and aliases of speaker_person_id,

@@ -21,6 +21,8 @@ import goldio
 
 # Relative tolerance under which a system amount equals the gold value (0.01 = 1%).
 AMOUNT_REL_TOL = 0.01
+# Characters either side of a system claim's speaker searched for its cue text.
+CUE_WINDOW = 30
 
 
 @dataclass
@@ -249,11 +251,15 @@ def _show(span: dict[str, Any] | None) -> str:
 
 
 def system_cue(body: str, claim: dict[str, Any]) -> tuple[int, int] | None:
-    """Cue offsets of a system claim: the claims table keeps no cue offsets, so its cue text is
-    located inside its evidence sentence [start_char, end_char), nearest its speaker."""
-    sentence = (claim["start_char"], claim["end_char"])
+    """Cue offsets of a system claim. The claims table keeps no cue offsets, so its cue text is
+    located inside its evidence sentence [start_char, end_char) widened to CUE_WINDOW characters
+    either side of its speaker (a quotation after "..., he said." has its cue in the sentence
+    before), the occurrence nearest the speaker first."""
+    window = (claim["start_char"], claim["end_char"])
     near = system_span(claim, "speaker_start", "speaker_end")
-    return align.locate_cue(body, claim["cue"], sentence, near)
+    if near:
+        window = (min(window[0], near[0] - CUE_WINDOW), max(window[1], near[1] + CUE_WINDOW))
+    return align.locate_cue(body, claim["cue"], (max(0, window[0]), window[1]), near)
 
 
 def system_speaker_names(claim: dict[str, Any], names: dict[str, list[str]]) -> list[str]:
