@@ -9,7 +9,7 @@ denominator. Writes benchmarks/results/quality_facts.md (dev and test side by si
     python benchmarks/quality_facts.py                     # both splits, printed apart
     python benchmarks/quality_facts.py --split dev         # dev | test | all (pooled)
     python benchmarks/quality_facts.py --errors dev        # dev mistakes, for reading
-    python benchmarks/quality_facts.py --write-floors      # dev numbers -> benchmarks/gold/floors.json
+    python benchmarks/quality_facts.py --write-floors      # dev numbers -> gold/floors.json
 
 Test-split errors are never printed (`--errors test` is refused): rules are written and tuned from
 dev only. Lowering a floor in floors.json is an explicit, reviewed change (tests/test_gold_floors.py
@@ -36,9 +36,10 @@ by the stated preference, ties broken by gold then system order, so it is determ
 - Claims: the claims table keeps no cue offsets, so a system cue is its `cue` text located inside
   the claim's evidence sentence [start_char, end_char) widened to 30 characters either side of its
   speaker span (a quotation after "..., he said." has its cue in the sentence before; case folded;
-  of several occurrences the one nearest the speaker span); a claim whose cue text is not in its sentence cannot match
-  (claim_cue_not_located counts them). A system claim matches a gold claim when the cue spans
-  overlap, larger overlap first. claim_precision / claim_recall over all system / gold claims.
+  of several occurrences the one nearest the speaker span); a claim whose cue text is not found
+  there cannot match (claim_cue_not_located counts them). A system claim matches a gold claim
+  when the cue spans overlap, larger overlap first. claim_precision / claim_recall over all
+  system / gold claims.
   Speaker: right when the system's resolved speaker (the name and aliases of speaker_person_id,
   else of speaker_company_id, else the speaker text; there is no speaker_name column) names gold
   speaker_name or its speaker_ref entity after normalisation, a token subset holding the gold
@@ -222,52 +223,68 @@ def _article_key(source_path: str) -> str:
     return "/".join(Path(source_path).parts[-2:])
 
 
+# The warehouse reads of the scorer (fixed statements; documents of every current raw record,
+# canonical ones first so a duplicate never hides the copy that holds the facts).
+DOCUMENTS_SQL = """
+SELECT d.doc_id, r.source_path, d.title, d.body
+FROM documents d JOIN raw_documents r USING (raw_id)
+WHERE r.is_current
+ORDER BY d.duplicate_of NULLS FIRST, d.doc_id
+"""
+ROWS_SQL = {
+    "companies": "SELECT * FROM document_companies ORDER BY doc_id, company_id",
+    "people": "SELECT * FROM document_people ORDER BY doc_id, person_id",
+    "claims": "SELECT * FROM claims ORDER BY doc_id, start_char, claim_id",
+    "events": "SELECT * FROM events ORDER BY doc_id, trigger_start, event_id",
+}
+CLAIM_GROUPS_SQL = """
+SELECT canonical_claim_id, list(claim_id ORDER BY claim_id) FROM claim_clusters GROUP BY 1
+"""
+EVENT_GROUPS_SQL = """
+SELECT canonical_event_id, list(event_id ORDER BY event_id) FROM event_clusters GROUP BY 1
+"""
+CONFLICTS_SQL = "SELECT DISTINCT kind, a_id, b_id FROM claim_conflicts"
+
+
+def _articles(con: Any) -> tuple[dict[str, fs.SystemArticle], dict[str, fs.SystemArticle]]:
+    """System articles by gold article key and by doc_id, their fact rows filled in."""
+    by_doc: dict[str, fs.SystemArticle] = {}
+    articles: dict[str, fs.SystemArticle] = {}
+    for d in _rows(con, DOCUMENTS_SQL):
+        article = fs.SystemArticle(doc_id=d["doc_id"], body=d["body"], title=d["title"])
+        by_doc[d["doc_id"]] = article
+        articles.setdefault(_article_key(d["source_path"]), article)
+    for attr, sql in ROWS_SQL.items():
+        for row in _rows(con, sql):
+            if row["doc_id"] in by_doc:
+                getattr(by_doc[row["doc_id"]], attr).append(row)
+    return articles, by_doc
+
+
+def _names(by_doc: dict[str, fs.SystemArticle]) -> dict[str, list[str]]:
+    """Company/person id -> its display name first, then every alias any document gives it."""
+    names: dict[str, list[str]] = {}
+    rows = [(r["company_id"], r) for a in by_doc.values() for r in a.companies]
+    rows += [(r["person_id"], r) for a in by_doc.values() for r in a.people]
+    for key, row in rows:
+        forms = names.setdefault(key, [row["name"]])
+        forms += [a for a in [row["name"], *(row["aliases"] or [])] if a not in forms]
+    return names
+
+
 def read_system(warehouse: Path) -> fs.SystemTables:
     """The documents and facts of a warehouse, keyed by gold article."""
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        docs = _rows(
-            con,
-            "SELECT d.doc_id, r.source_path, d.title, d.body FROM documents d JOIN raw_documents r USING (raw_id) WHERE r.is_current ORDER BY d.duplicate_of NULLS FIRST",
-        )
-        by_doc: dict[str, fs.SystemArticle] = {}
-        articles: dict[str, fs.SystemArticle] = {}
-        for d in docs:
-            article = fs.SystemArticle(doc_id=d["doc_id"], body=d["body"], title=d["title"])
-            by_doc[d["doc_id"]] = article
-            articles.setdefault(_article_key(d["source_path"]), article)
-        names: dict[str, list[str]] = {}
-        for table, key, attr in (
-            ("document_companies", "company_id", "companies"),
-            ("document_people", "person_id", "people"),
-        ):
-            for row in _rows(con, f"SELECT * FROM {table} ORDER BY doc_id, {key}"):  # noqa: S608 (fixed table names)
-                if row["doc_id"] in by_doc:
-                    getattr(by_doc[row["doc_id"]], attr).append(row)
-                forms = names.setdefault(row[key], [row["name"]])
-                forms += [a for a in [row["name"], *(row["aliases"] or [])] if a not in forms]
-        for table, attr in (("claims", "claims"), ("events", "events")):
-            for row in _rows(con, f"SELECT * FROM {table} ORDER BY doc_id, start_char"):  # noqa: S608
-                if row["doc_id"] in by_doc:
-                    getattr(by_doc[row["doc_id"]], attr).append(row)
-        claim_groups = dict(
-            con.execute(
-                "SELECT canonical_claim_id, list(claim_id ORDER BY claim_id) FROM claim_clusters GROUP BY 1"
-            ).fetchall()
-        )
-        event_groups = dict(
-            con.execute(
-                "SELECT canonical_event_id, list(event_id ORDER BY event_id) FROM event_clusters GROUP BY 1"
-            ).fetchall()
-        )
-        conflicts = con.execute("SELECT DISTINCT kind, a_id, b_id FROM claim_conflicts").fetchall()
+        articles, by_doc = _articles(con)
+        claim_groups = dict(con.execute(CLAIM_GROUPS_SQL).fetchall())
+        event_groups = dict(con.execute(EVENT_GROUPS_SQL).fetchall())
+        conflicts = [tuple(row) for row in con.execute(CONFLICTS_SQL).fetchall()]
     finally:
         con.close()
-    return fs.SystemTables(
-        articles, names, claim_groups, event_groups, [tuple(c) for c in conflicts]
-    )
+    return fs.SystemTables(articles, _names(by_doc), claim_groups, event_groups, conflicts)
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -307,11 +324,14 @@ def metric_lines(split: str, scores: fs.Scores) -> list[str]:
 
 
 def evaluate(
-    warehouse: Path, split: str, gold_dir: Path = GOLD_DIR
+    warehouse: Path, split: str, gold_dir: Path = GOLD_DIR, only: list[str] | None = None
 ) -> tuple[dict[str, fs.Scores], dict[str, list[str]], dict[str, Any]]:
     """Scores per split, error lines per article, and facts about the run (gold files per
-    split, span report) for one warehouse and the gold of `split` (dev, test, both or all)."""
+    split, span report) for one warehouse and the gold of `split` (dev, test, both or all),
+    optionally of the articles in `only`."""
     records, stories = read_gold(gold_dir)
+    if only is not None:
+        records = {f: r for f, r in records.items() if f in only}
     system = read_system(warehouse)
     report = fs.SpanReport()
     golds = {}
@@ -323,7 +343,13 @@ def evaluate(
         for s in sorted({g.split for g in golds.values()})
     }
     missing = sorted(f for f in golds if f not in system.articles)
-    info = {"files": files, "spans": report, "missing": missing, "stories": len(stories)}
+    info = {
+        "files": files,
+        "articles": sorted(golds),
+        "spans": report,
+        "missing": missing,
+        "stories": len(stories),
+    }
     return scores, errs, info
 
 
@@ -338,7 +364,8 @@ def info_lines(split: str, info: dict[str, Any]) -> list[str]:
     spans = info["spans"]
     lines = [f"{s} gold_files {n}" for s, n in info["files"].items()]
     lines.append(
-        f"{split} unmapped_spans {len(spans.unmapped)} (of {spans.total}; {spans.in_title} in the headline)"
+        f"{split} unmapped_spans {len(spans.unmapped)} "
+        f"(of {spans.total}; {spans.in_title} in the headline)"
     )
     lines += [f"  unmapped: {where}" for where in spans.unmapped]
     if info["missing"]:
@@ -363,7 +390,8 @@ def result_lines(scores: dict[str, fs.Scores], info: dict[str, Any], seconds: fl
         f"- spans: {spans.total} gold spans, {len(spans.unmapped)} could not be mapped onto "
         f"documents.body/title, {spans.in_title} lie in the headline",
         f"- warehouse: one `newsfacts run` over the annotated articles, {seconds:.0f} s",
-        "- matching rules: the docstring of benchmarks/quality_facts.py; test errors are never read",
+        "- matching rules: the docstring of benchmarks/quality_facts.py; test errors are never "
+        "read",
         "",
         "| metric | dev | test |",
         "|---|---|---|",
@@ -387,12 +415,13 @@ def floor_values(scores: fs.Scores) -> dict[str, float]:
 def write_floors(scores: fs.Scores, info: dict[str, Any]) -> None:
     """benchmarks/gold/floors.json from the dev scores."""
     spec = {
-        "about": "Dev-split floors of benchmarks/quality_facts.py, pinned by tests/test_gold_floors.py. "
+        "about": "Dev-split floors of benchmarks/quality_facts.py, pinned by "
+        "tests/test_gold_floors.py. "
         "Written by `python benchmarks/quality_facts.py --write-floors`; lowering a floor is an "
         "explicit, reviewed change (say why in the commit). Test-split numbers never appear here.",
         "split": "dev",
         "tolerance": FLOOR_TOLERANCE,
-        "gold_files": info["files"].get("dev", 0),
+        "articles": info["articles"],
         "written": dt.date.today().isoformat(),
         "floors": floor_values(scores),
     }

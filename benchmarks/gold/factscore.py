@@ -141,6 +141,16 @@ def gold_forms(gold: dict[str, Any], ref: str | None) -> list[str]:
     return []
 
 
+def sys_name(names: dict[str, list[str]], sys_id: str | None) -> str | None:
+    """Display name of a system entity id (None when absent)."""
+    return (names.get(sys_id) or [None])[0] if sys_id else None
+
+
+def gold_name(gold: dict[str, Any], ref: str | None) -> str | None:
+    """Canonical name of a gold entity id (None when absent)."""
+    return (gold_forms(gold, ref) or [None])[0]
+
+
 def entity_ok(
     sys_id: str | None, gold_ref: str | None, gold: dict[str, Any], names: dict[str, list[str]]
 ) -> bool:
@@ -194,7 +204,8 @@ def score_companies(g: GoldArticle, s: SystemArticle, scores: Scores, errs: list
     for gi, si in match.items():
         if gold[gi]["kind"] != s.companies[si]["kind"]:
             errs.append(
-                f"  company KIND  {gold[gi]['name']!r}: system {s.companies[si]['kind']}, gold {gold[gi]['kind']}"
+                f"  company KIND  {gold[gi]['name']!r}: "
+                f"system {s.companies[si]['kind']}, gold {gold[gi]['kind']}"
             )
 
 
@@ -220,7 +231,8 @@ def score_people(
         else:
             shown = names.get(sys_org, [None])[0] if sys_org else None
             errs.append(
-                f"  person AFFIL  {gold[gi]['name']!r}: system {shown!r}, gold {(gold_forms(g.gold, gold_org) or [None])[0]!r}"
+                f"  person AFFIL  {gold[gi]['name']!r}: "
+                f"system {shown!r}, gold {gold_name(g.gold, gold_org)!r}"
             )
     scores.add("person_affiliation_accuracy", right, len(match))
 
@@ -306,10 +318,11 @@ def _claim_value(
 ) -> str:
     """'system X, gold Y' for one wrong claim field."""
     if field_name == "speaker":
-        return f"system {system_speaker_names(sc, names)[0]!r}, gold {gc.get('speaker_name') or _show(gc.get('speaker'))!r}"
+        shown = gc.get("speaker_name") or _show(gc.get("speaker"))
+        return f"system {system_speaker_names(sc, names)[0]!r}, gold {shown!r}"
     if field_name == "subject":
         sys_id = sc.get("subject_company_id")
-        return f"system {(names.get(sys_id) or [None])[0] if sys_id else None!r}, gold {(gold_forms(gold, gc.get('subject')) or [None])[0]!r}"
+        return f"system {sys_name(names, sys_id)!r}, gold {gold_name(gold, gc.get('subject'))!r}"
     if field_name == "stance":
         return f"system {sc['stance']}, gold {gc.get('stance')}"
     return f"system {bool(sc['is_quote'])}, gold {bool(gc.get('quote'))}"
@@ -361,12 +374,15 @@ def _claim_errors(
         if si not in matched_sys:
             located = "" if cues[si] else " (cue not located)"
             errs.append(
-                f"  claim FP      cue {sc['cue']!r}{located} speaker {sc['speaker']!r} | {sentence_at(s.body, (sc['start_char'], sc['end_char']))}"
+                f"  claim FP      cue {sc['cue']!r}{located} speaker {sc['speaker']!r} | "
+                + sentence_at(s.body, (sc["start_char"], sc["end_char"]))
             )
     for gi, gc in enumerate(gold):
         if gi not in match:
             errs.append(
-                f"  claim MISS    {gc['id']} cue {_show(gc.get('cue'))} speaker {gc.get('speaker_name') or _show(gc.get('speaker'))!r} | {sentence_at(s.body, at(gc.get('cue')))}"
+                f"  claim MISS    {gc['id']} cue {_show(gc.get('cue'))} "
+                f"speaker {gc.get('speaker_name') or _show(gc.get('speaker'))!r} | "
+                + sentence_at(s.body, at(gc.get("cue")))
             )
     for gi, si in match.items():
         wrong = [
@@ -500,10 +516,13 @@ def _event_value(
     """'system X, gold Y' for one wrong event field."""
     if name == "main_company":
         sys_id = se.get("company_id")
-        return f"system {(names.get(sys_id) or [None])[0] if sys_id else None!r}, gold {(gold_forms(gold, ge.get('main_company')) or [None])[0]!r}"
+        shown = gold_name(gold, ge.get("main_company"))
+        return f"system {sys_name(names, sys_id)!r}, gold {shown!r}"
     if name == "amount":
         gold_amount = ge.get("amount") or {}
-        return f"system {se.get('amount')} {se.get('unit')}, gold {gold_amount.get('value')} {gold_amount.get('currency') or gold_amount.get('unit')}"
+        gold_unit = gold_amount.get("currency") or gold_amount.get("unit")
+        gold_value = gold_amount.get("value")
+        return f"system {se.get('amount')} {se.get('unit')}, gold {gold_value} {gold_unit}"
     if name == "date":
         return f"system {se.get('date_value')}, gold {ge['date'].get('value')}"
     column = {"type": "event_type", "status": "status"}[name]
@@ -524,13 +543,16 @@ def _event_errors(
     for si, se in enumerate(s.events):
         if si not in matched_sys:
             errs.append(
-                f"  event FP      {se['event_type']}/{se['status']} trigger {se['trigger']!r} | {sentence_at(s.body, (se['trigger_start'], se['trigger_end']))}"
+                f"  event FP      {se['event_type']}/{se['status']} trigger {se['trigger']!r} | "
+                + sentence_at(s.body, (se["trigger_start"], se["trigger_end"]))
             )
     found = {gold[gi]["instance"] for gi in match}
     for gi, ge in enumerate(gold):
         if gi not in match and not ge.get("optional") and ge["instance"] not in found:
             errs.append(
-                f"  event MISS    {ge['id']}/{ge['instance']} {ge['type']}/{ge['status']} trigger {_show(ge.get('trigger'))} | {sentence_at(s.body, at(ge.get('trigger')))}"
+                f"  event MISS    {ge['id']}/{ge['instance']} {ge['type']}/{ge['status']} "
+                f"trigger {_show(ge.get('trigger'))} | "
+                + sentence_at(s.body, at(ge.get("trigger")))
             )
     for gi, f in fields.items():
         wrong = [
@@ -540,7 +562,8 @@ def _event_errors(
         ]
         if wrong:
             errs.append(
-                f"  event FIELD   {gold[gi]['id']}/{gold[gi]['instance']} trigger {s.events[match[gi]]['trigger']!r} "
+                f"  event FIELD   {gold[gi]['id']}/{gold[gi]['instance']} "
+                f"trigger {s.events[match[gi]]['trigger']!r} "
                 + "; ".join(wrong)
                 + f" | {sentence_at(s.body, at(gold[gi].get('trigger')))}"
             )
@@ -685,7 +708,8 @@ def score_corroboration(
                 cd.add(f"{prefix}corroboration_recall", pair, ok)
         if not ok and cd.splits(pair) == {"dev"}:
             cd.errs.append(
-                f"  {kind} link MISS   {' = '.join(sorted(pair))}{'' if pair <= found else ' (a side unmatched)'}"
+                f"  {kind} link MISS   {' = '.join(sorted(pair))}"
+                + ("" if pair <= found else " (a side unmatched)")
             )
 
 
