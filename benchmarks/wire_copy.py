@@ -156,23 +156,27 @@ def _ends(units: list[str]) -> set[int]:
     return ends
 
 
-def wire_lines(score: WireScore) -> list[str]:
-    """The fixture results as markdown."""
-    s = score
+def wire_lines(score: WireScore, base: WireScore, commit: str) -> list[str]:
+    """The fixture results as markdown, beside the baseline normalizer's."""
+    s, b = score, base
     return [
         "## Hard-wrapped stories (tests/fixtures/wire)",
         "",
-        "| measure | result | target |",
-        "|---|---|---|",
-        f"| documents | {s.documents} of {s.expected_docs} | all |",
-        f"| stored line breaks inside a paragraph (a sentence) | {s.breaks_inside} of {s.breaks} | 0 |",
-        f"| story words lost (boilerplate aside) | {s.words_missing} of {s.words} | 0 |",
-        f"| words kept that are boilerplate (or added) | {s.words_extra} | 0 |",
-        f"| table and list rows on their own line | {s.rows_kept} of {s.rows} | all |",
-        f"| bodies exactly the expected paragraphs and rows | {s.units_exact} of {s.documents} | all |",
-        f"| dateline place right | {s.place_right} of {s.documents} | all |",
-        f"| agency right | {s.agency_right} of {s.documents} | all |",
-        f"| stored title right (ALL CAPS kept) | {s.title_right} of {s.documents} | all |",
+        f"| measure | result | baseline {commit} | target |",
+        "|---|---|---|---|",
+        f"| documents | {s.documents} of {s.expected_docs} | {b.documents} | all |",
+        f"| stored line breaks inside a paragraph (a sentence) | {s.breaks_inside} of {s.breaks}"
+        f" | {b.breaks_inside} of {b.breaks} | 0 |",
+        f"| story words lost (boilerplate aside) | {s.words_missing} of {s.words}"
+        f" | {b.words_missing} | 0 |",
+        f"| words kept that are boilerplate (or added) | {s.words_extra} | {b.words_extra} | 0 |",
+        f"| table and list rows on their own line | {s.rows_kept} of {s.rows} | {b.rows_kept} | all |",
+        f"| bodies exactly the expected paragraphs and rows | {s.units_exact} of {s.documents}"
+        f" | {b.units_exact} | all |",
+        f"| dateline place right | {s.place_right} of {s.documents} | {b.place_right} | all |",
+        f"| agency right | {s.agency_right} of {s.documents} | {b.agency_right} | all |",
+        f"| stored title right (ALL CAPS kept) | {s.title_right} of {s.documents}"
+        f" | {b.title_right} | all |",
         "",
         *(["Problems:", "", *[f"- {p}" for p in s.problems[:40]], ""] if s.problems else []),
     ]
@@ -234,8 +238,13 @@ def main() -> None:
     truth = json.loads(args.expected.read_text(encoding="utf-8"))
     with common.timed() as clock:
         score = score_wire(normalized(common.REPO, [args.folder]), truth)
+    with tempfile.TemporaryDirectory() as tmp:
+        base = score_wire(
+            normalized(baseline_package(args.baseline, Path(tmp)), [args.folder]), truth
+        )
     lines = common.header("Wire copy: unwrapping, datelines, sign-offs", ["ftfy"])
-    lines += [f"Wire folder normalized in {clock.seconds:.1f} s.", "", *wire_lines(score)]
+    lines += [f"Wire folder normalized in {clock.seconds:.1f} s.", ""]
+    lines += wire_lines(score, base, args.baseline)
     lines += compare_lines(args.baseline)
     common.write_result("wire_copy", lines)
     print("\n".join(lines))
