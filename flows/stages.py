@@ -44,9 +44,28 @@ def batch_map(batch_task: Task, workers: int, dask_address: str | None) -> Itera
         yield map
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def transient_io_error(_task: Task, _task_run: object, state: object) -> bool:
+    """Retry ingest only after an IO error of the machine (a network share gone for a moment),
+    never after anything else: a file's content yields an ingest_errors row, not an exception,
+    and re-reading everything (a bomb included) would only fail again."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:  # any other failure is not worth a second pass
+        return False
+    return False
+
+
+@task(
+    name="ingest",
+    retries=2,
+    retry_delay_seconds=1,
+    retry_condition_fn=transient_io_error,
+    cache_policy=NO_CACHE,
+)
 def ingest_files(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
-    """Read new and changed input files (IO: retried)."""
+    """Read new and changed input files (retried on transient IO errors only)."""
     with warehouse.connect(Path(staging)) as con, progress_bar("ingest") as progress:
         return stages.ingest(con, [Path(p) for p in paths], run_id, progress)
 

@@ -47,6 +47,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_RECORD_BYTES = 5 * 1024 * 1024
 # Share of characters that may be control / replacement characters before a file counts as binary.
 MAX_BINARY_SHARE = 0.02
+# A compressed file (.warc.gz) is inflated as a stream and refused once its output passes this
+# many bytes: a 2 MB "zip bomb" would otherwise expand to gigabytes in memory.
+MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES
+# JSON nested deeper than this many levels (objects and lists) is refused: articles need a few
+# levels; 100,000 levels overflow the parser's stack.
+MAX_JSON_DEPTH = 64
 
 # --- normalize ------------------------------------------------------------------------------
 # A line that occurs in at least this many documents of one publisher (and in at least

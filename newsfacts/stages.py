@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import dedup, load, settings, warehouse
-from newsfacts.ingest import IngestError, discover_inputs, parse_file, read_bytes
+from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
@@ -42,7 +42,7 @@ def ingest(
             errors.append(got)
             continue
         data, sha = got
-        if (str(item.path), sha) in seen:
+        if (display_path(item.path), sha) in seen:
             counts["files_unchanged"] += 1
             continue
         result = parse_file(item.path, data, sha)
@@ -92,6 +92,7 @@ def normalize(
                 "normalize",
                 "no article text left after removing template lines",
                 raw_id=d.raw_id,
+                reason_code="no_article_text",
             )
             for d in short
         ]
@@ -123,12 +124,20 @@ def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError
         try:
             docs.append(normalize_record(raw_id, fmt, raw_text, source_path, url))
         except NormalizeError as exc:
-            errors.append(IngestError(source_path, "normalize", str(exc), raw_id=raw_id))
+            errors.append(
+                IngestError(
+                    source_path, "normalize", str(exc), raw_id=raw_id, reason_code="no_article_text"
+                )
+            )
         except Exception as exc:  # a parser bug on one odd record must not stop the run
             log.exception("normalizing %s failed", source_path)
             errors.append(
                 IngestError(
-                    source_path, "normalize", f"{type(exc).__name__}: {exc}"[:300], raw_id=raw_id
+                    source_path,
+                    "normalize",
+                    f"{type(exc).__name__}: {exc}"[:300],
+                    raw_id=raw_id,
+                    reason_code="normalize_failed",
                 )
             )
     return docs, errors
