@@ -484,8 +484,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="quality_facts_") as tmp:
         warehouse = args.warehouse or Path(tmp) / "w.duckdb"
-        seconds = 0.0 if warehouse.exists() else build_warehouse(files, warehouse)
-        scores, errs, info = evaluate(warehouse, split, args.gold_dir)
+        built = not warehouse.exists()
+        seconds = build_warehouse(files, warehouse) if built else 0.0
+        # gold files written during the build are left for the next run
+        only = files if built else None
+        scores, errs, info = evaluate(warehouse, split, args.gold_dir, only)
     for name in sorted(scores):
         print("\n".join(metric_lines(name, scores[name])))
     print("\n".join(info_lines(split, info)))
