@@ -333,9 +333,9 @@ def evaluate(
     if only is not None:
         records = {f: r for f, r in records.items() if f in only}
     system = read_system(warehouse)
-    report = fs.SpanReport()
+    reports = {one: fs.SpanReport() for one in (("dev", "test") if split == "both" else (split,))}
     golds = {}
-    for one in ("dev", "test") if split == "both" else (split,):
+    for one, report in reports.items():
         golds |= gold_articles(records, system, report, one)
     scores, errs = fs.score(golds, system, stories)
     files = {
@@ -346,7 +346,7 @@ def evaluate(
     info = {
         "files": files,
         "articles": sorted(golds),
-        "spans": report,
+        "spans": reports,
         "missing": missing,
         "stories": len(stories),
     }
@@ -359,17 +359,19 @@ def annotated_files(split: str, gold_dir: Path = GOLD_DIR) -> list[str]:
     return sorted(f for f, r in records.items() if split in ("both", "all", r["split"]))
 
 
-def info_lines(split: str, info: dict[str, Any]) -> list[str]:
-    """Lines on what was scored: gold files, unmapped spans, headline spans, missing documents."""
-    spans = info["spans"]
-    lines = [f"{s} gold_files {n}" for s, n in info["files"].items()]
-    lines.append(
-        f"{split} unmapped_spans {len(spans.unmapped)} "
-        f"(of {spans.total}; {spans.in_title} in the headline)"
-    )
-    lines += [f"  unmapped: {where}" for where in spans.unmapped]
+def info_lines(info: dict[str, Any]) -> list[str]:
+    """Lines on what was scored, per split: gold files, unmapped and headline spans, documents
+    missing from the warehouse."""
+    lines = []
+    for split, spans in info["spans"].items():
+        lines.append(f"{split} gold_files {info['files'].get(split, 0)}")
+        lines.append(
+            f"{split} unmapped_spans {len(spans.unmapped)} "
+            f"(of {spans.total}; {spans.in_title} in the headline)"
+        )
+        lines += [f"  unmapped: {where}" for where in spans.unmapped]
     if info["missing"]:
-        lines.append(f"{split} documents_missing_from_warehouse {len(info['missing'])}")
+        lines.append(f"documents_missing_from_warehouse {len(info['missing'])}")
     return lines
 
 
@@ -382,13 +384,14 @@ def result_lines(scores: dict[str, fs.Scores], info: dict[str, Any], seconds: fl
         "Fact quality against the BBC gold set (benchmarks/quality_facts.py)",
         ["newsfacts", "duckdb"],
     )
-    spans = info["spans"]
+    spans = info["spans"].values()
     files = info["files"]
+    unmapped = sum(len(s.unmapped) for s in spans)
     lines += [
         f"- gold: {files.get('dev', 0)} dev and {files.get('test', 0)} test articles annotated "
         f"(of 100 and 50 drawn), {info['stories']} story files",
-        f"- spans: {spans.total} gold spans, {len(spans.unmapped)} could not be mapped onto "
-        f"documents.body/title, {spans.in_title} lie in the headline",
+        f"- spans: {sum(s.total for s in spans)} gold spans, {unmapped} could not be mapped onto "
+        f"documents.body/title, {sum(s.in_title for s in spans)} lie in the headline",
         f"- warehouse: one `newsfacts run` over the annotated articles, {seconds:.0f} s",
         "- matching rules: the docstring of benchmarks/quality_facts.py; test errors are never "
         "read",
@@ -491,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
         scores, errs, info = evaluate(warehouse, split, args.gold_dir, only)
     for name in sorted(scores):
         print("\n".join(metric_lines(name, scores[name])))
-    print("\n".join(info_lines(split, info)))
+    print("\n".join(info_lines(info)))
     if args.errors:
         records, _ = read_gold(args.gold_dir)
         print_errors(errs, {f: r["split"] for f, r in records.items()})
