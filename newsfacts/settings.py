@@ -67,6 +67,17 @@ LANGUAGE_SAMPLE_CHARS = 600
 # Bodies shorter than this many characters after cleaning are an ingest error ("no article").
 MIN_BODY_CHARS = 40
 
+# --- extraction budget -----------------------------------------------------------------------
+# Work per document is bounded by these counts, never by a clock, so results do not depend on
+# machine load. A "sentence" longer than this many characters (a page on one line, no full
+# stops) is split into pieces of at most this length at a space: rules look within a sentence,
+# and on a 4.5 MB run-on sentence their work grew with its square.
+MAX_SENTENCE_CHARS = 2000
+# Characters of a body given to the extractors; the rest of a longer body is not read for facts,
+# and the extract stage counts such documents (runs.stage_counts: extract.cut_for_budget).
+# Real articles are far shorter (a long feature is ~40,000 characters).
+MAX_EXTRACT_CHARS = 200_000
+
 # --- dedup ----------------------------------------------------------------------------------
 # Near duplicates: Jaccard similarity of word shingles at or above this value.
 NEAR_DUP_THRESHOLD = float(os.environ.get("NEWSFACTS_NEAR_DUP_THRESHOLD", "0.8"))

@@ -190,7 +190,7 @@ def extract(
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
         map_batches = map  # a single batch: nothing to overlap, so no worker to start
-    counts = {"documents": 0, "removed": len(stale)}
+    counts = {"documents": 0, "removed": len(stale), "cut_for_budget": _over_budget(con, pending)}
     chunks = [
         pending[i : i + settings.BATCH_SIZE] for i in range(0, len(pending), settings.BATCH_SIZE)
     ]
@@ -202,6 +202,15 @@ def extract(
         counts["documents"] += len(ids)
         progress(len(ids))
     return counts
+
+
+def _over_budget(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
+    """How many of these documents are longer than the extraction budget (read in part only)."""
+    return con.execute(
+        "SELECT count(*) FROM documents SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id) "
+        "WHERE length(body) > ?",
+        [doc_ids, settings.MAX_EXTRACT_CHARS],
+    ).fetchone()[0]
 
 
 def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfacts.extract.first_chars import with_first_char_check
+from newsfacts.settings import MAX_SENTENCE_CHARS
 
 # Abbreviations after which a full stop does not end a sentence ("Mr. Park", "Acme Motor Co. said").
 _ABBREVIATIONS = frozenset(
@@ -115,13 +116,28 @@ def _sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
 
 
 def _append_trimmed(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """Append body[start:end] without surrounding whitespace, if anything is left."""
+    """Append body[start:end] without surrounding whitespace, if anything is left; a run-on
+    longer than MAX_SENTENCE_CHARS goes in pieces of at most that length."""
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _piece_end(body, start)
+        spans.append((start, cut))
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _piece_end(body: str, start: int) -> int:
+    """End of a piece of a run-on sentence: the last space within MAX_SENTENCE_CHARS (or the
+    bound itself when there is none), so every rule's work per sentence stays bounded."""
+    bound = start + MAX_SENTENCE_CHARS
+    space = body.rfind(" ", start + MAX_SENTENCE_CHARS // 2, bound)
+    return space if space > start else bound
 
 
 def tokens(body: str, start: int = 0, end: int | None = None) -> list[Token]:
