@@ -298,10 +298,11 @@ def metric_order(names: set[str]) -> list[str]:
 
 
 def metrics(scores: fs.Scores) -> dict[str, tuple[float, str]]:
-    """Metric -> (value, counts shown beside it), in print order."""
+    """Metric -> (value, counts shown beside it), in print order; every ORDER metric is there,
+    nan with 0/0 counts when nothing was counted."""
     out = {}
-    for name in metric_order(set(scores.ratios) | set(scores.f1s)):
-        if name in scores.f1s:
+    for name in metric_order(set(scores.ratios) | set(scores.f1s) | set(ORDER)):
+        if name in scores.f1s or name.endswith("_f1"):
             tp, system, gold = scores.f1s[name]
             out[name] = (fs.f1(tp, system, gold), f"P {tp}/{system}, R {tp}/{gold}")
         else:
