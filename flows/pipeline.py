@@ -42,8 +42,13 @@ def pipeline(
     wait_seconds: float = settings.LOCK_WAIT_SECONDS,
     workers: int = 1,
     dask_address: str | None = None,
+    verified: bool = False,
 ) -> dict:
-    """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes."""
+    """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes.
+
+    The published file is read in full first (DuckDB checks every block's checksum), unless the
+    caller has just done so (`verified`): a run never builds on, or re-publishes, a corrupt file.
+    """
     logger = get_run_logger()
     wh = Path(warehouse_path or settings.DEFAULT_WAREHOUSE).absolute()
     sources = [str(Path(p).absolute()) for p in (paths or [settings.SAMPLES_DIR])]
@@ -54,6 +59,8 @@ def pipeline(
         worker_processes(1 if dask_address else workers),
         start_up_objects_frozen(),
     ):
+        if not verified:
+            warehouse.verify_full(wh)
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}

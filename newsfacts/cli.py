@@ -56,22 +56,24 @@ def run(
     _check_writable(warehouse)
     from flows.pipeline import pipeline
     from newsfacts import interrupts
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, run_lock
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError, run_lock, verify_full
 
     try:
         with (
             interrupts.handled(),
             run_lock(warehouse.absolute(), wait),  # the flow's own lock nests inside this one
-            interrupts.temporary_prefect_server(),
         ):
-            result = pipeline(
-                [str(p) for p in paths] if paths else None,
-                str(warehouse),
-                full_refresh,
-                wait,
-                workers=workers,
-                dask_address=dask_address,
-            )
+            verify_full(warehouse.absolute())  # before the flow: a corrupt file is one line
+            with interrupts.temporary_prefect_server():
+                result = pipeline(
+                    [str(p) for p in paths] if paths else None,
+                    str(warehouse),
+                    full_refresh,
+                    wait,
+                    workers=workers,
+                    dask_address=dask_address,
+                    verified=True,
+                )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
     except BaseException as exc:
@@ -86,15 +88,43 @@ def run(
 
 
 def _check_writable(warehouse: Path) -> None:
+    """One line and exit 2 for a warehouse path a run cannot write (a folder, a read-only or
+    unwritable place): checked by trying, since root passes os.access on read-only mounts."""
     folder = warehouse.absolute().parent
+    if warehouse.is_dir():
+        _fail(f"{warehouse} is a folder; --warehouse takes a DuckDB file")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _fail(f"cannot create warehouse folder {folder}: {exc.strerror}")
-    if not os.access(folder, os.W_OK):
+    if not os.access(folder, os.W_OK) or not _can_create_in(folder):
         _fail(f"warehouse folder {folder} is not writable")
     if warehouse.exists() and not os.access(warehouse, os.R_OK):
         _fail(f"warehouse {warehouse} is not readable")
+
+
+def _check_readable(warehouse: Path) -> None:
+    """One line and exit 2 for a warehouse that is a folder or fails its recorded checksum."""
+    from newsfacts.warehouse import checksum_problem
+
+    if warehouse.is_dir():
+        _fail(f"{warehouse} is a folder; --warehouse takes a DuckDB file")
+    try:
+        problem = checksum_problem(warehouse)
+    except OSError as exc:
+        _fail(f"cannot read warehouse {warehouse}: {exc.strerror or exc}")
+    if problem:
+        _fail(problem)
+
+
+def _can_create_in(folder: Path) -> bool:
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newsfacts-probe-"):
+            return True
+    except OSError:
+        return False
 
 
 def _print_summary(result: dict) -> None:
@@ -129,10 +159,13 @@ def report(
     from newsfacts.report import write_report
     from newsfacts.warehouse import WarehouseBusy, WarehouseError
 
+    _check_readable(warehouse)
     try:
         path = write_report(warehouse, output)
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
+    except OSError as exc:  # a read-only file system, a full disk, a folder in the way
+        _fail(f"cannot write the report: {exc.strerror or exc} ({exc.filename or output or ''})")
     typer.echo(f"report written to {path}")
 
 
@@ -141,16 +174,24 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
     warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON lines.")] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds the query may run before it is stopped.")
+    ] = settings.SQL_TIMEOUT_SECONDS,
 ) -> None:
-    """Run a read-only SQL query against the warehouse."""
+    """Run a read-only SQL query against the warehouse (settings locked, time-limited)."""
+    import threading
+
     import duckdb
 
     from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
 
+    _check_readable(warehouse)
     try:
         con = open_read_only(warehouse, sandbox=True)  # no file writes, no network
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
+    timer = threading.Timer(timeout, con.interrupt)  # stops the query, not the process
+    timer.start()
     try:
         rel = con.sql(query)
         if rel is None:
@@ -161,15 +202,20 @@ def sql(
                 sys.stdout.write(json.dumps(dict(zip(cols, row, strict=True)), default=str) + "\n")
         else:
             _print_relation(rel)
+    except duckdb.InterruptException:
+        _fail(f"query stopped after {timeout:g} s (--timeout)")
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
-        if "read-only" in msg.lower() or "read only" in msg.lower() or "Permission Error" in msg:
+        if "configuration has been locked" in msg:
+            msg = "settings are locked: newsfacts sql refuses SET and PRAGMA that change them"
+        elif "read-only" in msg.lower() or "read only" in msg.lower() or "Permission Error" in msg:
             msg = (
                 "the warehouse is opened read-only, without file or network access: "
                 "statements that write are refused"
             )
         _fail(msg)
     finally:
+        timer.cancel()
         con.close()
 
 

@@ -109,7 +109,10 @@ def read_jsonl(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
         item = parse_json(line)
         where = f"{path}#L{lineno}"
         if isinstance(item, Refusal):
-            result.errors.append(error(where, "parse", item.code, f"line {lineno}: {item.reason}"))
+            reason = item.reason.replace("invalid JSON:", f"invalid JSON line {lineno}:")
+            if reason == item.reason:
+                reason = f"JSON line {lineno}: {reason}"
+            result.errors.append(error(where, "parse", item.code, reason))
         elif not isinstance(item, dict):
             result.errors.append(
                 error(where, "parse", "not_an_object", f"JSON line {lineno} is not an object")

@@ -100,6 +100,10 @@ BATCH_SIZE = 500
 # --dask-address): keeps workers busy while bounding memory to about this many batches.
 BATCHES_IN_FLIGHT = 4
 
+# --- sql ------------------------------------------------------------------------------------
+# Seconds an ad-hoc `newsfacts sql` query may run before it is interrupted (--timeout).
+SQL_TIMEOUT_SECONDS = 60.0
+
 # --- load -----------------------------------------------------------------------------------
 # Seconds a run waits for another run on the same warehouse to finish before giving up.
 LOCK_WAIT_SECONDS = float(os.environ.get("NEWSFACTS_LOCK_WAIT", "60"))

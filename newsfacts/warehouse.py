@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import threading
@@ -33,6 +34,10 @@ class WarehouseError(RuntimeError):
     """The warehouse file cannot be opened (missing, corrupt, not a DuckDB file)."""
 
 
+class WarehouseCorrupt(WarehouseError):
+    """The published file fails its checks: DuckDB block checksums or the recorded SHA-256."""
+
+
 def sql_files() -> list[Path]:
     """DDL files in creation order: one file per table or view, grouped by layer."""
     files: list[Path] = []
@@ -49,6 +54,16 @@ def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
 
 def staging_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".staging")
+
+
+def checksum_path(warehouse: Path) -> Path:
+    """`<file>.sha256`: the SHA-256 of the published file, written at publish."""
+    return warehouse.with_name(warehouse.name + ".sha256")
+
+
+def previous_path(warehouse: Path) -> Path:
+    """`<file>.previous`: the published file before the last publish, a way back."""
+    return warehouse.with_name(warehouse.name + ".previous")
 
 
 def lock_path(warehouse: Path) -> Path:
@@ -113,19 +128,28 @@ def connect(
     """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError.
 
     `sandbox` turns off DuckDB's external access: no COPY TO files, no ATTACH, no reading other
-    files, no extension download (network). Ad-hoc queries need none of it.
+    files, no extension download (network), and locks the settings. Ad-hoc queries need none.
     """
     config = settings.duckdb_config()
     if sandbox:
         config["enable_external_access"] = False
+        # Ad-hoc queries may not raise their own limits (SET memory_limit, PRAGMA threads).
+        config["lock_configuration"] = True
     try:
         return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        if _is_lock_conflict(exc):
             raise WarehouseBusy(f"{path} is locked by another process; retry in a moment") from exc
         raise WarehouseError(f"cannot open {path}: {exc}") from exc
     except duckdb.Error as exc:
         raise WarehouseError(f"cannot open {path}: {exc}") from exc
+
+
+def _is_lock_conflict(exc: BaseException) -> bool:
+    """DuckDB's "Could not set lock on file" / "Conflicting lock", not a checksum error that
+    names a "block"."""
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
 
 
 def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
@@ -135,8 +159,99 @@ def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
     stage = staging_path(warehouse)
     with open(stage, "rb") as handle:
         os.fsync(handle.fileno())
+    digest = file_sha256(stage)
+    _keep_previous(warehouse)
     os.replace(stage, warehouse)
+    _write_atomically(checksum_path(warehouse), f"{digest}  {warehouse.name}\n")
     _fsync_dir(warehouse.parent)
+
+
+def _keep_previous(warehouse: Path) -> None:
+    """Keep the file about to be replaced as `<file>.previous` (a hard link: no copy).
+
+    `run` checks the published file fully before building on it, so what is kept was good."""
+    if not warehouse.exists():
+        return
+    link = previous_path(warehouse).with_name(previous_path(warehouse).name + ".tmp")
+    link.unlink(missing_ok=True)
+    try:
+        os.link(warehouse, link)
+    except OSError:  # a file system without hard links: copy instead
+        shutil.copyfile(warehouse, link)
+    os.replace(link, previous_path(warehouse))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB pieces."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while piece := handle.read(1024 * 1024):
+            digest.update(piece)
+    return digest.hexdigest()
+
+
+def recorded_checksum(warehouse: Path) -> str | None:
+    """The SHA-256 recorded when the file was published (None for older warehouses)."""
+    try:
+        return checksum_path(warehouse).read_text().split()[0]
+    except (OSError, IndexError):
+        return None
+
+
+def checksum_problem(warehouse: Path) -> str | None:
+    """Why the published file is not the one published (checksum differs), or None."""
+    recorded = recorded_checksum(warehouse)
+    if recorded is None or not warehouse.is_file():
+        return None
+    if file_sha256(warehouse) == recorded:
+        return None
+    return f"{warehouse} is corrupt: its SHA-256 differs from the one recorded at publish" + (
+        _way_back(warehouse)
+    )
+
+
+def _way_back(warehouse: Path) -> str:
+    prev = previous_path(warehouse)
+    return f"; the last good file is {prev}" if prev.exists() else ""
+
+
+def verify_full(warehouse: Path) -> None:
+    """Read every row of every table, so DuckDB checks every block's checksum; raise
+    WarehouseCorrupt naming the problem. Nothing to check when there is no file yet."""
+    if not warehouse.exists():
+        return
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True, config=settings.duckdb_config())
+    except duckdb.IOException as exc:
+        if _is_lock_conflict(exc):
+            raise WarehouseBusy(f"{warehouse} is locked by another process") from exc
+        raise _corrupt(warehouse, exc) from exc
+    except duckdb.Error as exc:
+        raise _corrupt(warehouse, exc) from exc
+    try:
+        for (table,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall():
+            # hash(r) of the whole row reads every column, so every block is loaded and checked.
+            con.execute(f'SELECT count(*) FROM "{table}" AS r WHERE hash(r) IS NOT NULL').fetchall()
+    except duckdb.Error as exc:
+        raise _corrupt(warehouse, exc) from exc
+    finally:
+        con.close()
+
+
+def _corrupt(warehouse: Path, exc: BaseException) -> WarehouseCorrupt:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return WarehouseCorrupt(f"{warehouse} is corrupt ({first[:200]}){_way_back(warehouse)}")
 
 
 def discard_staging(con: duckdb.DuckDBPyConnection | None, warehouse: Path) -> None:
