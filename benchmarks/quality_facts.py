@@ -48,6 +48,8 @@ by the stated preference, ties broken by gold then system order, so it is determ
   Subject: subject_company_id's names against the gold subject's (both null right). Stance and
   quote (is_quote) by equality. claim_fully_correct_precision: system claims matched with speaker,
   subject, stance and quote all right, over all system claims.
+- Headlines (guidelines ruling 1): facts come from documents.body, so gold event mentions whose
+  trigger lies in the headline are optional, and gold claims whose cue lies there are left out.
 - Events: a system event is a candidate for a gold mention when its trigger (trigger_start,
   trigger_end) overlaps the mention's clause; preferred are triggers overlapping the gold trigger,
   then the same type, then non-optional mentions, then more overlap. A system row matched to an
@@ -174,6 +176,7 @@ def gold_articles(
         doc = system.articles.get(file) or fs.SystemArticle(doc_id="", body="")
         omap = align.OffsetMap(text, doc.title, doc.body)
         fs.attach_spans(record, text, omap, report)
+        fs.apply_headline_ruling(record)
         golds[file] = fs.GoldArticle(
             file, split if split == "all" else record["split"], record.get("story"), record
         )

@@ -423,6 +423,11 @@ def test_headline_spans_map_to_the_title_and_cannot_match(tmp_path: Path):
     system = fs.SystemTables({gold.file: system_article()}, NAMES, {}, {}, [])
     scores, _ = fs.score({gold.file: gold}, system, [])
     assert scores["dev"].ratios["event_recall"] == [0, 1]
+    # guidelines ruling 1: a headline mention is optional, so it is no longer a miss
+    fs.apply_headline_ruling(gold.gold)
+    assert gold.gold["events"][0]["optional"] is True
+    scores, _ = fs.score({gold.file: gold}, system, [])
+    assert scores["dev"].ratios["event_recall"] == [0, 0]
 
 
 def test_empty_denominators_print_nan():

@@ -112,6 +112,21 @@ def attach_spans(
             report.in_title += 1
 
 
+def in_title(span: dict[str, Any] | None) -> bool:
+    """Whether a mapped gold span lies in the headline (documents.title)."""
+    mapped = span.get("_at") if isinstance(span, dict) else None
+    return mapped is not None and mapped.field == "title"
+
+
+def apply_headline_ruling(gold: dict[str, Any]) -> None:
+    """Guidelines ruling 1: event mentions in the headline are optional, and claims whose cue is
+    in the headline are left out (facts come from the body; annotators differed on headlines)."""
+    for event in gold.get("events", []):
+        if in_title(event.get("trigger")):
+            event["optional"] = True
+    gold["claims"] = [c for c in gold.get("claims", []) if not in_title(c.get("cue"))]
+
+
 def at(span: dict[str, Any] | None) -> tuple[int, int] | None:
     """Body offsets of a mapped gold span (None when absent, unmapped or in the title)."""
     mapped = span.get("_at") if isinstance(span, dict) else None
