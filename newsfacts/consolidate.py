@@ -21,6 +21,7 @@ from itertools import combinations
 
 from newsfacts.facts import stable_id
 from newsfacts.parallel import BatchMap
+from newsfacts.vocab import is_denial
 
 # --- stories ----------------------------------------------------------------------------------
 # Two documents whose publication dates are both known are one story only if at most this many
@@ -64,7 +65,8 @@ CLAIM_MIN_OVERLAP = 0.5
 # they cover): plans move ("by end 2018, or early 2019"), things that happened do not.
 EVENT_DATE_GAP_DAYS = {"occurred": 31, "planned": 366, "denied": 366}
 # Statuses that can describe one event: a plan and speculation about it are one thing; a denial
-# or an occurrence is another (a denial is a conflict, see the claim_conflicts view).
+# or an occurrence is another (a denial is a conflict, see the claim_conflicts view). Keys: every
+# status of newsfacts.vocab.EVENT_STATUSES (tests/test_vocab.py checks).
 STATUS_GROUP = {
     "planned": "planned",
     "speculated": "planned",
@@ -788,7 +790,7 @@ def same_statement(a: dict, b: dict) -> str | None:
     'Next year we hope to sell there' vs 'its hope is to sell there at some point next year'.
     A denial never matches an assertion: that is a conflict, not a corroboration.
     """
-    if (a["stance"] == "deny") != (b["stance"] == "deny"):
+    if is_denial(a["stance"]) != is_denial(b["stance"]):
         return None
     if normalize_quote(a["content"]) == normalize_quote(b["content"]):
         return "exact"
@@ -910,7 +912,7 @@ def inferred_event(
     """
     from newsfacts.extract.event_places import find_places
 
-    if claim["stance"] == "deny" or story_id is None:
+    if is_denial(claim["stance"]) or story_id is None:
         return None
     candidates = [e for c in claim_companies(claim) for e in index.get((story_id, c), ())]
     if not candidates:

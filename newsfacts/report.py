@@ -35,14 +35,12 @@ TOP_CLAIMS = 25
 # Characters of a cell shown before it is cut with an ellipsis (claims, JSON records).
 MAX_CELL_CHARS = 300
 NOT_AVAILABLE = "not available in this warehouse"
-# Colours per event status / stance, so the same status looks the same in every chart.
+# Colours per event status / stance (newsfacts.vocab values), so the same status looks the same
+# in every chart; speculated, hedge and anything else are grey.
 STATUS_COLORS = {
     "occurred": "#2a9d8f",
     "planned": "#457b9d",
-    "announced": "#1d3557",
-    "rumored": "#e9c46a",
     "denied": "#e63946",
-    "cancelled": "#8d0801",
     "assert": "#2a9d8f",
     "deny": "#e63946",
 }

@@ -21,7 +21,8 @@ from newsfacts.extract.event_context import (
     sentence_spans,
 )
 from newsfacts.extract.first_chars import with_first_char_check
-from newsfacts.extract.model import Claim, DocumentFacts, Event, EventParticipant
+from newsfacts.extract.model import Claim, DocumentFacts, Event, EventParticipant, Stance
+from newsfacts.vocab import DENIED_STATUS, DENY_STANCE, is_denial
 
 _DENY_CUES = re.compile(
     r"^(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?|refut\w+|rul\w+ out)"
@@ -126,10 +127,10 @@ def _to_claim(body: str, c: CandidateClaim, index: MentionIndex) -> Claim:
     )
 
 
-def _stance(cue: str, content: str) -> str:
+def _stance(cue: str, content: str) -> Stance:
     """deny for denials and "no plans", hedge for "hope", "could", "may", else assert."""
     if _DENY_CUES.match(cue.lower()) or _DENY_CONTENT.search(content):
-        return "deny"
+        return DENY_STANCE
     if _HEDGE_CONTENT.search(content):
         return "hedge"
     return "assert"
@@ -204,8 +205,8 @@ def _link_event(body: str, claim: Claim, facts: DocumentFacts, index: MentionInd
 
 def _shape_event(event: Event, claim: Claim, index: MentionIndex) -> Event:
     """A denial denies the event; "we" makes the speaker's company its agent when none is known."""
-    if claim.stance == "deny":
-        event = replace(event, status="denied")
+    if is_denial(claim.stance):
+        event = replace(event, status=DENIED_STATUS)
     if event.company_key is None and _FIRST_PERSON.search(claim.content):
         company = claim.speaker_company_key or index.affiliation(claim.speaker_person_key)
         if company:

@@ -21,23 +21,8 @@ from newsfacts.extract.event_figures import Figure, find_figures
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_triggers import find_triggers
 from newsfacts.extract.model import DocumentFacts, Event, EventParticipant, Timex
-
-EVENT_TYPES: dict[str, str] = {
-    "market_entry": "A company enters, or expands into, a new country, region or market.",
-    "market_exit": "A company leaves or withdraws from a country, region or market.",
-    "product_launch": "A company launches, unveils or releases a product or service.",
-    "partnership": "Two or more organisations partner, tie up, collaborate or form an alliance.",
-    "deal_cancelled": "A deal, agreement or negotiation is cancelled, scrapped or collapses.",
-    "acquisition": "A company acquires, buys, takes over or merges with another company.",
-    "investment": "An investment, funding round or stake purchase in a company.",
-    "ipo": "A company lists its shares: initial public offering, going public, listing.",
-    "financial_result": "Sales, shipments, revenue, profit, market share or a ranking is reported.",
-    "regulatory_action": "A government or regulator bans, sanctions, blocks, fines or licenses.",
-    "lawsuit": "A lawsuit, court case or legal complaint involving a company.",
-    "leadership_change": "An executive is appointed, resigns, steps down or is replaced.",
-    "layoffs": "A company cuts jobs: layoffs, job cuts, redundancies.",
-    "other": "Any other event of interest that fits none of the types above.",
-}
+from newsfacts.vocab import DENIED_STATUS, EventStatus
+from newsfacts.vocab import EVENT_TYPES as EVENT_TYPES  # re-exported: the taxonomy's one home
 
 # Types whose stated figure (amount, unit) is recorded on the event.
 _FIGURE_TYPES = frozenset(
@@ -209,7 +194,7 @@ def _status(
     t_end: int,
     date_start: str | None,
     published_date: date | None,
-) -> str:
+) -> EventStatus:
     """occurred / planned / denied / speculated from cues around the trigger and its date."""
     window = body[max(sentence[0], t_start - _STATUS_WINDOW) : t_start]
     breaks = list(re.finditer(r"[;]|\s(?:but|while|although|whereas)\s", window))
@@ -217,7 +202,7 @@ def _status(
         window = window[breaks[-1].end() :]
     after = body[t_end : min(sentence[1], t_end + 40)]
     if _DENIED.search(window):
-        return "denied"
+        return DENIED_STATUS
     if _SPECULATED.search(window) or _TOPIC_BEFORE.search(window):
         return "speculated"
     if _PLANNED.search(window) or _AFTER_PLANNED.search(after) or _FUTURE_WORDS.search(after):

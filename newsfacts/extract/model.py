@@ -10,14 +10,16 @@ documents becomes one `companies` row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-CompanyKind = Literal["company", "government", "media", "other_org"]
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Stance = Literal["assert", "deny", "hedge"]
-EventStatus = Literal["occurred", "planned", "denied", "speculated"]
-Granularity = Literal["day", "month", "quarter", "half", "year"]
-ParticipantRole = Literal["agent", "target", "partner", "regulator"]
+# The value types are the vocabularies of newsfacts.vocab, defined there once.
+from newsfacts.vocab import (
+    CompanyKind,
+    EventStatus,
+    Granularity,
+    ParticipantRole,
+    Stance,
+    TimexType,
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class EventParticipant:
 class Event:
     start: int  # evidence sentence
     end: int
-    event_type: str  # one of newsfacts.extract.events.EVENT_TYPES
+    event_type: str  # one of newsfacts.vocab.EVENT_TYPES
     status: EventStatus
     trigger: str
     trigger_start: int
