@@ -27,7 +27,7 @@ COMMENT ON TABLE canonical_events IS 'Canonical events (event_clusters grouped):
 COMMENT ON COLUMN canonical_events.canonical_event_id IS 'Stable id: hash of the earliest member event_id.';
 COMMENT ON COLUMN canonical_events.anchor_event_id IS 'Earliest member (events.event_id).';
 COMMENT ON COLUMN canonical_events.event_type IS 'Type from event_types.';
-COMMENT ON COLUMN canonical_events.status IS 'occurred, planned, denied or speculated; planned when any report of a plan says planned.';
+COMMENT ON COLUMN canonical_events.status IS 'occurred, planned, speculated or denied; planned when any report of a plan says planned.';
 COMMENT ON COLUMN canonical_events.statuses IS 'Every status among the reports.';
 COMMENT ON COLUMN canonical_events.company_id IS 'Main participant (of the earliest report).';
 COMMENT ON COLUMN canonical_events.company_ids IS 'Companies the event is about: main participant and employers of those stating it.';

@@ -15,7 +15,7 @@ COMMENT ON COLUMN document_companies.doc_id IS 'Document (documents.doc_id).';
 COMMENT ON COLUMN document_companies.company_id IS 'Stable company id (hash of the normalised name).';
 COMMENT ON COLUMN document_companies.company_key IS 'Normalised name the id is derived from.';
 COMMENT ON COLUMN document_companies.name IS 'Display name without legal form.';
-COMMENT ON COLUMN document_companies.kind IS 'company, government, media or other_org.';
+COMMENT ON COLUMN document_companies.kind IS 'company, media, government, political_party or other_org.';
 COMMENT ON COLUMN document_companies.aliases IS 'Other surface forms in this document.';
 COMMENT ON COLUMN document_companies.parent_company_id IS 'Parent stated in the text ("Alphabet-owned Google").';
 COMMENT ON COLUMN document_companies.confidence IS 'Confidence in [0, 1].';

@@ -24,7 +24,7 @@ COMMENT ON TABLE events IS 'Typed events (see event_types) with status, particip
 COMMENT ON COLUMN events.event_id IS 'Stable id (document, trigger offset, type).';
 COMMENT ON COLUMN events.doc_id IS 'Document (documents.doc_id).';
 COMMENT ON COLUMN events.event_type IS 'Type from event_types.';
-COMMENT ON COLUMN events.status IS 'occurred, planned, denied or speculated.';
+COMMENT ON COLUMN events.status IS 'occurred, planned, speculated or denied.';
 COMMENT ON COLUMN events.trigger IS 'Trigger words.';
 COMMENT ON COLUMN events.trigger_start IS 'Trigger offset.';
 COMMENT ON COLUMN events.trigger_end IS 'Trigger end offset.';

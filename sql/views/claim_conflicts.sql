@@ -1,13 +1,12 @@
 -- one row per (kind, a_id, b_id, company_id): a statement or event and a denial of the same kind of thing about the same company
 CREATE OR REPLACE VIEW claim_conflicts AS
-WITH sides AS (
+WITH positions AS (
     SELECT
         'claim' AS kind,
         c.canonical_claim_id AS id,
         e.event_type AS topic,
         e.location,
         c.stance AS position,
-        c.stance = 'deny' AS denies,
         c.company_ids,
         c.scope,
         [c.speaker] AS speakers,
@@ -20,9 +19,12 @@ WITH sides AS (
     JOIN canonical_events e USING (canonical_event_id)
     UNION ALL
     SELECT
-        'event', canonical_event_id, event_type, location, status, status = 'denied', company_ids, scope,
+        'event', canonical_event_id, event_type, location, status, company_ids, scope,
         speakers, first_seen, last_seen, doc_ids, story_id, evidence
     FROM canonical_events
+),
+sides AS (  -- a denial: the stance or status of newsfacts.vocab.DENIALS (tests/test_vocab.py checks)
+    SELECT *, position IN ('deny', 'denied') AS denies FROM positions
 ),
 names AS (  -- the companies view sorts after this file, so names come from the table
     SELECT company_id, mode(name) AS name FROM document_companies GROUP BY company_id
@@ -56,4 +58,4 @@ pairs AS (
 SELECT p.kind, p.company_id, c.name AS company_name, p.* EXCLUDE (kind, company_id)
 FROM pairs p
 LEFT JOIN names c USING (company_id);
-COMMENT ON VIEW claim_conflicts IS 'Disagreements: a canonical statement (or event) affirming something (side a: assert/hedge, planned/occurred/speculated) and one denying the same kind of event about the same company and place (side b), with both sides'' speakers, dates, documents, story and product scope. relation: contradiction when the scopes match (or one is unknown), update when they differ and the denial comes from another story (a later statement about another product line), related when they differ within one story.';
+COMMENT ON VIEW claim_conflicts IS 'Disagreements: a canonical statement (or event) affirming something (side a: any stance or status but a denial) and one denying the same kind of event about the same company and place (side b), with both sides'' speakers, dates, documents, story and product scope. relation: contradiction when the scopes match (or one is unknown), update when they differ and the denial comes from another story (a later statement about another product line), related when they differ within one story.';
