@@ -1,10 +1,14 @@
-"""Bad input at volume: 1,000 mixed files, 10% broken; the run completes, every file is accounted for."""
+"""Bad input at volume: 1,000 mixed files, 10% broken (every kind issues #6 and #21 name: loops,
+FIFOs, sockets, deep JSON, huge numbers, noise, empty containers, cut WARC, a gzip bomb); the run
+completes, every file is accounted for."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
+import socket
 from pathlib import Path
 
 import duckdb
@@ -13,11 +17,14 @@ from conftest import run_pipeline
 
 import newsfacts.stages
 from newsfacts import settings
+from newsfacts.ingest import display_path
 
 GOOD_FILES = 900
 # Size of the oversized text file, in bytes: below MAX_FILE_BYTES, far above MAX_RECORD_BYTES.
 HUGE_TEXT_BYTES = 50 * 1024 * 1024
 NESTING_DEPTH = 10_000
+# Expanded size of the gzip bomb; the test lowers the decompression cap below it.
+BOMB_BYTES = 40 * 1024 * 1024
 
 CITIES = [
     "Lyon",
@@ -98,13 +105,13 @@ def write_broken(folder: Path, rng: random.Random) -> list[Path]:
     bad = folder / "bad"
     bad.mkdir()
     paths: list[Path] = []
-    for i in range(20):
+    for i in range(14):
         paths.append(bad / f"binary_{i}.txt")
         paths[-1].write_bytes(b"\x00\x01\x02" + rng.randbytes(4000))
-    for i in range(20):
+    for i in range(14):
         paths.append(bad / (f"empty_{i}." + ("txt" if i % 2 else "html")))
         paths[-1].write_bytes(b"")
-    for i in range(20):
+    for i in range(16):
         paths.append(bad / f"invalid_{i}.json")
         paths[-1].write_text('{"title": "Cut short", "text": "The record ends' + "," * (i % 3))
     for i in range(15):
@@ -123,7 +130,7 @@ def write_broken(folder: Path, rng: random.Random) -> list[Path]:
         )
         paths.append(bad / f"truncated_{i}.warc.gz")
         paths[-1].write_bytes(gzip.compress(warc)[: 60 + i * 5])
-    for i in range(22):
+    for i in range(19):
         paths.append(bad / f"no_text_{i}.html")
         paths[-1].write_text(
             "<html><head><title>Menu</title></head><body><nav>Home</nav></body></html>"
@@ -143,9 +150,69 @@ def write_broken(folder: Path, rng: random.Random) -> list[Path]:
         + "</div>" * NESTING_DEPTH
         + "</body></html>"
     )
+    paths += write_hostile(bad, rng)
     paths.append(bad / "vanishing.txt")
     paths[-1].write_text("Gone before reading\n\n" + sentence(rng, 1) * 3)
     return paths
+
+
+def warc_response(html: bytes) -> bytes:
+    """One WARC response record holding an HTTP 200 page, its Content-Length exact."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/c\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+        + str(len(http)).encode()
+        + b"\r\n\r\n"
+        + http
+    )
+
+
+def write_hostile(bad: Path, rng: random.Random) -> list[Path]:
+    """19 files of the kinds issue #21 found stopping, hanging or poisoning a run."""
+    made: list[Path] = []
+
+    def put(name: str, data: bytes) -> None:
+        (bad / name).write_bytes(data)
+        made.append(bad / name)
+
+    os.symlink(bad / "loop.txt", bad / "loop.txt")
+    os.symlink(bad / "loop_b.txt", bad / "loop_a.txt")
+    os.symlink(bad / "loop_a.txt", bad / "loop_b.txt")
+    made += [bad / "loop.txt", bad / "loop_a.txt", bad / "loop_b.txt"]
+    for name in ("fifo_a.txt", "fifo_b.html"):
+        os.mkfifo(bad / name)
+        made.append(bad / name)
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(bad / "socket.txt"))
+    made.append(bad / "socket.txt")
+    put("deep.json", b"[" * 100_000 + b"]" * 100_000)
+    put("deep_line.jsonl", b'{"a":' * 100_000 + b"\n")
+    put("bignum.json", b'{"title": "T", "text": "x", "n": ' + b"7" * 5000 + b"}")
+    put("noise_a.txt", bytes(rng.randrange(0x80, 0x100) for _ in range(5000)))
+    put("noise_b.html", bytes(rng.randrange(0x80, 0x100) for _ in range(9000)))
+    put("empty_list.json", b"[]")
+    put("empty_articles.json", b'{"articles": []}')
+    put("blank.jsonl", b" \n\n\t\n")
+    page = b"<html><body><p>" + b"A ferry operator added a route. " * 60 + b"</p></body></html>"
+    record = warc_response(page)
+    put("deep_object.json", b'{"a":' * 5_000 + b"1" + b"}" * 5_000)
+    put("bignum_line.jsonl", b'{"n": -' + b"1" * 6000 + b"}\n")
+    put("not_a_warc.warc", b"this is not a web archive at all\r\n\r\n")
+    put("cut.warc", record[: len(record) // 2])
+    put("bomb.warc.gz", gzip.compress(warc_response(b"<p>" + b"\0" * BOMB_BYTES)))
+    return made
+
+
+def errors_by_code(warehouse: Path) -> dict[str, str]:
+    """File path -> reason code of its (first) ingest error."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return dict(
+            con.execute(
+                "SELECT regexp_replace(source_path, '#.*$', ''), min(reason_code) "
+                "FROM ingest_errors GROUP BY 1"
+            ).fetchall()
+        )
 
 
 @pytest.fixture
@@ -155,6 +222,10 @@ def mixed_folder(tmp_path: Path) -> tuple[Path, list[Path], list[Path]]:
     folder = tmp_path / "inbox"
     folder.mkdir()
     good = [write_good(folder, rng, n) for n in range(GOOD_FILES)]
+    # One good file whose name is not valid UTF-8 (stored as \xNN in the warehouse).
+    odd = Path(os.fsdecode(os.fsencode(good[0].parent) + b"/caf\xe9_\xff.txt"))
+    good[0].rename(odd)
+    good[0] = odd
     broken = write_broken(folder, rng)
     assert len(good) + len(broken) == 1000 and len(broken) == 100
     return folder, good, broken
@@ -176,6 +247,7 @@ def test_mixed_folder_of_1000_files_with_10_percent_broken(
         return found
 
     monkeypatch.setattr(newsfacts.stages, "discover_inputs", discover_then_delete)
+    monkeypatch.setattr(settings, "MAX_DECOMPRESSED_BYTES", BOMB_BYTES // 8)
     warehouse = tmp_path / "w.duckdb"
     result = run_pipeline([folder], warehouse)
     assert result["status"] == "success", result["message"]
@@ -194,7 +266,17 @@ def test_mixed_folder_of_1000_files_with_10_percent_broken(
         }
     assert {str(p) for p in broken} <= set(errors), set(map(str, broken)) - set(errors)
     assert all(errors[str(p)].strip() for p in broken)
-    assert landed == {str(p) for p in good}
+    assert landed == {display_path(p) for p in good}
+    codes = {Path(p).name: c for p, c in errors_by_code(warehouse).items()}
+    assert codes["loop_a.txt"] == "symlink_loop" and codes["fifo_b.html"] == "special_file"
+    assert (
+        codes["deep_line.jsonl"] == "json_too_deep"
+        and codes["bignum.json"] == "json_number_too_long"
+    )
+    assert codes["noise_b.html"] == "undecodable" and codes["blank.jsonl"] == "empty_container"
+    assert (
+        codes["cut.warc"] == "truncated_record" and codes["bomb.warc.gz"] == "decompression_limit"
+    )
     assert "disappeared" in errors[str(vanishing)]
     assert "too large" in errors[str(folder / "bad" / "huge.txt")]
     assert str(settings.MAX_RECORD_BYTES) in errors[str(folder / "bad" / "huge.txt")]
