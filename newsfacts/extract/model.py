@@ -94,6 +94,9 @@ class Claim:
     stance: Stance
     speaker_person_key: str | None = None
     speaker_company_key: str | None = None
+    # The speaker resolved by name: a person's full name ("he" -> "Dana Whitlow"), the
+    # organisation an unnamed representative or "the company" speaks for; None for groups.
+    speaker_name: str | None = None
     reported_via_key: str | None = None  # media outlet relaying the statement
     subject_company_key: str | None = None
     claim_date: str | None = None  # TIMEX3 value: the statement's date, else the publication date
