@@ -1,0 +1,212 @@
+"""Content of a claim read from the parse: the cue's clausal complement, or the quotation.
+
+Consumes a cue token of a spaCy parse (with the body offset of its text) and the body's
+quotation spans; produces the content span in body offsets, whether it is a whole quotation,
+and the rule that found it. Quotations split around the cue ('"The plan," he said, "is
+sound."') are joined into one span from the first to the last quoted word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsfacts.extract.claim_cues import CueEntry
+
+# Straight or curly quotation pairs inside one paragraph.
+_QUOTE = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"")
+# Children that carry content, by how much a cue accepts (lexicon column `object`).
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+_OBJECT_DEPS = ("dobj", "dative", "oprd", "acomp", "attr", "ccomp", "xcomp", "prep", "pcomp")
+# Prepositions whose phrase is content for an "any" cue ("blamed X for Y", "accused X of Y").
+_CONTENT_PREPS = frozenset({"for", "of", "on", "about", "over", "as", "against", "to", "that"})
+# Nouns of a statement in "said in a statement that ..." (spaCy may hang the clause on them).
+STATEMENT_NOUNS = frozenset(
+    ["statement", "interview", "letter", "release", "note", "memo", "email", "e-mail", "filing", "speech", "post", "message", "report", "conference", "call", "briefing"]
+)
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where"})
+
+
+@dataclass(frozen=True)
+class Content:
+    start: int
+    end: int
+    is_quote: bool
+    rule: str  # claims.<pattern> that found it
+    root: Token | None = None  # head token of the content clause when parsed
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation of the body, quote marks included."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
+
+
+def inside_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    """True when a character position lies strictly inside a quotation."""
+    return any(s < pos < e - 1 for s, e in quotes)
+
+
+def _bounds(tok: Token, offset: int) -> tuple[int, int]:
+    """Body offsets of a token's subtree."""
+    return offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge)
+
+
+def trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces, quote marks and outer punctuation at both ends; a leading "that" too."""
+    while start < end and (body[start].isspace() or body[start] in ',;:—–-"“”'):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in '.,;:!?"“”—–-'):
+        end -= 1
+    lead = re.match(r"that\s+", body[start:end])
+    if lead and end - start > lead.end() + 3:
+        start += lead.end()
+    return start, end
+
+
+def _between_ok(cue: Token, lo: int, hi: int, offset: int, banned: set[int]) -> bool:
+    """Only the cue's own clause (speaker, adverbs, "told Reuters", "in a statement") and
+    punctuation lie between body offsets lo and hi; no token of its complement clause."""
+    subtree = {t.i for t in cue.subtree}
+    for t in cue.doc:
+        pos = offset + t.idx
+        inside = lo <= pos < hi and not t.is_punct and t.i != cue.i
+        if inside and (t.i not in subtree or t.i in banned):
+            return False
+    return True
+
+
+def _complement_tokens(cue: Token) -> set[int]:
+    """Token indexes of the cue's complement clauses (ccomp/xcomp subtrees)."""
+    return {t.i for c in cue.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+
+
+def adjacent_quotes(
+    cue: Token, offset: int, quotes: list[tuple[int, int]]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The quotation right before the cue's clause and the one right after it, if any."""
+    cue_pos = offset + cue.idx
+    sent_start = offset + cue.sent.start_char
+    sent_end = offset + cue.sent.end_char
+    banned = _complement_tokens(cue)
+    before = after = None
+    for qs, qe in quotes:
+        if sent_start < qe <= cue_pos and _between_ok(cue, qe, cue_pos, offset, set()):
+            before = (qs, qe)
+        elif after is None and cue_pos < qs < sent_end:
+            after = (qs, qe) if _between_ok(cue, cue_pos + len(cue), qs, offset, banned) else None
+    return before, after
+
+
+def quote_content(
+    body: str, cue: Token, offset: int, quotes: list[tuple[int, int]]
+) -> Content | None:
+    """'"...," said Foo', 'Foo told Reuters: "..."', and the split '"A," he said, "B."'."""
+    before, after = adjacent_quotes(cue, offset, quotes)
+    if before and after:
+        s, e = trim(body, before[0], after[1])
+        return Content(s, e, True, "claims.split_quote")
+    quote = before or after
+    if not quote:
+        return None
+    if before and _complement_outside(cue, offset, before):
+        return None
+    s, e = trim(body, quote[0], quote[1])
+    return Content(s, e, True, "claims.quote") if e - s > 2 else None
+
+
+def _complement_outside(cue: Token, offset: int, quote: tuple[int, int]) -> bool:
+    """True when the cue's complement clause lies outside a quotation ('said the deal, "X"')."""
+    for c in cue.children:
+        if c.dep_ in _CLAUSE_DEPS:
+            s, e = _bounds(c, offset)
+            if s >= quote[1] or e <= quote[0]:
+                return True
+    return False
+
+
+def clause_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Content | None:
+    """The cue's complement clause: "said (that) X", "X, the company said", "vowed to sue"."""
+    for c in cue.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and entry.object != "that"):
+            if entry.object == "that" and not _has_complementizer(c) and c.i > cue.i:
+                continue
+            s, e = trim(body, *_bounds(c, offset))
+            if e - s > 2:
+                return Content(s, e, _is_whole_quote(body, s, e), "claims.subject_said", c)
+    return _statement_clause(body, cue, offset) or _parenthetical(body, cue, offset)
+
+
+def _has_complementizer(clause: Token) -> bool:
+    """A clause opened by "that", "whether", "how"... (not a bare small clause)."""
+    return any(
+        t.lower_ in _COMPLEMENTIZERS and t.i <= clause.i for t in clause.subtree if t.i < clause.i
+    )
+
+
+def _statement_clause(body: str, cue: Token, offset: int) -> Content | None:
+    """ "said in a statement that X": the parser may hang the clause on "statement"."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            for clause in (c for c in pobj.children if c.dep_ in ("acl", "relcl", "ccomp")):
+                if clause.i > pobj.i and clause.pos_ in ("VERB", "AUX"):
+                    s, e = trim(body, *_bounds(clause, offset))
+                    if e - s > 2:
+                        return Content(s, e, False, "claims.said_in_statement", clause)
+    return None
+
+
+def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
+    """ "Prices will rise, he said, as demand grows": the clause the cue interrupts."""
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl") or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if cue.dep_ != "parataxis" and not _set_off_by_comma(cue):
+        return None
+    head = cue.head
+    inner = {t.i for t in cue.subtree}
+    kept = [t for t in head.subtree if t.i not in inner and t.dep_ != "punct"]
+    if not kept:
+        return None
+    s = offset + min(t.idx for t in kept)
+    e = offset + max(t.idx + len(t) for t in kept)
+    s, e = trim(body, s, e)
+    return Content(s, e, False, "claims.subject_said", head) if e - s > 2 else None
+
+
+def _set_off_by_comma(cue: Token) -> bool:
+    """True when the cue's clause follows a comma (", he said")."""
+    left = cue.left_edge
+    return left.i > 0 and cue.doc[left.i - 1].text in (",", "—", "–")
+
+
+def object_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Content | None:
+    """ "criticised the tariffs", "urged the board to sell", "blamed X for Y"."""
+    if entry.object != "any":
+        return None
+    parts = []
+    for c in cue.children:
+        if c.dep_ not in _OBJECT_DEPS or c.i < cue.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
+            continue
+        if entry.verb == "tell" and c.dep_ in ("dobj", "dative"):
+            continue  # the one told is no content
+        parts.append(c)
+    if not parts:
+        return None
+    s = min(_bounds(c, offset)[0] for c in parts)
+    e = max(_bounds(c, offset)[1] for c in parts)
+    s, e = trim(body, s, e)
+    return Content(s, e, False, "claims.object", parts[0]) if e - s > 2 else None
+
+
+def _is_whole_quote(body: str, start: int, end: int) -> bool:
+    """True when a content span is exactly one quotation (marks just outside it)."""
+    return (
+        start > 0
+        and body[start - 1] in '"“'
+        and (end < len(body) and body[end : end + 2].lstrip(".,!?")[:1] in ('"', "”"))
+    )

@@ -1,0 +1,112 @@
+"""Stance and subject of a claim, read from its cue and the parse of its content.
+
+Consumes the cue entry and token, the content span (and its clause head when parsed) and the
+mention index; produces the stance (assert / deny / hedge: the cue's default, turned by negation
+and modality in the content) and the subject company: the organisation the content is about,
+the one in the subject of the content's main clause, else the first one the content names, the
+speaker's own organisation only when the content says "we" or refers back to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from newsfacts.extract.claim_cues import CueEntry
+from newsfacts.extract.event_context import MentionIndex
+from newsfacts.vocab import DENY_STANCE, Stance
+
+# Modal auxiliaries that make a stated content uncertain or conditional ("may", "could").
+HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should", "ought"})
+# Words in a content that hedge it ("likely", "expects", "if the deal goes ahead").
+_HEDGE_WORDS = re.compile(
+    r"\b(?:likely|unlikely|possibly|probably|perhaps|maybe|potentially|expect(?:s|ed)?\s+to|"
+    r"believes?|hopes?|hoping|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|risk\w*|"
+    r"uncertain\w*|appears?\s+to|seems?\s+to|if|unless|whether)\b",
+    re.IGNORECASE,
+)
+# A content rejecting a proposition ("had no plans to", "was not in talks", "is false").
+_DENY_CONTENT = re.compile(
+    r"\b(?:no\s+(?:\w+\s+)?(?:plans?|intentions?|truth|basis|evidence|link)|"
+    r"not\s+(?:(?:been|be)\s+)?(?:in\s+talks|planning|for\s+sale|true|linked|guilty|involved|"
+    r"responsible|part\s+of)|"
+    r"(?:is|are|was|were)\s+(?:false|untrue|groundless|baseless|wrong|unfounded)|"
+    r"never\s+(?:planned|intended|had)|no\s+longer\s+valid|nothing\s+to\s+suggest)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^(?:it|its|they|their|the\s+(?:company|firm|group|bank|club|business))$")
+
+
+def stance(entry: CueEntry | None, cue: Token | None, root: Token | None, content: str) -> Stance:
+    """deny for a denying cue or a content rejecting a proposition; hedge for a cognition or
+    forecast cue, a modal on the content's main verb or a hedging word; else assert."""
+    negated_cue = cue is not None and any(c.dep_ == "neg" for c in cue.children)
+    if entry is not None and entry.stance == DENY_STANCE:
+        return "assert" if negated_cue else DENY_STANCE
+    if _DENY_CONTENT.search(content):
+        return DENY_STANCE
+    if entry is not None and entry.stance == "hedge":
+        return "hedge"
+    if root is not None and _modal(root):
+        return "hedge"
+    if _HEDGE_WORDS.search(content[:200]):
+        return "hedge"
+    return "assert"
+
+
+def _modal(root: Token) -> bool:
+    """True when the content's main verb (or a verb conjoined with it) carries a hedging modal."""
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return any(a.dep_ == "aux" and a.lower_ in HEDGE_MODALS for v in verbs for a in v.children)
+
+
+def subject_company(
+    body: str,
+    start: int,
+    end: int,
+    root: Token | None,
+    offset: int,
+    index: MentionIndex,
+    speaker_org: str | None,
+    via: str | None = None,
+) -> str | None:
+    """The organisation the content body[start:end] is about (see the module docstring)."""
+    subj = _clause_subject(root) if root is not None else None
+    if subj is not None:
+        s = offset + subj.left_edge.idx
+        e = offset + subj.right_edge.idx + len(subj.right_edge)
+        named = _first_org(index, max(s, start), min(e, end), via)
+        if named:
+            return named
+        words = body[s:e].lower()
+        if _FIRST_PERSON.fullmatch(words) or _ANAPHOR.match(words):
+            return speaker_org or index.last_company_before(
+                s, ("company", "government", "other_org")
+            )
+    named = _first_org(index, start, end, via)
+    if named:
+        return named
+    if _FIRST_PERSON.search(body[start:end]):
+        return speaker_org
+    return None
+
+
+def _clause_subject(root: Token) -> Token | None:
+    """The subject of a clause head (or of the clause it is conjoined to)."""
+    for tok in (root, root.head if root.dep_ == "conj" else None):
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                return None if c.dep_ == "expl" else c
+    return None
+
+
+def _first_org(index: MentionIndex, start: int, end: int, via: str | None) -> str | None:
+    """The first organisation named in [start, end), the relaying outlet excepted."""
+    for m in index.companies_in(start, end):
+        if m.company_key != via:
+            return m.company_key
+    return None
