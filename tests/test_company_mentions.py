@@ -123,13 +123,14 @@ def test_surnames_and_places_after_according_to_are_not_organisations(body: str)
     assert _facts(body).companies == []
 
 
-def test_a_name_before_a_minister_or_secretary_is_a_government_body() -> None:
+def test_a_portfolio_before_a_minister_or_secretary_is_no_organisation() -> None:
+    # GUIDELINES section 2: "Ostrian finance minister Lena Ruud" names a role, not a body.
     facts = _facts("Trade Minister Ann Lee met Norvik Chairman Ole Berg on Monday.")
     kinds = {c.name: c.kind for c in facts.companies}
-    assert kinds == {"Trade": "government", "Norvik": "company"}
+    assert kinds == {"Norvik": "company"}
 
 
 def test_a_name_before_an_elected_members_title_is_a_party() -> None:
     facts = _facts("Green MP Jane Doe asked whether the levy would pass.")
-    assert {c.name: c.kind for c in facts.companies} == {"Green": "other_org"}
+    assert {c.name: c.kind for c in facts.companies} == {"Green": "political_party"}
     assert [(p.name, p.title) for p in facts.people] == [("Jane Doe", "MP")]

@@ -164,15 +164,15 @@ def mark_context_orgs(doc: Doc) -> None:
 # Titles that only a government body gives ("Commerce Secretary", "Finance Minister").
 _GOVERNMENT_TITLES = frozenset(["Secretary", "Minister", "Commissioner", "Ambassador"])
 # Titles of elected members, which a party gives ("Labour MP", "Green MEP").
-_PARTY_TITLES = frozenset(["MP", "MEP", "MSP", "Senator", "Congressman", "Congresswoman"])
+PARTY_TITLES = frozenset(["MP", "MEP", "MSP", "Senator", "Congressman", "Congresswoman"])
 
 
 def _kind_from_title(title: Segment | None) -> str | None:
-    """ "Commerce Secretary Wilbur Ross": government; "Labour MP Jane Doe": a party (other_org)."""
+    """ "Commerce Secretary Wilbur Ross": government; "Labour MP Jane Doe": a political party."""
     words = set(title.text.split()) if title is not None else set()
     if words & _GOVERNMENT_TITLES:
         return "government"
-    return "other_org" if words & _PARTY_TITLES else None
+    return "political_party" if words & PARTY_TITLES else None
 
 
 def _is_place_like(seg: Segment) -> bool:

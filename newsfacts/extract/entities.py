@@ -8,14 +8,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
+from newsfacts.extract import entity_syntax as es
 from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import people as pe
 from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Person, PersonMention
 from newsfacts.extract.names import Doc, Segment, make_doc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # Confidence of a mention by the rule that found it (share of such mentions expected correct).
 CONFIDENCE_BY_HOW = {
@@ -36,6 +42,11 @@ CONFIDENCE_BY_HOW = {
     "propagation": 0.8,
     "alias": 0.7,
     "descriptor": 0.6,
+    "ner_org": 0.8,
+    "ner_org_span": 0.85,
+    "ner_person": 0.85,
+    "ner_person_span": 0.85,
+    "abbrev_defined": 0.9,
 }
 # Rules whose mentions depend on a name found by another rule; they are no evidence of their own.
 _DERIVED_HOWS = frozenset({"propagation", "descriptor", "alias"})
@@ -86,6 +97,7 @@ class _OrgEntry:
     surfaces: set[str] = field(default_factory=set)
     parent_key: str | None = None
     count: int = 0
+    known: bool = False  # a gazetteer entry gave the kind
 
 
 @dataclass
@@ -99,13 +111,22 @@ class _PersonEntry:
     owner_stated: bool = False  # the text names an owner we could not resolve ("its", "the ...'s")
 
 
-def add_entities(body: str, facts: DocumentFacts) -> None:
-    """Find companies, people and their mentions in `body` and add them to `facts`."""
+def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) -> None:
+    """Find companies, people and their mentions in `body` and add them to `facts`.
+
+    `sdoc` is the spaCy Doc of `body` (parsed here when not given): its NER vetoes, re-spans,
+    types and adds the names the cue rules mark.
+    """
     doc = make_doc(body)
+    ner = es.ner_view(sdoc if sdoc is not None else es.parse(body))
     co.mark_known_orgs(doc)
+    es.respan_fragments(doc, ner)
     pe.mark_people(doc)
     co.mark_context_orgs(doc)
+    es.reconcile(doc, ner)
     co.mark_coordinated_orgs(doc)
+    es.veto_non_names(doc, ner)
+    es.places_are_not_companies(doc, ner)
     orgs, org_mentions = _collect_orgs(doc)
     persons, person_mentions = _collect_people(doc, orgs)
     _drop_people_from_orgs(persons, orgs, org_mentions)
@@ -153,7 +174,7 @@ def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry
         known = gz.known_orgs().get(key)
         kind = known[1] if known else kind
         name = _display_name(text if kind == "media" else _without_the(text))
-        entry = orgs[key] = _OrgEntry(key, name, kind)
+        entry = orgs[key] = _OrgEntry(key, name, kind, known=known is not None)
     entry.surfaces.add(text)
     return entry
 
@@ -171,45 +192,85 @@ def _display_name(text: str) -> str:
 
 
 def _surface_index(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
-    """Surface text -> org key; short forms map to the longer name ("Ford" -> "ford motor")."""
+    """Surface text -> org key; short forms map to the longer name ("Ford" -> "ford motor"),
+    abbreviations to the name they abbreviate ("FTC" -> "federal trade commission")."""
     index: dict[str, str] = {}
     for entry in orgs.values():
         for surface in entry.surfaces:
             index[surface] = entry.key
+    merged: dict[str, str] = {}
+    for short_key, long_key in _alias_pairs(orgs, doc):
+        _fold(orgs, _resolve(merged, short_key), _resolve(merged, long_key), merged)
+    for first, target in _first_word_short_forms(orgs).items():
+        target = _resolve(merged, target)
+        index[first] = target
+        short = orgs.get(gz.name_key(first))
+        if short is not None and short.key != target and short.kind == orgs[target].kind:
+            _fold(orgs, short.key, target, merged)
+    for surface, key in list(index.items()):
+        index[surface] = _resolve(merged, key)
+    return index
+
+
+def _resolve(merged: dict[str, str], key: str) -> str:
+    """Follow a chain of merges ("EQ" -> "EverQuest" -> "EverQuest Online") to its end."""
+    while key in merged:
+        key = merged[key]
+    return key
+
+
+def _fold(
+    orgs: dict[str, _OrgEntry], short_key: str, long_key: str, merged: dict[str, str]
+) -> None:
+    """Fold one organisation into another: surfaces joined, the gazetteer's kind kept."""
+    if short_key == long_key or short_key not in orgs or long_key not in orgs:
+        return
+    short = orgs.pop(short_key)
+    target = orgs[long_key]
+    target.surfaces |= short.surfaces
+    if short.known and not target.known:
+        target.kind, target.known = short.kind, True
+    merged[short_key] = long_key
+
+
+def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
+    """(short key, long key): abbreviations defined in brackets or written as initials, and a
+    bare head word for the one name it ends ("the Commission")."""
+    pairs = _defined_abbreviations(orgs, doc)
+    names = {entry.name: key for key, entry in orgs.items()}
+    for entry in orgs.values():
+        names.update({_without_the(s): entry.key for s in entry.surfaces})
+    pairs += [(names[a], names[b]) for a, b in oa.acronym_pairs(names)]
+    heads = [w for w, kind in gz.org_head_words().items() if kind != "media"]  # "Times" differs
+    shorts = [n for n in names if gz.name_key(n) not in gz.known_orgs()]
+    pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads) if a in shorts]
+    return [(a, b) for a, b in pairs if a != b]
+
+
+def _first_word_short_forms(orgs: dict[str, _OrgEntry]) -> dict[str, str]:
+    """First word -> key of the one longer name it opens ("Tollan" -> "tollan dairies")."""
     firsts: dict[str, set[str]] = defaultdict(set)
     for entry in orgs.values():
         words = entry.name.split()
         if len(words) > 1 and _usable_short_form(words[0]):
             firsts[words[0]].add(entry.key)
-    merged: dict[str, str] = _merge_acronyms(orgs, doc)
-    for first, keys in firsts.items():
-        if len(keys) == 1:
-            target = next(iter(keys))
-            index[first] = target
-            short = orgs.get(gz.name_key(first))
-            if short is not None and short.key != target and short.kind == orgs[target].kind:
-                orgs[target].surfaces |= orgs.pop(short.key).surfaces
-                merged[short.key] = target
-    for surface, key in list(index.items()):
-        index[surface] = merged.get(key, key)
-    return index
+    return {first: next(iter(keys)) for first, keys in firsts.items() if len(keys) == 1}
 
 
-def _merge_acronyms(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
-    """Fold an acronym defined in brackets into its full name ("Federal Trade Commission (FTC)")."""
-    merged: dict[str, str] = {}
+def _defined_abbreviations(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
+    """(short key, long key) for "Federal Trade Commission (FTC)", "the Halden Board (Hab)"."""
+    out = []
     segs = doc.segments
     for a, b in zip(segs, segs[1:], strict=False):
-        if b.i - a.j != 1 or doc.toks[a.j].text != "(":  # only "(" between the two
+        if b.i - a.j != 1 or doc.toks[a.j].text != "(" or a.role != "org":
             continue
         closes = b.j < len(doc.toks) and doc.toks[b.j].text == ")"
-        initial = _without_the(a.text)[:1]
-        if closes and b.text.isupper() and b.text[0] == initial:
+        long_name = _without_the(a.text)
+        if closes and oa.looks_like_acronym(b.text) and b.text[0] == long_name[:1]:
             long_key, short_key = gz.name_key(a.text), gz.name_key(b.text)
-            if long_key in orgs and short_key in orgs and long_key != short_key:
-                orgs[long_key].surfaces |= orgs.pop(short_key).surfaces
-                merged[short_key] = long_key
-    return merged
+            if long_key in orgs and short_key in orgs:
+                out.append((short_key, long_key))
+    return out
 
 
 def _usable_short_form(word: str) -> bool:
@@ -221,7 +282,7 @@ def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMenti
     """Every segment naming a known organisation; a name followed by more capitals is a product."""
     out = []
     for seg in doc.segments:
-        if seg.role in ("title", "honorific", "person", "place"):
+        if seg.role in ("title", "honorific", "person", "place", "common"):
             continue
         key = surface_to_key.get(seg.text) or surface_to_key.get(_without_the(seg.text))
         if key is None:
@@ -341,7 +402,9 @@ def _person_mention(
     """A mention for a full name, a linked short form, or an honorific plus surname."""
     if seg.role == "person" and seg.text.lower() in persons:
         return PersonMention(seg.start, seg.end, seg.text, seg.text.lower(), seg.how, 0.85)
-    if seg.role in ("title", "honorific", "place") or (seg.role == "org" and seg.how != "verb_cue"):
+    if seg.role in ("title", "honorific", "place", "common") or (
+        seg.role == "org" and seg.how != "verb_cue"
+    ):
         return None
     prev = doc.segments[n - 1] if n else None
     honorific = prev is not None and prev.role == "honorific" and prev.j == seg.i

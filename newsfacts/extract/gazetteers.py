@@ -177,6 +177,32 @@ def _listed_companies() -> list[tuple[str, str]]:
 
 
 @cache
+def not_org_heads() -> frozenset[str]:
+    """Last words of event, competition, prize and structure names ("Cup", "Show", "Bridge")."""
+    return frozenset(lines("not_org_heads.txt"))
+
+
+@cache
+def not_org_names() -> frozenset[str]:
+    """Technical and economic terms NER mistakes for organisations ("DVR", "GSM", "VAT")."""
+    return frozenset(lines("not_org_names.txt"))
+
+
+@cache
+def product_nouns() -> frozenset[str]:
+    """Lower-case nouns that make the name beside them a product ("handset", "game")."""
+    return frozenset(lines("product_nouns.txt"))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words: Webster's Second International (public domain), english-words."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+@cache
 def places() -> frozenset[str]:
     """Country, subdivision, city, region and nationality names."""
     import pycountry

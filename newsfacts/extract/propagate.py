@@ -162,12 +162,9 @@ def _function_words() -> frozenset[str]:
     return frozenset(runpy.run_path(str(module))["STOP_WORDS"])
 
 
-@cache
 def _english_words() -> frozenset[str]:
-    """Lower-case English words: Webster's Second International (public domain), english-words."""
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+    """Lower-case English words (gazetteers.english_words)."""
+    return gz.english_words()
 
 
 # Where a name can start: a capital or digit after a non-word character; the run of letters and

