@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
-from newsfacts.extract import entity_syntax as es
 from newsfacts.extract import companies as co
+from newsfacts.extract import entity_syntax as es
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import people as pe

@@ -548,9 +548,9 @@ def defined_abbreviations(doc: Doc) -> None:
             continue
         closes = b.j < len(toks) and toks[b.j].text == ")"
         name = _THE.sub("", a.text)
-        if toks[a.j].text == "(" and closes and oa.looks_like_acronym(b.text):
-            if b.text[0] == name[:1]:
-                b.role, b.kind, b.how = "org", a.kind, "abbrev_defined"
+        bracketed = toks[a.j].text == "(" and closes
+        if bracketed and oa.looks_like_acronym(b.text) and b.text[0] == name[:1]:
+            b.role, b.kind, b.how = "org", a.kind, "abbrev_defined"
 
 
 def reconcile(doc: Doc, ner: NerView) -> None:
