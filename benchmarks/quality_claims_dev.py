@@ -84,6 +84,19 @@ def replace_claims(system: fs.SystemTables, extractor: Callable) -> None:
         article.claims = fact_rows(article.doc_id, facts, None)["claims"]
 
 
+def use_speaker_name() -> None:
+    """Score the speaker by the claims.speaker_name column first (the resolved name), then as
+    the gold scorer does (person / organisation names, else the speaker as written)."""
+    plain = fs.system_speaker_names
+
+    def with_name(claim: dict, names: dict[str, list[str]]) -> list[str]:
+        found = plain(claim, names)
+        name = claim.get("speaker_name")
+        return [name, *found] if name and found == [claim["speaker"]] else found
+
+    fs.system_speaker_names = with_name
+
+
 def gate_recall(golds: dict[str, fs.GoldArticle], system: fs.SystemTables) -> tuple[int, int]:
     """(gold claims whose cue sentence passes the gate, gold claims with a cue in the body)."""
     from newsfacts.extract.claim_cues import gated_sentences
@@ -108,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warehouse", type=Path, help="A dev warehouse (built there if absent).")
     parser.add_argument("--extractor", choices=sorted(EXTRACTORS), default="syntax")
     parser.add_argument("--errors", action="store_true", help="Print the dev claim errors.")
+    parser.add_argument(
+        "--speaker-name",
+        action="store_true",
+        help="Also credit claims.speaker_name when no person/company id names the speaker.",
+    )
     args = parser.parse_args(argv)
     common.skip_without(qf.goldio.BBC_DIR, "quality_claims_dev")
     files = qf.annotated_files("dev")
@@ -117,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             qf.build_warehouse(files, warehouse)
         system = qf.read_system(warehouse)
     replace_claims(system, EXTRACTORS[args.extractor])
+    if args.speaker_name:
+        use_speaker_name()
     records, _ = qf.read_gold()
     records = {f: r for f, r in records.items() if r["split"] == "dev"}
     golds = qf.gold_articles(records, system, fs.SpanReport(), "dev")

@@ -30,8 +30,10 @@ from newsfacts.extract.coref import (
     Antecedents,
     Referent,
     document_antecedents,
+    name_gender,
     noun_gender,
     person_by_surname,
+    person_genders,
 )
 from newsfacts.extract.event_context import MentionIndex, mention_index
 from newsfacts.extract.model import Claim, DocumentFacts
@@ -44,7 +46,7 @@ Unit = tuple[int, Doc | Span]
 CONFIDENCE = {"clause": 0.85, "quote": 0.9, "object": 0.7, "according_to": 0.85}
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
 _SPEAKER_DROP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "cc", "prep"})
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_SUBJECTS = ("nsubj", "nsubjpass")
 # Prepositional tails that belong to a speaker ("a spokeswoman for Foo", "a report by Bar").
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in", "by", "with"})
 _ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
@@ -77,6 +79,7 @@ class _Reader:
     refs: Antecedents
     quotes: list[tuple[int, int]]
     lex: dict[str, CueEntry]
+    genders: dict[str, str]  # person key -> gender the text gives it
 
 
 # --- the component's entry points -------------------------------------------------------------
@@ -94,7 +97,12 @@ def claims_from_parse(body: str, units: Sequence[Unit], facts: DocumentFacts) ->
     """Every claim the parsed units state, in text order, one per cue."""
     index = mention_index(facts)
     reader = _Reader(
-        body, index, document_antecedents(body, index), cc.quote_spans(body), lexicon()
+        body,
+        index,
+        document_antecedents(body, index),
+        cc.quote_spans(body),
+        lexicon(),
+        person_genders(body, index),
     )
     found: list[Claim] = []
     for offset, unit in sorted(units, key=lambda u: u[0]):
@@ -214,9 +222,12 @@ def subject_token(cue: Token) -> Token | None:
     """Who the cue is said by: its subject, the agent of a passive cue, or the subject of the
     verb it is conjoined to, raised under or a participle of ("Foo signed X and says",
     "are said to believe", "..., saying"); a report noun a participle hangs on ("figures showing")."""
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     for c in cue.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return _relative_head(cue, c)
+        if c.dep_ == "nsubj":
+            return _relative_head(cue, c) if c.pos_ != "VERB" else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         agent = [c for c in cue.children if c.dep_ == "agent"]
         objs = [o for a in agent for o in a.children if o.dep_ == "pobj"]
@@ -231,6 +242,25 @@ def subject_token(cue: Token) -> Token | None:
         return noun
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _verb_subject(cue.head)
+    return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """ "Prices will rise, predicts the report": after a comma, a noun phrase right after the
+    cue is its subject (the parser often takes the content's subject instead)."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.i + 1 >= len(doc):
+        return None
+    if cue.lemma_.lower() == "tell" or cue.tag_ == "VBG":
+        return None  # "X, a lawyer, told the court": the one told is no speaker
+    subj = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if subj and not any(t.pos_ in ("VERB", "AUX") for t in doc[subj[0].i : cue.i - 1]):
+        return None  # "Ann Lee, a spokeswoman, said": the subject is before the comma
+    after = [
+        c for c in cue.children if c.i > cue.i and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod")
+    ]
+    if after and after[0].pos_ in ("NOUN", "PROPN", "PRON") and after[0].left_edge.i == cue.i + 1:
+        return after[0]
     return None
 
 
@@ -309,15 +339,21 @@ def resolve_speaker(reader: _Reader, subj: Token, offset: int) -> Speaker:
 
 
 def _named(reader: _Reader, start: int, end: int, head: Token, offset: int) -> Speaker | None:
-    """A person or organisation the speaker phrase names (entity mentions, then spaCy NER)."""
+    """A person or organisation the speaker phrase names: entity mentions, spaCy PERSON names,
+    then organisations; a common-noun head looks into its apposition too ("His lawyer, Ann
+    Lee", "The study, conducted by Foo")."""
+    lo, hi = _resolution_bounds(head, offset, start, end)
     index = reader.index
     head_pos = offset + head.idx
-    people = index.people_in(start, end)
+    people = index.people_in(lo, hi)
     if people:
         m = next((p for p in people if p.start <= head_pos < p.end), people[-1])
         person = index.people.get(m.person_key)
         return Speaker(start, end, person_key=m.person_key, name=person.name if person else m.text)
-    orgs = index.companies_in(start, end)
+    person = _ner_person(reader, lo, hi, head, offset)
+    if person is not None:
+        return replace(person, start=start, end=end)
+    orgs = index.companies_in(lo, hi)
     lemma = head.lemma_.lower()
     if orgs:
         inside = [m for m in orgs if m.start <= head_pos < m.end]
@@ -336,20 +372,41 @@ def _named(reader: _Reader, start: int, end: int, head: Token, offset: int) -> S
                 role=role,
             )
         return None
-    return _ner_named(reader, start, end, head, offset)
+    return _ner_org(lo, hi, head, offset, start, end)
 
 
-def _ner_named(reader: _Reader, start: int, end: int, head: Token, offset: int) -> Speaker | None:
-    """A PERSON or ORG entity of spaCy's NER inside the speaker phrase (an unknown name)."""
+def _resolution_bounds(head: Token, offset: int, start: int, end: int) -> tuple[int, int]:
+    """Where a speaker's name is looked for: its span, plus an apposition or a participle
+    phrase of a common-noun head ("A lawyer for the victims, Ann Lee,")."""
+    if head.pos_ == "PROPN":
+        return start, end
+    lo, hi = start, end
+    for c in head.children:
+        if c.dep_ in ("appos", "acl") and c.i > head.i:
+            hi = max(hi, offset + c.right_edge.idx + len(c.right_edge))
+    return lo, hi
+
+
+def _ner_person(reader: _Reader, lo: int, hi: int, head: Token, offset: int) -> Speaker | None:
+    """A spaCy PERSON name inside [lo, hi), tied to a known person by surname when it can be."""
     for ent in head.doc.ents:
         s, e = offset + ent.start_char, offset + ent.end_char
-        if not (start <= s and e <= end) or ent.label_ not in ("PERSON", *_ORG_LABELS):
-            continue
-        if ent.label_ == "PERSON":
+        if lo <= s and e <= hi and ent.label_ == "PERSON":
             key = person_by_surname(ent[-1].text, reader.index)
             person = reader.index.people.get(key) if key else None
-            return Speaker(start, end, person_key=key, name=person.name if person else ent.text)
-        if ent.root.i == head.i or head.pos_ == "PROPN":
+            gender = name_gender(ent.text, reader.body[max(0, s - 12) : s])
+            return Speaker(
+                lo, hi, person_key=key, name=person.name if person else ent.text, gender=gender
+            )
+    return None
+
+
+def _ner_org(lo: int, hi: int, head: Token, offset: int, start: int, end: int) -> Speaker | None:
+    """A spaCy organisation name heading the speaker phrase (one the entity stage missed)."""
+    for ent in head.doc.ents:
+        s, e = offset + ent.start_char, offset + ent.end_char
+        heads = ent.root.i == head.i or head.pos_ == "PROPN"
+        if lo <= s and e <= hi and ent.label_ in _ORG_LABELS and heads:
             return Speaker(start, end, name=ent.text.removeprefix("the ").removeprefix("The "))
     return None
 
@@ -373,8 +430,28 @@ def _from_referent(base: Speaker, ref: Referent | None, person_ok: bool = True) 
 
 
 def _remember(reader: _Reader, sp: Speaker) -> None:
-    """An unnamed or group speaker becomes a referent later pronouns can point at."""
-    if sp.group:
+    """A speaker becomes a referent later pronouns can point at ("it" prefers one that spoke)."""
+    if sp.person_key:
+        person = reader.index.people.get(sp.person_key)
+        gender = sp.gender or reader.genders.get(sp.person_key)
+        name = person.name if person else sp.name
+        reader.refs.add(
+            Referent(sp.start, sp.end, "person", name, sp.person_key, gender=gender, spoke=True)
+        )
+    elif sp.company_key and not sp.role:
+        kind = reader.index.kind(sp.company_key)
+        reader.refs.add(
+            Referent(
+                sp.start,
+                sp.end,
+                "org",
+                sp.name,
+                company_key=sp.company_key,
+                org_kind=kind,
+                spoke=True,
+            )
+        )
+    elif sp.group:
         reader.refs.add(Referent(sp.start, sp.end, "group", None, plural=True))
     elif sp.role and not sp.person_key:
         reader.refs.add(
@@ -387,10 +464,11 @@ def _remember(reader: _Reader, sp: Speaker) -> None:
                 org_kind="company",
                 gender=sp.gender,
                 role=sp.role,
+                spoke=True,
             )
         )
-    elif sp.name and not sp.person_key and not sp.company_key:
-        reader.refs.add(Referent(sp.start, sp.end, "person", sp.name))
+    elif sp.name:
+        reader.refs.add(Referent(sp.start, sp.end, "person", sp.name, gender=sp.gender, spoke=True))
 
 
 def _add_ner_referents(reader: _Reader, unit: Doc | Span, offset: int) -> None:
@@ -399,8 +477,11 @@ def _add_ner_referents(reader: _Reader, unit: Doc | Span, offset: int) -> None:
         s, e = offset + ent.start_char, offset + ent.end_char
         if ent.label_ == "PERSON" and not reader.index.people_in(s, e):
             key = person_by_surname(ent[-1].text, reader.index)
-            if key is None:
-                reader.refs.add(Referent(s, e, "person", ent.text))
+            person = reader.index.people.get(key) if key else None
+            gender = name_gender(ent.text, reader.body[max(0, s - 12) : s])
+            gender = gender or (reader.genders.get(key) if key else None)
+            name = person.name if person else ent.text
+            reader.refs.add(Referent(s, e, "person", name, person_key=key, gender=gender))
 
 
 # --- according to --------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ from newsfacts.extract.event_context import MentionIndex
 # How far back (characters) a pronoun or nominal looks for its antecedent: about three short
 # paragraphs of news text; beyond that a "he" is more often a new, unnamed speaker.
 MAX_ANTECEDENT_CHARS = 1500
+# How far back (characters) an organisation that spoke stays in focus for "it said": it wins
+# over organisations merely named since ("Foo urged the WTO to act. It also criticised ...").
+SPEAKER_FOCUS_CHARS = 800
 # Honorifics that give a person's gender ("Mr Moss", "Ms Ruud").
 _MALE_TITLE = re.compile(r"\b(?:Mr|Sir|Lord)\.?\s+$")
 _FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady)\.?\s+$")
@@ -28,21 +31,125 @@ _MALE_ROLE = re.compile(r"\b\w*(?:man|men|husband|father|son|brother|king|prince
 
 # Role nouns of people who speak for an organisation: "a spokeswoman for Foo" speaks as Foo.
 REPRESENTATIVE_NOUNS = frozenset(
-    ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "executive", "boss", "representative", "member", "chairman", "chairwoman", "chair", "president", "director", "chief", "head", "manager", "lawyer", "attorney", "secretary", "minister", "commissioner", "governor", "ambassador", "negotiator", "adviser", "advisor", "source", "insider", "staff", "employee", "worker"]
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "official",
+        "executive",
+        "boss",
+        "representative",
+        "member",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "director",
+        "chief",
+        "head",
+        "manager",
+        "lawyer",
+        "attorney",
+        "secretary",
+        "minister",
+        "commissioner",
+        "governor",
+        "ambassador",
+        "negotiator",
+        "adviser",
+        "advisor",
+        "source",
+        "insider",
+        "staff",
+        "employee",
+        "worker",
+    ]
 )
 # Documents and figures that speak for their author ("the report said", "figures showed").
 REPORT_NOUNS = frozenset(
-    ["report", "study", "survey", "research", "figures", "data", "statement", "poll", "analysis", "review", "findings", "calculations", "estimate", "estimates", "forecast", "forecasts", "paper", "document", "letter", "filing", "release", "memo", "note", "accounts", "results"]
+    [
+        "report",
+        "study",
+        "survey",
+        "research",
+        "figures",
+        "data",
+        "statement",
+        "poll",
+        "analysis",
+        "review",
+        "findings",
+        "calculations",
+        "estimate",
+        "estimates",
+        "forecast",
+        "forecasts",
+        "paper",
+        "document",
+        "letter",
+        "filing",
+        "release",
+        "memo",
+        "note",
+        "accounts",
+        "results",
+    ]
 )
 # Organisation heads by kind ("the company", "the ministry", "the newspaper").
 ORG_NOUNS = {
     "company": frozenset(
-        ["company", "firm", "group", "business", "bank", "carrier", "airline", "maker", "manufacturer", "retailer", "giant", "operator", "producer", "supplier", "insurer", "lender", "brewer", "chain", "conglomerate", "startup", "club", "exchange", "bourse", "partnership", "venture"]
+        [
+            "company",
+            "firm",
+            "group",
+            "business",
+            "bank",
+            "carrier",
+            "airline",
+            "maker",
+            "manufacturer",
+            "retailer",
+            "giant",
+            "operator",
+            "producer",
+            "supplier",
+            "insurer",
+            "lender",
+            "brewer",
+            "chain",
+            "conglomerate",
+            "startup",
+            "club",
+            "exchange",
+            "bourse",
+            "partnership",
+            "venture",
+        ]
     ),
     "government": frozenset(
-        ["government", "ministry", "department", "commission", "regulator", "authority", "authorities", "agency", "administration", "court", "council", "treasury", "watchdog", "parliament", "cabinet", "kremlin"]
+        [
+            "government",
+            "ministry",
+            "department",
+            "commission",
+            "regulator",
+            "authority",
+            "authorities",
+            "agency",
+            "administration",
+            "court",
+            "council",
+            "treasury",
+            "watchdog",
+            "parliament",
+            "cabinet",
+            "kremlin",
+        ]
     ),
-    "media": frozenset(["newspaper", "paper", "broadcaster", "magazine", "channel", "website", "daily"]),
+    "media": frozenset(
+        ["newspaper", "paper", "broadcaster", "magazine", "channel", "website", "daily"]
+    ),
     "other_org": frozenset(["union", "association", "federation", "institute", "charity", "body"]),
 }
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -64,6 +171,7 @@ class Referent:
     gender: str | None = None  # m | f | None (unknown)
     plural: bool = False
     role: str | None = None  # head noun of a nominal referent ("spokeswoman")
+    spoke: bool = False  # the speaker of an earlier claim: in focus for a later "it"
 
 
 @dataclass
@@ -94,11 +202,21 @@ class Antecedents:
         """ "he"/"she": nearest person of that (or unknown) gender; "it": nearest
         organisation; "they": nearest group or organisation; "we", "I": None."""
         w = word.lower()
+        if w in _ORG_PRONOUNS:
+            for ref in self.before(pos, SPEAKER_FOCUS_CHARS):
+                if ref.spoke and ref.kind == "org" and ref.org_kind != "media" and not ref.role:
+                    return ref
         for ref in self.before(pos):
             if w in _PERSON_PRONOUNS and _person_like(ref):
                 if ref.gender in (None, _PERSON_PRONOUNS[w]) and not ref.plural:
                     return ref
-            elif w in _ORG_PRONOUNS and ref.kind == "org" and ref.org_kind != "media" or w in _PLURAL_PRONOUNS and (ref.kind == "group" or ref.plural):
+            elif (
+                w in _ORG_PRONOUNS
+                and ref.kind == "org"
+                and ref.org_kind != "media"
+                or w in _PLURAL_PRONOUNS
+                and (ref.kind == "group" or ref.plural)
+            ):
                 return ref
         return None
 
@@ -135,6 +253,15 @@ def _person_like(ref: Referent) -> bool:
     return ref.kind == "person" or (ref.kind == "org" and ref.role is not None)
 
 
+def name_gender(text: str, before: str) -> str | None:
+    """Gender an honorific gives a name ("Mr Bez", "Ms Ruud"), looking just before it too."""
+    if _MALE_TITLE.search(before) or re.match(r"(?:Mr|Sir|Lord)\.?\s", text):
+        return "m"
+    if _FEMALE_TITLE.search(before) or re.match(r"(?:Mrs|Ms|Miss|Dame)\.?\s", text):
+        return "f"
+    return None
+
+
 def noun_gender(noun: str) -> str | None:
     """Gender a role noun states: "spokeswoman" f, "chairman" m, "executive" None."""
     if _FEMALE_ROLE.fullmatch(noun):
@@ -149,11 +276,9 @@ def person_genders(body: str, index: MentionIndex) -> dict[str, str]:
     genders: dict[str, str] = {}
     for m in index.person_mentions:
         before = body[max(0, m.start - 20) : m.start]
-        lead = m.text
-        if _MALE_TITLE.search(before) or re.match(r"(?:Mr|Sir|Lord)\.?\s", lead):
-            genders.setdefault(m.person_key, "m")
-        elif _FEMALE_TITLE.search(before) or re.match(r"(?:Mrs|Ms|Miss|Dame)\.?\s", lead):
-            genders.setdefault(m.person_key, "f")
+        titled = name_gender(m.text, before)
+        if titled:
+            genders.setdefault(m.person_key, titled)
         else:
             role = re.search(r"(\w+)\s+$", before)
             gender = noun_gender(role.group(1).lower()) if role else None
