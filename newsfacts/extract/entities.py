@@ -14,6 +14,7 @@ from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
 from newsfacts.extract import entity_syntax as es
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import people as pe
 from newsfacts.extract.first_chars import with_first_char_check
@@ -47,6 +48,10 @@ CONFIDENCE_BY_HOW = {
     "ner_person": 0.85,
     "ner_person_span": 0.85,
     "abbrev_defined": 0.9,
+    "government_phrase": 0.85,
+    "government_of": 0.85,
+    "administration": 0.8,
+    "country_authority": 0.75,
 }
 # Rules whose mentions depend on a name found by another rule; they are no evidence of their own.
 _DERIVED_HOWS = frozenset({"propagation", "descriptor", "alias"})
@@ -118,7 +123,8 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     types and adds the names the cue rules mark.
     """
     doc = make_doc(body)
-    ner = es.ner_view(sdoc if sdoc is not None else es.parse(body))
+    sdoc = sdoc if sdoc is not None else es.parse(body)
+    ner = es.ner_view(sdoc)
     co.mark_known_orgs(doc)
     es.respan_fragments(doc, ner)
     pe.mark_people(doc)
@@ -127,6 +133,7 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     co.mark_coordinated_orgs(doc)
     es.veto_non_names(doc, ner)
     es.places_are_not_companies(doc, ner)
+    es.mark_governments(doc, gv.government_spans(sdoc))
     orgs, org_mentions = _collect_orgs(doc)
     persons, person_mentions = _collect_people(doc, orgs)
     _drop_people_from_orgs(persons, orgs, org_mentions)
@@ -149,7 +156,8 @@ def _collect_orgs(doc: Doc) -> tuple[dict[str, _OrgEntry], list[CompanyMention]]
     orgs: dict[str, _OrgEntry] = {}
     for seg in doc.segments:
         if seg.role == "org":
-            _register_org(orgs, seg.text, seg.kind)
+            entry = _register_org(orgs, seg.display or seg.text, seg.kind)
+            entry.surfaces.add(seg.text)
     for _start, _end, parent, child in co.owned_by_links(doc):
         parent_entry = _register_org(orgs, parent, "company")
         child_entry = _register_org(orgs, child.text, "company")
@@ -244,7 +252,23 @@ def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
     heads = [w for w, kind in gz.org_head_words().items() if kind != "media"]  # "Times" differs
     shorts = [n for n in names if gz.name_key(n) not in gz.known_orgs()]
     pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads) if a in shorts]
+    pairs += _same_government(orgs)
     return [(a, b) for a, b in pairs if a != b]
+
+
+def _same_government(orgs: dict[str, _OrgEntry]) -> list[tuple[str, str]]:
+    """(key, key) pairs of government names for one body of one country: "Ostria" (acting),
+    "the Ostrian government", "the Ostrian authorities"; the longest name is kept."""
+    bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, entry in orgs.items():
+        body = gv.body_of(entry.name) if entry.kind == "government" else None
+        if body is not None:
+            bodies[body].append(key)
+    pairs = []
+    for keys in bodies.values():
+        keys.sort(key=lambda k: (-len(orgs[k].name), k))
+        pairs += [(k, keys[0]) for k in keys[1:]]
+    return pairs
 
 
 def _first_word_short_forms(orgs: dict[str, _OrgEntry]) -> dict[str, str]:

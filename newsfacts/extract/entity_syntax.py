@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract.names import Doc, Segment
 
@@ -551,6 +552,34 @@ def defined_abbreviations(doc: Doc) -> None:
         bracketed = toks[a.j].text == "(" and closes
         if bracketed and oa.looks_like_acronym(b.text) and b.text[0] == name[:1]:
             b.role, b.kind, b.how = "org", a.kind, "abbrev_defined"
+
+
+def mark_governments(doc: Doc, spans: list[gv.GovernmentSpan]) -> None:
+    """Government phrases and acting countries (newsfacts.extract.government) become government
+    organisation segments, replacing the pieces they cover ("the Ostrian government", "Ostria
+    said ...", "a US bankruptcy court")."""
+    for span in spans:
+        over = [s for s in doc.segments if s.start < span.end and span.start < s.end]
+        if any(s.role == "org" and s.how not in WEAK_ORG_RULES for s in over):
+            continue  # a gazetteer or legal-form name already covers it
+        seg = new_segment(doc, span.start, span.end, "org", span.rule, 0)
+        if seg is None:
+            continue
+        seg.kind = "government"
+        seg.display = gv.display_name(span.name)
+        if over:
+            _replace_all(doc, over, seg)
+        else:
+            bisect.insort(doc.segments, seg, key=lambda x: x.start)
+
+
+def _replace_all(doc: Doc, pieces: list[Segment], seg: Segment) -> None:
+    """Put one segment in the place of the (possibly non-consecutive) pieces it covers."""
+    seg.chunk = pieces[0].chunk
+    at = doc.segments.index(pieces[0])
+    for piece in pieces:
+        doc.segments.remove(piece)
+    doc.segments.insert(at, seg)
 
 
 def reconcile(doc: Doc, ner: NerView) -> None:

@@ -189,6 +189,33 @@ def not_org_names() -> frozenset[str]:
 
 
 @cache
+def country_codes() -> dict[str, str]:
+    """Country name, short form or demonym -> ISO 3166-1 alpha-2 ("Russia", "Russian" -> "RU").
+
+    Read from the events' country tables (pycountry names; hand-written aliases and demonyms);
+    world regions are left out.
+    """
+    table: dict[str, str] = {}
+    for name, code in _tsv_rows("events_countries.tsv"):
+        table[name] = code
+    for phrase, code, _kind in _tsv_rows("events_country_aliases.tsv"):
+        if len(code) == 2 and code.isupper():
+            table.setdefault(phrase, code)
+    return table
+
+
+@cache
+def government_seats() -> dict[str, str]:
+    """Seat-of-government names -> ISO code of the country they stand for ("Kremlin" -> "RU")."""
+    return dict(_tsv_rows("government_seats.tsv"))
+
+
+def _tsv_rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated resource without its comment lines and its header row."""
+    return [ln.split("\t") for ln in lines(name)][1:]
+
+
+@cache
 def product_nouns() -> frozenset[str]:
     """Lower-case nouns that make the name beside them a product ("handset", "game")."""
     return frozenset(lines("product_nouns.txt"))

@@ -89,6 +89,8 @@ class Segment:
     kind: str = "company"  # organisation kind when role == "org"
     how: str = ""
     chunk: int = 0  # index of the capitalised chunk it came from
+    display: str = ""  # the name it stands for when not its text ("Ostrian" in "the Ostrian
+    # and Veltian governments" stands for "Ostrian government")
 
 
 @dataclass
