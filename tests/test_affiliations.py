@@ -63,10 +63,12 @@ def test_appointed_as_its_title() -> None:
     assert (person.title, person.company_key) == ("Chief Technology Officer", "brightline labs")
 
 
-def test_a_former_title_gives_no_current_affiliation() -> None:
+def test_a_former_title_keeps_its_organisation() -> None:
+    # GUIDELINES section 2: "Former chief executive Ari Moss" keeps the title "former chief
+    # executive" and its company (this test asserted no company before the gold set ruled).
     body = "Tomas Berg, former chief executive of Norvik, said the plan was wrong. Norvik declined."
     person = _person(body, "Tomas Berg")
-    assert person.company_key is None
+    assert (person.title, person.company_key) == ("Former Chief Executive", "norvik")
 
 
 def test_a_product_before_a_bare_title_is_not_an_organisation() -> None:

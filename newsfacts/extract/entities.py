@@ -17,6 +17,7 @@ from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import people as pe
+from newsfacts.extract import titles as tt
 from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Person, PersonMention
 from newsfacts.extract.names import Doc, Segment, make_doc
@@ -114,6 +115,7 @@ class _PersonEntry:
     company_key: str | None = None
     affiliation_confidence: float = 1.0
     owner_stated: bool = False  # the text names an owner we could not resolve ("its", "the ...'s")
+    country: str | None = None  # ISO code written before the title ("Ostrian President")
 
 
 def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) -> None:
@@ -139,7 +141,10 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     _drop_people_from_orgs(persons, orgs, org_mentions)
     org_mentions += _descriptor_mentions(doc, orgs, org_mentions)
     person_mentions += _person_descriptor_mentions(doc, person_mentions)
+    _affiliate_by_syntax(sdoc, persons, orgs, org_mentions, person_mentions)
     _affiliate(doc, persons, orgs, org_mentions)
+    _affiliate_office_holders(body, persons, orgs)
+    _guess_salient_affiliation(persons, orgs)
     companies = _company_records(orgs, org_mentions)
     _keep_affiliations_to(persons, {c.key for c in companies})
     facts.companies.extend(companies)
@@ -497,6 +502,95 @@ def _affiliate(
         _title_and_org_before(doc, segs, n, persons[key], org_at, org_end)
         for found in af.affiliations(doc, seg, index):
             _apply_affiliation(persons[key], found)
+
+
+def _affiliate_by_syntax(
+    sdoc: SpacyDoc,
+    persons: dict[str, _PersonEntry],
+    orgs: dict[str, _OrgEntry],
+    org_mentions: list[CompanyMention],
+    person_mentions: list[PersonMention],
+) -> None:
+    """Titles and companies the dependency parse states (titles.py), where still unknown."""
+    ix = tt.mention_index(
+        sdoc,
+        [(m.start, m.end, m.person_key) for m in person_mentions if m.how != "descriptor"],
+        [(m.start, m.end, m.company_key) for m in org_mentions if m.how != "descriptor"],
+    )
+    for found in tt.stated_affiliations(sdoc, ix):
+        entry = persons.get(found.person_key)
+        if entry is None:
+            continue
+        title = f"Former {found.title}" if found.past and found.title else found.title
+        if found.rule in ("title_apposition", "title_before_name") and entry.title is None:
+            entry.title = title
+        entry.country = entry.country or found.country
+        if entry.company_key is None and found.company_key in orgs:
+            entry.company_key = found.company_key
+            entry.affiliation_confidence = found.confidence
+
+
+# Titles of public office: the holder belongs to the government of the country written before
+# the title ("Ostrian President Jo Bell"), else to the document's one national government.
+OFFICE_TITLE_WORDS = frozenset(
+    ["President", "Minister", "Secretary", "Chancellor", "Premier", "Commissioner", "Governor",
+     "Ambassador", "Mayor", "Senator", "Vice-President"]
+)  # fmt: skip
+
+
+def _affiliate_office_holders(
+    body: str, persons: dict[str, _PersonEntry], orgs: dict[str, _OrgEntry]
+) -> None:
+    """Office holders with no stated organisation: the government of their country.
+
+    "Ostrian President Jo Bell" -> the document's Ostrian government organisation; "Finance
+    Minister Jo Bell" -> the one country government the document names, if it names one.
+    """
+    governments = _bodies(orgs, "government")
+    courts = _bodies(orgs, "court")
+    lead = _most_named(body, orgs, list(governments.values()))
+    for entry in persons.values():
+        if entry.company_key is not None or not entry.title:
+            continue
+        words = {w.capitalize() for w in entry.title.replace("-", " ").split()}
+        if "Judge" in words and len(courts) == 1:
+            entry.company_key = next(iter(courts.values()))
+            entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+        if not words & OFFICE_TITLE_WORDS or (entry.owner_stated and not entry.country):
+            continue
+        if entry.country in governments:
+            entry.company_key = governments[entry.country]
+        elif entry.country is None and lead is not None:
+            entry.company_key = lead
+            entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+
+
+def _bodies(orgs: dict[str, _OrgEntry], family: str) -> dict[str, str]:
+    """Country code -> key of the document's government body of one family ("court")."""
+    out: dict[str, str] = {}
+    for key, entry in orgs.items():
+        body = gv.body_of(entry.name) if entry.kind == "government" else None
+        if body is not None and body[1] == family:
+            out.setdefault(body[0], key)
+    return out
+
+
+def _most_named(body: str, orgs: dict[str, _OrgEntry], keys: list[str]) -> str | None:
+    """The one of `keys` whose names occur most often in the body (as an authority or as a
+    place: "Ostria" counts in "sales in Ostria" too), if it clearly leads or is alone."""
+    counts = sorted(
+        ((sum(body.count(s) for s in orgs[k].surfaces | {orgs[k].name}), k) for k in keys),
+        reverse=True,
+    )
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None
+    return counts[0][1]
+
+
+def _guess_salient_affiliation(
+    persons: dict[str, _PersonEntry], orgs: dict[str, _OrgEntry]
+) -> None:
+    """A corporate title with no stated company: the document's clearly most named company."""
     salient = _most_mentioned(orgs, "company")
     for entry in persons.values():
         guess = entry.company_key is None and not entry.owner_stated
