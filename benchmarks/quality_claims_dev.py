@@ -9,7 +9,7 @@ lexical gate (newsfacts.extract.claim_cues), which caps claim recall since only 
 are parsed. Dev only: the test split is never read here.
 
     python benchmarks/quality_claims_dev.py                       # syntax claims, dev metrics
-    python benchmarks/quality_claims_dev.py --extractor rules     # today's regex rules
+    python benchmarks/quality_claims_dev.py --speaker-name        # credit claims.speaker_name
     python benchmarks/quality_claims_dev.py --errors              # dev claim errors, for reading
 """
 
@@ -41,14 +41,6 @@ def _facts(body: str) -> DocumentFacts:
     return facts
 
 
-def rules_claims(body: str, facts: DocumentFacts) -> list[Claim]:
-    """Today's regex rules (newsfacts.extract.claims before the parse)."""
-    from newsfacts.extract import claims
-
-    claims.add_claims(body, facts, None)
-    return facts.claims
-
-
 def syntax_claims(body: str, facts: DocumentFacts) -> list[Claim]:
     """Claims read from the dependency parse of the gated sentences."""
     from newsfacts.extract import claim_syntax
@@ -69,7 +61,6 @@ def _nlp() -> object:
 
 _NLP = None
 EXTRACTORS: dict[str, Callable[[str, DocumentFacts], list[Claim]]] = {
-    "rules": rules_claims,
     "syntax": syntax_claims,
 }
 

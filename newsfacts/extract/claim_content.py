@@ -24,7 +24,24 @@ _OBJECT_DEPS = ("dobj", "dative", "oprd", "acomp", "attr", "ccomp", "xcomp", "pr
 _CONTENT_PREPS = frozenset({"for", "of", "on", "about", "over", "as", "against", "to", "that"})
 # Nouns of a statement in "said in a statement that ..." (spaCy may hang the clause on them).
 STATEMENT_NOUNS = frozenset(
-    ["statement", "interview", "letter", "release", "note", "memo", "email", "e-mail", "filing", "speech", "post", "message", "report", "conference", "call", "briefing"]
+    [
+        "statement",
+        "interview",
+        "letter",
+        "release",
+        "note",
+        "memo",
+        "email",
+        "e-mail",
+        "filing",
+        "speech",
+        "post",
+        "message",
+        "report",
+        "conference",
+        "call",
+        "briefing",
+    ]
 )
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where"})
 
@@ -161,10 +178,14 @@ def _statement_clause(body: str, cue: Token, offset: int) -> Content | None:
 
 def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
     """ "Prices will rise, he said, as demand grows": the clause the cue interrupts."""
-    if cue.dep_ not in ("parataxis", "ccomp", "advcl") or cue.head.pos_ not in ("VERB", "AUX"):
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return None
+    if cue.head.pos_ not in ("VERB", "AUX") or cue.head.i > cue.i and cue.dep_ == "conj":
         return None
     if cue.dep_ != "parataxis" and not _set_off_by_comma(cue):
         return None
+    if cue.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cue.children):
+        return None  # "Foo signed a deal and said": a second predicate, not a parenthesis
     head = cue.head
     inner = {t.i for t in cue.subtree}
     kept = [t for t in head.subtree if t.i not in inner and t.dep_ != "punct"]
@@ -179,13 +200,35 @@ def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
 def _set_off_by_comma(cue: Token) -> bool:
     """True when the cue's clause follows a comma (", he said")."""
     left = cue.left_edge
+    if left.text in (",", "—", "–"):
+        return True
     return left.i > 0 and cue.doc[left.i - 1].text in (",", "—", "–")
+
+
+def relative_content(body: str, cue: Token, offset: int) -> Content | None:
+    """ "reports of a tie-up between A and B, which B denied": the noun phrase the relative
+    clause comments on (the parser may hang the clause on its last noun)."""
+    objs = [c for c in cue.children if c.dep_ == "dobj" and c.tag_ == "WDT"]
+    if cue.dep_ != "relcl" or not objs:
+        return None
+    top = cue.head
+    while top.dep_ in ("pobj", "conj", "compound") or top.dep_ == "prep":
+        top = top.head
+    inner = {t.i for t in cue.subtree}
+    kept = [t for t in top.subtree if t.i not in inner and t.dep_ != "punct"]
+    if not kept:
+        return None
+    s = offset + min(t.idx for t in kept)
+    e = offset + max(t.idx + len(t) for t in kept)
+    s, e = trim(body, s, e)
+    return Content(s, e, False, "claims.relative_object", top) if e - s > 2 else None
 
 
 def object_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Content | None:
     """ "criticised the tariffs", "urged the board to sell", "blamed X for Y"."""
-    if entry.object != "any":
-        return None
+    relative = relative_content(body, cue, offset)
+    if relative is not None or entry.object != "any":
+        return relative
     parts = []
     for c in cue.children:
         if c.dep_ not in _OBJECT_DEPS or c.i < cue.i:

@@ -10,6 +10,7 @@ speaker's own organisation only when the content says "we" or refers back to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -22,7 +23,7 @@ HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should", "ought"})
 # Words in a content that hedge it ("likely", "expects", "if the deal goes ahead").
 _HEDGE_WORDS = re.compile(
     r"\b(?:likely|unlikely|possibly|probably|perhaps|maybe|potentially|expect(?:s|ed)?\s+to|"
-    r"believes?|hopes?|hoping|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|risk\w*|"
+    r"believes?|hopes?|hoping|consider(?:s|ing)?|aim(?:s|ing)?\s+to|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|risk\w*|"
     r"uncertain\w*|appears?\s+to|seems?\s+to|if|unless|whether)\b",
     re.IGNORECASE,
 )
@@ -71,8 +72,12 @@ def subject_company(
     index: MentionIndex,
     speaker_org: str | None,
     via: str | None = None,
+    anaphor: Callable[[str, int], str | None] | None = None,
+    speaker_before: bool = True,
 ) -> str | None:
-    """The organisation the content body[start:end] is about (see the module docstring)."""
+    """The organisation the content body[start:end] is about (see the module docstring);
+    `anaphor` resolves "it" / "the company" at a position to an organisation key; an anaphor
+    after the speaker ("Foo said it would") is the speaker's own organisation."""
     subj = _clause_subject(root) if root is not None else None
     if subj is not None:
         s = offset + subj.left_edge.idx
@@ -81,10 +86,12 @@ def subject_company(
         if named:
             return named
         words = body[s:e].lower()
-        if _FIRST_PERSON.fullmatch(words) or _ANAPHOR.match(words):
-            return speaker_org or index.last_company_before(
-                s, ("company", "government", "other_org")
-            )
+        if _FIRST_PERSON.fullmatch(words):
+            return speaker_org
+        if _ANAPHOR.match(words) and speaker_org and speaker_before:
+            return speaker_org  # "Foo said it would ...", "Ann Lee said the company ..."
+        if _ANAPHOR.match(words):
+            return (anaphor(subj.lemma_.lower(), s) if anaphor else None) or speaker_org
     named = _first_org(index, start, end, via)
     if named:
         return named

@@ -95,7 +95,7 @@ def gated_units(body: str, nlp: Any, spans: list[tuple[int, int]] | None = None)
 
 def claims_from_parse(body: str, units: Sequence[Unit], facts: DocumentFacts) -> list[Claim]:
     """Every claim the parsed units state, in text order, one per cue."""
-    index = mention_index(facts)
+    index = mention_index(facts, sentence_spans(body))
     reader = _Reader(
         body,
         index,
@@ -172,9 +172,36 @@ def cue_claim(
     split = content is not None and content.rule == "claims.split_quote"
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
+    if _is_citing(cue):
+        return None  # "..., citing its chief": read with the cue it hangs on
     speaker = resolve_speaker(reader, subj, offset)
     rule, via = _rule(reader, cue, content, offset)
+    cited = _cited_source(cue)
+    if cited is not None:
+        via = (
+            speaker.company_key if reader.index.kind(speaker.company_key or "") == "media" else via
+        )
+        speaker, rule = resolve_speaker(reader, cited, offset), "claims.citing"
     return build_claim(reader, cue, entry, speaker, content, rule, via, offset), speaker
+
+
+def _is_citing(cue: Token) -> bool:
+    """ "citing" as a participle of another cue ("X reported, citing Y")."""
+    return cue.lemma_.lower() == "cite" and cue.dep_ == "advcl" and cue_is_speech(cue.head)
+
+
+def cue_is_speech(tok: Token) -> bool:
+    """True when a token is a cue of the lexicon."""
+    return cue_entry(tok, lexicon()) is not None
+
+
+def _cited_source(cue: Token) -> Token | None:
+    """ "the paper reported, citing the company's chief": the one cited is the source."""
+    for c in cue.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+            objs = [o for o in c.children if o.dep_ == "dobj"]
+            return objs[0] if objs else None
+    return None
 
 
 def _overlaps_speaker(subj: Token, offset: int, content: cc.Content) -> bool:
@@ -228,10 +255,14 @@ def subject_token(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ == "nsubj":
             return _relative_head(cue, c) if c.pos_ != "VERB" else None
+    agent = [o for a in cue.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if agent:
+        return agent[0]  # "as reported by Foo", "is seen by critics as"
+    passive_subject = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if passive_subject and cue.lemma_.lower() == "quote":
+        return passive_subject[0]  # "Ann Lee was quoted as saying": the one quoted speaks
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
-        agent = [c for c in cue.children if c.dep_ == "agent"]
-        objs = [o for a in agent for o in a.children if o.dep_ == "pobj"]
-        return objs[0] if objs else None
+        return None  # "is expected to", "is said to": no source
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         noun = cue.head
         if noun.lemma_.lower() in cc.STATEMENT_NOUNS - {"report"} and noun.head.pos_ in (
@@ -532,7 +563,16 @@ def build_claim(
     end = max(offset + sent.end_char, content.end, speaker.end)
     speaker_org = speaker.company_key or reader.index.affiliation(speaker.person_key)
     subject = subject_company(
-        body, content.start, content.end, content.root, offset, reader.index, speaker_org, via
+        body,
+        content.start,
+        content.end,
+        content.root,
+        offset,
+        reader.index,
+        speaker_org,
+        via,
+        lambda word, pos: _org_anaphor(reader, word, pos),
+        speaker.start < content.start,
     )
     kind = "quote" if content.is_quote else ("object" if rule == "claims.object" else "clause")
     extra = {"rule": rule} if _HAS_RULE else {}
@@ -556,6 +596,15 @@ def build_claim(
         speaker_name=speaker.name,
         **extra,
     )
+
+
+def _org_anaphor(reader: _Reader, word: str, pos: int) -> str | None:
+    """ "it" / "they" / "the company" in a content: the organisation it refers back to."""
+    if word in ("it", "they", "its", "their"):
+        ref = reader.refs.resolve_pronoun("it", pos)
+    else:
+        ref = reader.refs.resolve_org_noun(word, pos)
+    return ref.company_key if ref is not None else None
 
 
 def _drop_nested(claims: Iterable[Claim]) -> list[Claim]:
