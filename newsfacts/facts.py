@@ -1,4 +1,5 @@
-"""Facts: DocumentFacts of one document in, rows for every fact table out (stable ids, evidence, version).
+"""Facts: DocumentFacts of one document in, rows for every fact table out (stable ids, evidence,
+version, and the rule that made each row).
 
 Entity keys become warehouse ids by hashing, so the same company found in two documents gets
 the same company_id, and re-running extraction gives the same claim and event ids.
@@ -11,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsfacts import settings
-from newsfacts.extract.model import DocumentFacts
+from newsfacts.extract.model import DocumentFacts, Event
 
 FACT_TABLES = (
     "document_companies",
@@ -61,6 +62,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "aliases": list(c.aliases),
                 "parent_company_id": company_id(c.parent_key),
                 "confidence": c.confidence,
+                "rule": c.rule,
             }
         )
     for p in facts.people:
@@ -73,6 +75,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "company_id": company_id(p.company_key),
                 "title": p.title,
                 "confidence": p.confidence,
+                "rule": p.rule,
             }
         )
     for m in facts.company_mentions:
@@ -85,6 +88,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "text": m.text,
                 "how": m.how,
                 "confidence": m.confidence,
+                "rule": m.rule,
             }
         )
     for m in facts.person_mentions:
@@ -97,6 +101,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "text": m.text,
                 "how": m.how,
                 "confidence": m.confidence,
+                "rule": m.rule,
             }
         )
     for t in facts.timexes:
@@ -110,6 +115,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "value": t.value,
                 "anchored": t.anchored,
                 "confidence": t.confidence,
+                "rule": t.rule,
             }
         )
     event_ids = [_event_rows(doc_id, i, e, base, rows) for i, e in enumerate(facts.events)]
@@ -142,12 +148,13 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "content_start": c.content_start,
                 "content_end": c.content_end,
                 "confidence": c.confidence,
+                "rule": c.rule,
             }
         )
     return rows
 
 
-def _event_rows(doc_id: str, index: int, e: object, base: dict, rows: dict) -> str:
+def _event_rows(doc_id: str, index: int, e: Event, base: dict, rows: dict) -> str:
     event_id = stable_id("ev", doc_id, e.trigger_start, e.event_type, index)
     rows["events"].append(
         {
@@ -187,6 +194,7 @@ def _event_rows(doc_id: str, index: int, e: object, base: dict, rows: dict) -> s
                 "doc_id": doc_id,
                 "company_id": company_id(p.company_key),
                 "role": p.role,
+                "rule": p.rule,
             }
         )
     return event_id

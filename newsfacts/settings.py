@@ -20,11 +20,13 @@ DEFAULT_WAREHOUSE = Path(
 # document of another version is normalized again by the next run, incremental or not.
 # 2: hard-wrapped text unwrapped, datelines and sign-offs cut, template lines spare sentences.
 NORMALIZER_VERSION = "2"
-# Version stamped on every fact row; bump it when extraction rules change so that
-# `newsfacts run --full-refresh` output can be told apart from older loads. It names the
-# normalizer version too: facts point into normalized bodies, and a run whose versions differ
-# from the last successful run's never skips its stages as "nothing new".
-EXTRACTOR_VERSION = f"0.1.0+n{NORMALIZER_VERSION}"
+# Base of the version stamped on every fact row; bump it when extraction code changes. It names
+# the normalizer version too: facts point into normalized bodies, and a run whose versions differ
+# from the last successful run's never skips its stages as "nothing new". EXTRACTOR_VERSION (see
+# __getattr__ below) adds the spaCy pipeline's name and version, a digest of the registered
+# components and the rules switched off (newsfacts.extract.registry.extractor_version), so
+# incremental runs never mix facts from different models or rule sets.
+EXTRACTOR_BASE_VERSION = f"0.2.0+n{NORMALIZER_VERSION}"
 
 # --- ingest ---------------------------------------------------------------------------------
 # File suffixes read, mapped to the format recorded in raw_documents.format.
@@ -125,3 +127,13 @@ def duckdb_config() -> dict[str, str]:
         "allocator_flush_threshold": DUCKDB_ALLOCATOR_FLUSH,
         "allocator_bulk_deallocation_flush_threshold": DUCKDB_ALLOCATOR_FLUSH,
     }
+
+
+def __getattr__(name: str) -> str:
+    """EXTRACTOR_VERSION, computed when read: it depends on NEWSFACTS_SPACY_MODEL and
+    NEWSFACTS_DISABLED_RULES, and reading it needs the pipeline's meta.json."""
+    if name == "EXTRACTOR_VERSION":
+        from newsfacts.extract.registry import extractor_version
+
+        return extractor_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,12 +15,16 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import dedup, load, settings, warehouse
+from newsfacts.extract.nlp import ModelMissing
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
 
 log = logging.getLogger(__name__)
+
+# The rule column of rows the propagate stage adds (company_mentions.how = 'cross_document').
+PROPAGATION_RULE = "propagate.cross_document"
 
 
 def ingest(
@@ -161,8 +165,14 @@ def extract(
     progress: Progress = no_progress,
     map_batches: BatchMap = map,
 ) -> dict[str, int]:
-    """Extract facts from canonical English documents that lack facts of this extractor version."""
+    """Extract facts from canonical English documents that lack facts of this extractor version.
+
+    Raises ModelMissing (one line: how to install it) before any work when the spaCy pipeline
+    is not installed."""
     from newsfacts.extract.events import EVENT_TYPES
+    from newsfacts.extract.nlp import require_model
+
+    require_model()
 
     con.execute("DELETE FROM event_types")
     con.executemany("INSERT INTO event_types VALUES (?, ?)", sorted(EVENT_TYPES.items()))
@@ -214,20 +224,39 @@ def _over_budget(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
 
 
 def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
-    """Fact rows for (doc_id, body, published_date) rows; pure, so it can run anywhere."""
-    from newsfacts.extract import extract as extract_facts
+    """Fact rows for (doc_id, body, published_date) rows; pure, so it can run anywhere.
+
+    The batch is analysed together (one nlp.pipe over the gated sentences of all its documents,
+    with the spaCy pipeline loaded once per process), then each document's components run."""
+    from newsfacts.extract import registry
     from newsfacts.facts import FACT_TABLES, fact_rows
 
     tables: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
-    for doc_id, body, published in rows:
-        try:
-            facts = extract_facts(body, published)
-        except Exception:  # one odd document must not stop the run; it simply has no facts
-            log.exception("extraction failed for %s", doc_id)
+    try:
+        results = registry.extract_batch([(body, published) for _, body, published in rows])
+    except Exception as exc:  # the batch's analysis failed: analyse its documents one by one
+        if isinstance(exc, ModelMissing):
+            raise
+        results = [_extract_alone(body, published) for _, body, published in rows]
+    for (doc_id, _, published), facts in zip(rows, results, strict=True):
+        if isinstance(facts, Exception):  # one odd document must not stop the run
+            log.error("extraction failed for %s", doc_id, exc_info=facts)
             continue
         for table, table_rows in fact_rows(doc_id, facts, published).items():
             tables[table] += table_rows
     return tables
+
+
+def _extract_alone(body: str, published: object) -> object:
+    """The facts of one document, or the exception its extraction raised."""
+    from newsfacts.extract import registry
+
+    try:
+        return registry.extract_batch([(body, published)])[0]
+    except ModelMissing:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+        return exc
 
 
 def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
@@ -237,9 +266,12 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     rows then go BATCH_SIZE documents at a time.
     """
     from newsfacts.extract import propagate as prop
+    from newsfacts.extract.registry import is_enabled
 
     con.execute("DELETE FROM company_mentions WHERE how = 'cross_document'")
     con.execute("DELETE FROM document_companies WHERE propagated")
+    if not is_enabled(PROPAGATION_RULE):
+        return {"known_names": 0, "mentions": 0, "companies": 0}
     known = prop.known_companies(
         con.execute(
             "SELECT company_key, name, kind, confidence FROM document_companies ORDER BY doc_id, company_key"
@@ -308,6 +340,7 @@ def _propagated_rows(
                 "how": m.how,
                 "confidence": m.confidence,
                 "extractor_version": settings.EXTRACTOR_VERSION,
+                "rule": PROPAGATION_RULE,
             }
             for m in found
         ]
@@ -323,6 +356,7 @@ def _propagated_rows(
                 "confidence": c.confidence,
                 "extractor_version": settings.EXTRACTOR_VERSION,
                 "propagated": True,
+                "rule": PROPAGATION_RULE,
             }
             for c in prop.propagated_companies(found, known)
             if (doc_id, company_id(c.key)) not in present

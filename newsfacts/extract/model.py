@@ -32,6 +32,7 @@ class Company:
     aliases: tuple[str, ...] = ()  # other surface forms seen, e.g. ("Ford Motor Co.", "Ford")
     parent_key: str | None = None  # key of the parent when the text states it ("Alphabet-owned")
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: the rule of its first mention
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class CompanyMention:
     company_key: str
     how: str  # the rule that found it: "gazetteer", "legal_suffix", "descriptor", "propagation"...
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: "entities.gazetteer" (component + how)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Person:
     company_key: str | None = None  # affiliation when the text states it
     title: str | None = None  # "Chairman", "Senior Vice President"
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: the rule of its first mention
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class PersonMention:
     person_key: str
     how: str
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: "entities.speech_verb" (component + how)
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class Timex:
     )  # TIMEX3 value ("2018-03", "2018-Q4", "P7Y", "PRESENT_REF"); None if unresolved
     anchored: bool = False  # True when the value was resolved against the publication date
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: "timexes.month_year"
 
 
 @dataclass(frozen=True)
@@ -104,12 +109,14 @@ class Claim:
         None  # index into DocumentFacts.events of the event the content states
     )
     confidence: float = 1.0
+    rule: str = ""  # component.pattern: "claims.reported_speech", "claims.according_to"
 
 
 @dataclass(frozen=True)
 class EventParticipant:
     company_key: str
     role: ParticipantRole
+    rule: str = ""  # component.pattern: who gave the role: "events.agent"
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,7 @@ class Event:
     amount: float | None = None
     unit: str | None = None  # "percent", "units", "USD"...
     confidence: float = 1.0
+    rule: str | None = None  # the rule that made the event: "events.buy.verb"
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Timex
@@ -87,11 +88,16 @@ _GATE_INDEX = Gate([rule.name for rule in RULES])
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
-def _candidates(text: str, gated: bool = True) -> list[Candidate]:
-    """Every rule's matches; with `gated`, each rule scans only the windows around its triggers."""
+def _candidates(
+    text: str, gated: bool = True, skip: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """Every rule's matches; with `gated`, each rule scans only the windows around its triggers.
+    Rules whose index is in `skip` are switched off."""
     windows = _GATE_INDEX.windows(text) if gated else [[(0, len(text))]] * len(RULES)
     found: list[Candidate] = []
     for index, (rule, pattern) in enumerate(zip(RULES, _SCAN_PATTERNS, strict=True)):
+        if index in skip:
+            continue
         for lo, hi in windows[index]:
             for m in pattern.finditer(text, lo, hi):
                 if m.end() > m.start() and (rule.valid is None or rule.valid(m, text)):
@@ -133,13 +139,19 @@ def _remember(ctx: Context, value: str | None, end: int) -> None:
         ctx.last_day = dt.date.fromisoformat(value)
 
 
-def find_timexes(body: str, published_date: dt.date | None) -> list[Timex]:
-    """Return every temporal expression in `body`, normalised against `published_date`."""
+def find_timexes(
+    body: str, published_date: dt.date | None, enabled: Callable[[str], bool] | None = None
+) -> list[Timex]:
+    """Return every temporal expression in `body`, normalised against `published_date`.
+
+    Each carries its rule ("timexes.month_year"); a rule for which `enabled` says False is
+    switched off before overlaps are settled, so another rule may take its span."""
     if not body or not _GATE.search(body):
         return []
     ctx = Context(text=body, dct=published_date)
     timexes: list[Timex] = []
-    for start, end, index, m in _select(_candidates(body)):
+    skip = frozenset(i for i, r in enumerate(RULES) if enabled and not enabled(rule_name(r)))
+    for start, end, index, m in _select(_candidates(body, skip=skip)):
         rule = RULES[index]
         norm = rule.normalize(m, ctx)
         typ = norm.type or rule.type
@@ -147,6 +159,20 @@ def find_timexes(body: str, published_date: dt.date | None) -> list[Timex]:
             _remember(ctx, norm.value, end)
         confidence = rule.confidence * (1.0 if norm.value else UNRESOLVED_CONFIDENCE_FACTOR)
         timexes.append(
-            Timex(start, end, body[start:end], typ, norm.value, norm.anchored, round(confidence, 3))
+            Timex(
+                start,
+                end,
+                body[start:end],
+                typ,
+                norm.value,
+                norm.anchored,
+                round(confidence, 3),
+                rule=rule_name(rule),
+            )
         )
     return timexes
+
+
+def rule_name(rule: Rule) -> str:
+    """The rule column value of a timex rule: "timexes.<rule name>"."""
+    return f"timexes.{rule.name}"

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS claims (
     content_start INTEGER NOT NULL,
     content_end INTEGER NOT NULL,
     confidence DOUBLE NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE claims IS 'Who said what: statements attributed to a source, with stance, outlet and the event they state.';
 COMMENT ON COLUMN claims.claim_id IS 'Stable id (document and offsets).';

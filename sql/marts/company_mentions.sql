@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS company_mentions (
     text VARCHAR NOT NULL,
     how VARCHAR NOT NULL,
     confidence DOUBLE NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE company_mentions IS 'Every mention of an organisation in a canonical document, with offsets into documents.body.';
 COMMENT ON COLUMN company_mentions.doc_id IS 'Document (documents.doc_id).';

@@ -8,7 +8,8 @@ CREATE TABLE IF NOT EXISTS document_companies (
     aliases VARCHAR[],
     parent_company_id VARCHAR,
     confidence DOUBLE NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE document_companies IS 'Companies and other organisations as each canonical document names them; the companies view merges them across documents.';
 COMMENT ON COLUMN document_companies.doc_id IS 'Document (documents.doc_id).';

@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS document_people (
     company_id VARCHAR,
     title VARCHAR,
     confidence DOUBLE NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE document_people IS 'People as each canonical document names them; the people view merges them across documents.';
 COMMENT ON COLUMN document_people.doc_id IS 'Document (documents.doc_id).';

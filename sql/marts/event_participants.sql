@@ -3,7 +3,8 @@ CREATE TABLE IF NOT EXISTS event_participants (
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
     company_id VARCHAR NOT NULL,
-    role VARCHAR NOT NULL
+    role VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE event_participants IS 'Organisations taking part in an event, with their role.';
 COMMENT ON COLUMN event_participants.event_id IS 'Event (events.event_id).';

@@ -8,7 +8,8 @@ CREATE TABLE IF NOT EXISTS timexes (
     value VARCHAR,
     anchored BOOLEAN NOT NULL,
     confidence DOUBLE NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
 );
 COMMENT ON TABLE timexes IS 'Temporal expressions with TIMEX3 values, resolved against the publication date when it is known.';
 COMMENT ON COLUMN timexes.doc_id IS 'Document (documents.doc_id).';
