@@ -6,13 +6,16 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean lock
 
-$(BIN)/newsfacts: pyproject.toml
+# Every dependency (dev tools included) installs at the version and hash requirements.lock pins;
+# the project itself then installs on top, without resolving anything again.
+$(BIN)/newsfacts: pyproject.toml requirements.lock
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
 	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); \
 	  $$UV venv --quiet --allow-existing --python $(PYTHON) $(VENV) && \
-	  $$UV pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'
+	  $$UV pip install --quiet --compile-bytecode --require-hashes --python $(BIN)/python -r requirements.lock && \
+	  $$UV pip install --quiet --compile-bytecode --no-deps --python $(BIN)/python -e .
 	@touch $@
 
 setup: $(BIN)/newsfacts
@@ -34,3 +37,7 @@ bench: setup  ## every benchmark; writes benchmarks/results/*.md
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb* warehouse/gx warehouse/report.html
+
+lock:  ## re-pin every dependency (after editing pyproject.toml): needs the package registry
+	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); \
+	  $$UV pip compile --quiet --universal --generate-hashes --extra dev pyproject.toml -o requirements.lock
