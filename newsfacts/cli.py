@@ -28,6 +28,16 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _require_model() -> None:
+    """One line and exit 2 when the spaCy pipeline extraction reads is not installed."""
+    from newsfacts.extract.nlp import ModelMissing, require_model
+
+    try:
+        require_model()
+    except ModelMissing as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def run(
     paths: Annotated[
@@ -53,6 +63,7 @@ def run(
     for path in paths or []:
         if not path.exists():
             _fail(f"no such file or folder: {path}")
+    _require_model()
     _check_writable(warehouse)
     from flows.pipeline import pipeline
     from newsfacts import interrupts
@@ -295,6 +306,7 @@ def extract(
 
     if not file.is_file():
         _fail(f"no such file: {file}")
+    _require_model()
     try:
         when = date.fromisoformat(published) if published else None
     except ValueError:
