@@ -49,6 +49,7 @@ CONFIDENCE_BY_HOW = {
     "ner_person": 0.85,
     "ner_person_span": 0.85,
     "abbrev_defined": 0.9,
+    "event_owner": 0.8,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -556,13 +557,26 @@ def _affiliate_office_holders(
         if "Judge" in words and len(courts) == 1:
             entry.company_key = next(iter(courts.values()))
             entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
-        if not words & OFFICE_TITLE_WORDS or (entry.owner_stated and not entry.country):
+        if not _office_title(words) or (entry.owner_stated and not entry.country):
             continue
         if entry.country in governments:
             entry.company_key = governments[entry.country]
         elif entry.country is None and lead is not None:
             entry.company_key = lead
             entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
+
+
+# Words that make a title a company's ("Senior Vice President", "Executive Vice President").
+CORPORATE_TITLE_WORDS = frozenset(
+    ["Senior", "Executive", "Chief", "Group", "Managing", "Corporate", "Regional", "Global",
+     "Operating", "Financial", "Marketing", "Sales"]
+)  # fmt: skip
+
+
+def _office_title(words: set[str]) -> bool:
+    """A title of public office: "President", "Finance Minister", "Trade Commissioner"; not a
+    company's "Senior Vice President"."""
+    return bool(words & OFFICE_TITLE_WORDS) and not words & CORPORATE_TITLE_WORDS
 
 
 def _bodies(orgs: dict[str, _OrgEntry], family: str) -> dict[str, str]:

@@ -34,7 +34,7 @@ WEAK_ORG_RULES = frozenset(
     ["verb_cue", "coordination", "title_cue", "descriptor_cue", "apposition", "source_cue",
      "affiliation_cue", "possessive_title"]
 )  # fmt: skip
-# Cue rules that only hold when NER also sees an organisation there: a capitalised word before a
+# Cue rules that NER must confirm when the name is an ordinary word: a capitalised word before a
 # title is as often a portfolio ("Finance Minister") or a sport ("Football chief") as an employer.
 NER_CONFIRMED_RULES = frozenset(["title_cue"])
 # NER labels of places and nationalities: such a span is never a company by NER alone.
@@ -247,9 +247,12 @@ def _joined(doc: Doc, pieces: list[Segment], ent: Ent) -> bool:
 
 
 def _head_word(name: str) -> str:
-    """The head of a name: the word before "of" ("Department of Trade"), else the last word."""
+    """The head of a name, singular: the word before "of" ("Department of Trade"), else the
+    last word ("Courts of Appeal" -> "Court")."""
     words = name.split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return singular if singular in gz.org_head_words() else head
 
 
 def veto_non_names(doc: Doc, ner: NerView) -> None:
@@ -260,18 +263,27 @@ def veto_non_names(doc: Doc, ner: NerView) -> None:
     (a proper noun) and "NUJ General Secretary" (an acronym) stand.
     """
     for seg in doc.segments:
+        if seg.role == "org" and seg.how == "name_head" and _product_piece(doc, seg):
+            seg.role, seg.how = "common", "veto_product"  # "the eLumen Music Stores"
         if seg.role != "org" or seg.how not in WEAK_ORG_RULES:
             continue
         ents = ner.overlapping(seg.start, seg.end)
-        if not ner.any_propn(seg.start, seg.end) and not _is_acronym(seg.text):
+        if _product_piece(doc, seg):
+            seg.role, seg.how = "common", "veto_product"  # "Halden OS 5 shipped"
+        elif " " not in seg.text and _surname_of_someone(doc, ner, seg.text):
+            seg.role, seg.how = "unknown", "veto_surname"  # "Bell said" after "Jo Bell"
+        elif not ner.any_propn(seg.start, seg.end) and not _is_acronym(seg.text):
             seg.role, seg.how = "common", "veto_not_propn"
         elif seg.how in NER_CONFIRMED_RULES and not _is_acronym(seg.text):
             if _before_party_title(doc, seg):
                 continue
-            if not any(e.label == "ORG" for e in ents) or _before_office_title(doc, seg):
+            plain = common_word(seg.text.split()[-1]) and not _org_ent(ents)  # "Football chief"
+            if plain or _before_office_title(doc, seg):
                 seg.role, seg.how = "common", "veto_title_word"
         elif not ents and seg.start in ner.sent_starts and common_word(seg.text):
             seg.role, seg.how = "common", "veto_sentence_opener"
+        elif seg.how == "verb_cue" and common_word(seg.text) and not _org_ent(ents):
+            seg.role, seg.how = "common", "veto_common_word"  # "the Shuffle was introduced"
 
 
 # Titles of public office: the capitalised words before one name a portfolio ("Trade and
@@ -285,6 +297,56 @@ def _title_after(doc: Doc, seg: Segment) -> set[str]:
     if nxt is None or nxt.role != "title" or nxt.i != seg.j:
         return set()
     return set(nxt.text.split())
+
+
+_DASH_RUN_ON = re.compile(r"-(?:a|an|the|is|are|was|were|and|or|to|in|of)$")
+
+
+def _dash_run_on(text: str) -> bool:
+    """ "Lumen Pro-a", "Zephyr-are": a dash without spaces ran a name into the next word."""
+    return bool(_DASH_RUN_ON.search(text))
+
+
+_CAMEL_LOWER = re.compile(r"^[a-z]+[A-Z]\w*$")
+
+
+def _product_piece(doc: Doc, seg: Segment) -> bool:
+    """A model name ("Halden OS 5"), a dash run-on ("Lumen Pro-a") or the rest of a lower-camel
+    brand's product name ("eLumen Music Store")."""
+    return _model_shaped(seg.text) or _dash_run_on(seg.text) or _after_product(doc, seg)
+
+
+def _after_product(doc: Doc, seg: Segment) -> bool:
+    """ "the eLumen Music Store": a name right after a brand written lower-camel-case is the
+    rest of that product's name."""
+    return seg.i > 0 and bool(_CAMEL_LOWER.match(doc.toks[seg.i - 1].text))
+
+
+def event_owners(doc: Doc) -> None:
+    """A known organisation's name opening an event's name is that organisation: "the Brenmoor
+    Developers Conference", "the Halden Motor Show" (the event itself is no organisation)."""
+    orgs = {s.text for s in doc.segments if s.role == "org"}
+    for seg in list(doc.segments):
+        words = seg.text.split()
+        if seg.role not in ("unknown", "common") or len(words) < 3:
+            continue
+        if words[-1] not in gz.not_org_heads():
+            continue
+        for k in range(len(words) - 2, 0, -1):
+            prefix = " ".join(words[:k])
+            if prefix in orgs or gz.name_key(prefix) in gz.known_orgs():
+                end = seg.start + len(prefix)
+                owner = new_segment(doc, seg.start, end, "org", "event_owner", seg.chunk)
+                rest = new_segment(doc, end + 1, seg.end, "common", "event", seg.chunk)
+                parts = [p for p in (owner, rest) if p is not None]
+                at = doc.segments.index(seg)
+                doc.segments[at : at + 1] = parts
+                break
+
+
+def _org_ent(ents: list[Ent]) -> bool:
+    """True when one of the entities is an organisation."""
+    return any(e.label == "ORG" for e in ents)
 
 
 def _before_office_title(doc: Doc, seg: Segment) -> bool:
@@ -367,7 +429,22 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
         return False
     if _after_according_to(doc, ent) and " " not in ent.text and not _is_acronym(ent.text):
         return False  # "according to Hartley": as often a surname
-    return not (_ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text))
+    if _ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text):
+        return False
+    return not _abbreviates_a_thing(ner, ent.text)
+
+
+def _abbreviates_a_thing(ner: NerView, text: str) -> bool:
+    """ "HDC" when the document names the "Halden Developers Conference": the initials of an
+    event, a competition or a product are no organisation either."""
+    if not oa.looks_like_acronym(text):
+        return False
+    things = [
+        other
+        for other, labels in ner.labels.items()
+        if " " in other and (labels & THING_LABELS or other.split()[-1] in gz.not_org_heads())
+    ]
+    return any(oa.abbreviates(text, other) for other in things)
 
 
 def _after_according_to(doc: Doc, ent: Ent) -> bool:
@@ -376,9 +453,12 @@ def _after_according_to(doc: Doc, ent: Ent) -> bool:
 
 
 def _ends_a_thing(ner: NerView, text: str) -> bool:
-    """ "Zephyr" after "Skyline Zephyr" was tagged a product: the last word of a thing's name."""
+    """ "Zephyr" after "Skyline Zephyr" was tagged a product: the last word of a thing's name,
+    or the first of a product's ("Lumen" of "Lumen Pro")."""
     return any(
-        other.endswith(" " + text) and labels & THING_LABELS for other, labels in ner.labels.items()
+        (other.endswith(" " + text) and labels & THING_LABELS)
+        or (other.startswith(text + " ") and "PRODUCT" in labels)
+        for other, labels in ner.labels.items()
     )
 
 
@@ -388,6 +468,9 @@ def _surname_of_someone(doc: Doc, ner: NerView, text: str) -> bool:
     last = text.split()[-1]
     if " " in text and ner.labels.get(last, frozenset()) == {"PERSON"}:
         return True
+    people = [t for t, labels in ner.labels.items() if "PERSON" in labels and " " in t]
+    if " " not in text and any(p.split()[-1] == text for p in people):
+        return True  # "Papermaster" after "Jo Papermaster"
     return any(
         re.search(rf"\b{re.escape(h)}\.? {re.escape(last)}\b", doc.body)
         for h in ("Mr", "Mrs", "Ms", "Dr", "Sir")
@@ -411,14 +494,24 @@ def _product_shaped(text: str, org_names: frozenset[str] | set[str] = frozenset(
     `org_names`, and a word that is no organisation head): a model number or a maker's name
     before a product name."""
     words = text.split()
-    heads = gz.org_head_words()
-    if words[-1] in heads:
+    if words[-1] in gz.org_head_words():
         return False
-    if any(_MODEL_TOKEN.match(w) for w in words):
+    if _model_shaped(text):
         return True
     known = gz.known_orgs()
     prefixes = [" ".join(words[:k]) for k in range(1, len(words))]
     return any(p in org_names or gz.name_key(p) in known for p in prefixes)
+
+
+def _model_shaped(text: str) -> bool:
+    """ "Zephyr X2", "V12 Roadster", "Halden OS": a model number, or a technical term after the
+    first word, in a name with no organisation head."""
+    words = text.split()
+    if words[-1] in gz.org_head_words():
+        return False
+    tech = gz.not_org_names()
+    first = len(words) > 1 and _MODEL_TOKEN.match(words[0])  # "O2" alone may be a company
+    return bool(first) or any(_MODEL_TOKEN.match(w) or w in tech for w in words[1:])
 
 
 def _place_ended(text: str) -> bool:
@@ -441,6 +534,8 @@ def extend_to_ner(doc: Doc, ner: NerView) -> None:
         if (seg.start, seg.end) == (ent.start, ent.end) or ent.text in ner.products:
             continue
         extra = doc.body[ent.start : seg.start].split() + doc.body[seg.end : ent.end].split()
+        if any(w in gz.given_names() for w in extra):
+            continue  # "Brenmoor Inc. Jo Bell": NER ran the name on into a person's
         orgs = {s.text for s in doc.segments if s.role == "org" and s is not seg}
         product = _product_shaped(ent.text, orgs)
         if all(w[:1].isupper() or w in _JOINERS for w in extra) and not product:
@@ -528,10 +623,12 @@ def _plausible_person(doc: Doc, over: list[Segment], ent: Ent) -> bool:
     if any(s.role not in ("unknown", "common") for s in over) or not _joined(doc, over, ent):
         return False
     words = ent.text.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or _model_shaped(ent.text):
         return False
     if words[0] not in gz.given_names() and common_word(words[0]):  # "Shareholders United"
         return False
+    if any(s.role == "org" and s.text in words for s in doc.segments):
+        return False  # "Brenmoor Lumen" when "Brenmoor" is an organisation here
     if gz.name_key(ent.text) in gz.known_orgs() or any(w in gz.places() for w in words):
         return False
     return not any(w in gz.not_org_heads() or w in gz.org_head_words() for w in words[1:])
@@ -589,4 +686,5 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     ner_organisations(doc, ner)
     extend_to_ner(doc, ner)
     ner_people(doc, ner)
+    event_owners(doc)
     defined_abbreviations(doc)

@@ -177,6 +177,17 @@ def _listed_companies() -> list[tuple[str, str]]:
 
 
 @cache
+def names_with_the() -> frozenset[str]:
+    """Keys of known names whose own spelling opens with "The" ("The Wall Street Journal")."""
+    return frozenset(
+        name_key(display)
+        for file in ("government_orgs.txt", "media_outlets.txt")
+        for display in lines(file)
+        if display.startswith("The ")
+    )
+
+
+@cache
 def not_org_heads() -> frozenset[str]:
     """Last words of event, competition, prize and structure names ("Cup", "Show", "Bridge")."""
     return frozenset(lines("not_org_heads.txt"))

@@ -185,7 +185,27 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
     if k < j:
         out.append(_segment(doc, k, j, "unknown", n))
     out = [part for s in out for part in _split_person_of_org(doc, s)]
+    out = [part for s in out for part in _split_after_legal_form(doc, s)]
     return [s for s in out if not (s.role == "unknown" and s.text in stop)]
+
+
+# Legal forms written with a full stop that end a company's name ("Acme Inc. Jo Bell").
+_DOTTED_LEGAL_FORMS = frozenset({"Inc", "Corp", "Ltd", "Co", "Bros"})
+
+
+def _split_after_legal_form(doc: Doc, seg: Segment) -> list[Segment]:
+    """Cut "Brenmoor Inc. Jo Bell" after the legal form: a dotted legal form ends a name."""
+    toks = doc.toks
+    for k in range(seg.i + 1, seg.j - 2):
+        if (
+            toks[k].text in _DOTTED_LEGAL_FORMS
+            and toks[k + 1].text == "."
+            and seg.role == "unknown"
+        ):
+            head = _segment(doc, seg.i, k + 2, "unknown", seg.chunk)
+            tail = _segment(doc, k + 2, seg.j, "unknown", seg.chunk)
+            return [head, *_split_after_legal_form(doc, tail)]
+    return [seg]
 
 
 @cache
@@ -207,9 +227,10 @@ def _split_person_of_org(doc: Doc, seg: Segment) -> list[Segment]:
 
 
 def _known_with_the(doc: Doc, i: int, j: int) -> bool:
-    """True when "The ..." is a known name as written ("The Wall Street Journal")."""
+    """True when "The ..." is a known name written with its "The" ("The Wall Street Journal"),
+    not a name the text merely opens with "The" ("The Trade Commission")."""
     text = doc.body[doc.toks[i].start : doc.toks[j - 1].end]
-    return gz.name_key(text) in gz.known_orgs() and len(text.split()) > 2
+    return gz.name_key(text) in gz.names_with_the() and len(text.split()) > 2
 
 
 def _title_runs(toks: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:
