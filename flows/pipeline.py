@@ -161,10 +161,13 @@ NO_CHANGE = "no new or changed inputs since the last successful run"
 
 
 def nothing_new(staging: Path, ingest_counts: dict) -> bool:
-    """Whether the stages after ingest can be skipped: no new records, same extractor version.
+    """Whether the stages after ingest can be skipped: no new records, same extractor version,
+    and no document written by another normalizer version.
 
     Every published warehouse is the output of a complete successful run, so with no new raw
-    record and unchanged extraction rules the later stages would rewrite exactly what is there.
+    record, unchanged extraction rules and every document from this normalizer, the later
+    stages would rewrite exactly what is there. A document of another normalizer version is
+    pending work: the normalize stage writes it anew, and extraction follows its new body.
     """
     if ingest_counts["records"]:
         return False
@@ -173,7 +176,11 @@ def nothing_new(staging: Path, ingest_counts: dict) -> bool:
             "SELECT extractor_version FROM runs WHERE status = 'success' "
             "ORDER BY started_at DESC LIMIT 1"
         ).fetchone()
-    return last is not None and last[0] == settings.EXTRACTOR_VERSION
+        renormalize = con.execute(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE normalizer_version IS DISTINCT FROM ?)",
+            [settings.NORMALIZER_VERSION],
+        ).fetchone()[0]
+    return last is not None and last[0] == settings.EXTRACTOR_VERSION and not renormalize
 
 
 def pause_point(point: str) -> None:

@@ -20,13 +20,13 @@ DEFAULT_WAREHOUSE = Path(
 # document of another version is normalized again by the next run, incremental or not.
 # 2: hard-wrapped text unwrapped, datelines and sign-offs cut, template lines spare sentences.
 NORMALIZER_VERSION = "2"
-# Base of the version stamped on every fact row; bump it when extraction code changes. It names
-# the normalizer version too: facts point into normalized bodies, and a run whose versions differ
-# from the last successful run's never skips its stages as "nothing new". EXTRACTOR_VERSION (see
+# Base of the version stamped on every fact row; bump it when extraction code changes. A run whose
+# extractor version differs from the last successful run's, or that finds documents of another
+# normalizer version, never skips its stages as "nothing new". EXTRACTOR_VERSION (see
 # __getattr__ below) adds the spaCy pipeline's name and version, a digest of the registered
 # components and the rules switched off (newsfacts.extract.registry.extractor_version), so
 # incremental runs never mix facts from different models or rule sets.
-EXTRACTOR_BASE_VERSION = f"0.2.0+n{NORMALIZER_VERSION}"
+EXTRACTOR_BASE_VERSION = "0.2.0"
 
 # --- ingest ---------------------------------------------------------------------------------
 # File suffixes read, mapped to the format recorded in raw_documents.format.
