@@ -50,6 +50,7 @@ CONFIDENCE_BY_HOW = {
     "ner_person_span": 0.85,
     "abbrev_defined": 0.9,
     "event_owner": 0.8,
+    "sports_club": 0.8,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -137,6 +138,7 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     es.veto_non_names(doc, ner)
     es.places_are_not_companies(doc, ner)
     es.mark_governments(doc, gv.government_spans(sdoc))
+    es.media_websites(doc)
     orgs, org_mentions = _collect_orgs(doc)
     persons, person_mentions = _collect_people(doc, orgs)
     _drop_people_from_orgs(persons, orgs, org_mentions)
@@ -215,10 +217,13 @@ def _surface_index(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
     merged: dict[str, str] = {}
     for short_key, long_key in _alias_pairs(orgs, doc):
         _fold(orgs, _resolve(merged, short_key), _resolve(merged, long_key), merged)
-    for first, target in _first_word_short_forms(orgs).items():
+    people = {w for s in doc.segments if s.role == "person" for w in s.text.split()}
+    for first, target in _short_forms(orgs, people).items():
         target = _resolve(merged, target)
-        index[first] = target
         short = orgs.get(gz.name_key(first))
+        if short is not None and short.known and short.key != target:
+            continue  # "Brenmoor" stays apart from "Brenmoor Securities Asia", its named unit
+        index[first] = target
         if short is not None and short.key != target and short.kind == orgs[target].kind:
             _fold(orgs, short.key, target, merged)
     for surface, key in list(index.items()):
@@ -256,8 +261,7 @@ def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
         names.update({_without_the(s): entry.key for s in entry.surfaces})
     pairs += [(names[a], names[b]) for a, b in oa.acronym_pairs(names)]
     heads = [w for w, kind in gz.org_head_words().items() if kind != "media"]  # "Times" differs
-    shorts = [n for n in names if gz.name_key(n) not in gz.known_orgs()]
-    pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads) if a in shorts]
+    pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads)]
     pairs += _same_government(orgs)
     return [(a, b) for a, b in pairs if a != b]
 
@@ -277,14 +281,26 @@ def _same_government(orgs: dict[str, _OrgEntry]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _first_word_short_forms(orgs: dict[str, _OrgEntry]) -> dict[str, str]:
-    """First word -> key of the one longer name it opens ("Tollan" -> "tollan dairies")."""
-    firsts: dict[str, set[str]] = defaultdict(set)
+def _short_forms(orgs: dict[str, _OrgEntry], people: set[str]) -> dict[str, str]:
+    """First or last word -> key of the one longer name it opens or ends ("Tollan" -> "tollan
+    dairies", "Boerse" -> "halden boerse"); a word of a person's name here is no short form."""
+    found: dict[str, set[str]] = defaultdict(set)
     for entry in orgs.values():
         words = entry.name.split()
-        if len(words) > 1 and _usable_short_form(words[0]):
-            firsts[words[0]].add(entry.key)
-    return {first: next(iter(keys)) for first, keys in firsts.items() if len(keys) == 1}
+        if len(words) < 2:
+            continue
+        if _usable_short_form(words[0], people):
+            found[words[0]].add(entry.key)
+        last = words[-1]
+        if last in _single_word_names(orgs) and _usable_short_form(last, people):
+            found[last].add(entry.key)  # only when the last word is itself named alone
+    return {word: next(iter(keys)) for word, keys in found.items() if len(keys) == 1}
+
+
+def _single_word_names(orgs: dict[str, _OrgEntry]) -> set[str]:
+    """Names of one word (not heads such as "Bank") among the document's organisations."""
+    heads = gz.org_head_words()
+    return {e.name for e in orgs.values() if " " not in e.name and e.name not in heads}
 
 
 def _defined_abbreviations(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
@@ -303,9 +319,10 @@ def _defined_abbreviations(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[s
     return out
 
 
-def _usable_short_form(word: str) -> bool:
-    """A first word that can stand for the whole name ("Ford" for "Ford Motor", not "General")."""
-    return word not in gz.not_short_forms() and word not in gz.given_names() and len(word) > 2
+def _usable_short_form(word: str, people: set[str] = frozenset()) -> bool:
+    """A word that can stand for the whole name ("Ford" for "Ford Motor", not "General"); a
+    given name only when no person here bears it."""
+    return word not in gz.not_short_forms() and word not in people and len(word) > 2
 
 
 def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMention]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ class NerView:
     pos: list[str]  # token part-of-speech tags
     sent_starts: frozenset[int]  # start offsets of sentence-initial tokens
     labels: dict[str, frozenset[str]]  # entity text -> every label NER gave it in the document
+    org_counts: dict[str, int]  # entity text -> how many times NER tagged it ORG
     products: frozenset[str]  # entity texts written beside a product noun ("the Lumen console")
 
     def overlapping(self, start: int, end: int) -> list[Ent]:
@@ -119,7 +121,9 @@ def ner_view(sdoc: SpacyDoc) -> NerView:
     starts = [t.idx for t in sdoc]
     sent_starts = frozenset(s.start_char for s in sdoc.sents)
     frozen = {text: frozenset(found) for text, found in labels.items()}
-    return NerView(ents, starts, [t.pos_ for t in sdoc], sent_starts, frozen, frozenset(products))
+    orgs = Counter(e.text for e in ents if e.label == "ORG")
+    pos = [t.pos_ for t in sdoc]
+    return NerView(ents, starts, pos, sent_starts, frozen, dict(orgs), frozenset(products))
 
 
 def _beside_product_noun(sdoc: SpacyDoc, i: int, j: int) -> bool:
@@ -417,7 +421,10 @@ def _replace(doc: Doc, pieces: list[Segment], seg: Segment | None) -> None:
 def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     """An NER organisation that is plausibly one: see plausible_org_name, and not a product, a
     place or a person by its shape or by what NER says of its other mentions."""
-    if not plausible_org_name(ent.text) or ent.text in ner.products:
+    # A dictionary word NER tags as an organisation at least twice, and as nothing else, is a
+    # name ("Corvane" may be a word too): "Fiat-like" names, not "Budget" once.
+    steady = ner.org_counts.get(ent.text, 0) >= 2 and ner.labels.get(ent.text) == {"ORG"}
+    if not plausible_org_name(ent.text, word_ok=steady) or ent.text in ner.products:
         return False
     if ner.labels.get(ent.text, frozenset()) & (THING_LABELS | {"PERSON"}):
         return False
@@ -558,10 +565,10 @@ def _cut_out(doc: Doc, seg: Segment, ent: Ent, role: str, how: str) -> None:
     doc.segments[at : at + 1] = [p for p in parts if p is not None and p.text.strip()]
 
 
-def plausible_org_name(text: str) -> bool:
-    """An NER organisation name worth keeping: capitalised, not a place, an ordinary word, an
-    event or competition, or a technical acronym ("Corvane", "Halden Dairy Board", "NUJ";
-    not "Budget", "Cup", "Motor Show", "DVR")."""
+def plausible_org_name(text: str, word_ok: bool = False) -> bool:
+    """An NER organisation name worth keeping: capitalised, not a place, an ordinary word (unless
+    `word_ok`), an event or competition, or a technical acronym ("Corvane", "Halden Dairy
+    Board", "NUJ"; not "Budget", "Cup", "Motor Show", "DVR")."""
     words = text.split()
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
@@ -569,7 +576,7 @@ def plausible_org_name(text: str) -> bool:
         return False
     if words[-1] in gz.not_org_heads() or text in gz.not_org_names():
         return False
-    return not common_word(text)
+    return word_ok or not common_word(text)
 
 
 def ner_people(doc: Doc, ner: NerView) -> None:
@@ -679,6 +686,51 @@ def _replace_all(doc: Doc, pieces: list[Segment], seg: Segment) -> None:
     doc.segments.insert(at, seg)
 
 
+def sports_clubs(doc: Doc, ner: NerView) -> None:
+    """Sports clubs are companies (gold guidelines, section 1): a place and a club word
+    ("Halden United", "Ostrava Rovers FC"), or a name before "team" or "club" ("the Halden
+    Hawks team"); a national side ("the Ostrian team") stays a place."""
+    words = gz.sports_club_words()
+    for seg in doc.segments:
+        if seg.role not in ("unknown", "common", "place", "person") or " " not in seg.text:
+            continue
+        parts = seg.text.split()
+        after = doc.toks[seg.j].text if seg.j < len(doc.toks) else ""
+        club = words.get(parts[-1]) == "suffix" and _place_opened(ner, seg, parts)
+        team = words.get(after) == "noun" and not _place_like(seg.text)
+        if club or team:
+            seg.role, seg.kind, seg.how = "org", "company", "sports_club"
+
+
+def _place_opened(ner: NerView, seg: Segment, parts: list[str]) -> bool:
+    """True when the name before the club word is a place ("Halden" in "Halden United")."""
+    place = " ".join(parts[:-1])
+    if place in gz.places():
+        return True
+    return any(
+        e.label == "GPE" and e.text.startswith(place) for e in ner.overlapping(seg.start, seg.end)
+    )
+
+
+def _place_like(text: str) -> bool:
+    """A place, a nationality or a name opening with one ("Ostrian", "Halden Bay")."""
+    return text in gz.places() or text.split()[0] in gz.demonyms() or text in gz.demonyms()
+
+
+def media_websites(doc: Doc) -> None:
+    """A news outlet's website is named with it: "the Halden Post website", "the Ledger
+    site" (the gold names the outlet so)."""
+    toks = doc.toks
+    for n, seg in enumerate(doc.segments):
+        if seg.role != "org" or seg.kind != "media" or seg.j >= len(toks):
+            continue
+        if toks[seg.j].text in ("website", "site"):
+            grown = new_segment(doc, seg.start, toks[seg.j].end, "org", seg.how, seg.chunk)
+            if grown is not None:
+                grown.kind = "media"
+                doc.segments[n] = grown
+
+
 def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
@@ -686,5 +738,6 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     ner_organisations(doc, ner)
     extend_to_ner(doc, ner)
     ner_people(doc, ner)
+    sports_clubs(doc, ner)
     event_owners(doc)
     defined_abbreviations(doc)

@@ -177,6 +177,12 @@ def _listed_companies() -> list[tuple[str, str]]:
 
 
 @cache
+def sports_club_words() -> dict[str, str]:
+    """Club-name suffixes ("United") and team nouns ("team") -> "suffix" or "noun"."""
+    return pairs("sports_club_words.txt")
+
+
+@cache
 def names_with_the() -> frozenset[str]:
     """Keys of known names whose own spelling opens with "The" ("The Wall Street Journal")."""
     return frozenset(

@@ -169,9 +169,11 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
     toks = doc.toks
     stop = gz.stopwords()
     keep = _chunk_openers()
-    while i < j and toks[i].text in stop and toks[i].text not in keep:
-        if toks[i].text == "The" and _known_with_the(doc, i, j):
+    while i < j and (toks[i].text in stop or toks[i].text in _CONNECTORS):
+        if toks[i].text in keep or (toks[i].text == "The" and _known_with_the(doc, i, j)):
             break
+        if toks[i].text in _DAYS and _media_name_after(toks, i + 1, j):
+            break  # "The Sunday Ledger": the day is part of the paper's name
         i += 1
     if i >= j:
         return []
@@ -206,6 +208,14 @@ def _split_after_legal_form(doc: Doc, seg: Segment) -> list[Segment]:
             tail = _segment(doc, k + 2, seg.j, "unknown", seg.chunk)
             return [head, *_split_after_legal_form(doc, tail)]
     return [seg]
+
+
+_DAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
+def _media_name_after(toks: list[Token], i: int, j: int) -> bool:
+    """True when tokens [i, j) end in a media head word ("Ledger" is not one; "Times" is)."""
+    return i < j and gz.org_head_words().get(toks[j - 1].text) == "media"
 
 
 @cache
