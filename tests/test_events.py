@@ -54,14 +54,16 @@ def test_planned_market_entry_with_country_and_date(handset_events) -> None:
     )
 
 
-def test_regulatory_action_has_regulator_target_month_and_duration(handset_events) -> None:
+def test_regulatory_action_has_the_regulator_as_agent_a_target_and_a_month(handset_events) -> None:
+    # GUIDELINES s.4: the main company is the agent, for a regulatory action the authority
+    # that acts; its amount is a fine, so a ban's duration is no amount.
     _, events = handset_events
     e = find(events, "regulatory_action", "banned")
     roles = {(p.company_key, p.role) for p in e.participants}
-    assert ("ministry of trade", "regulator") in roles and ("kestrel systems", "target") in roles
-    assert e.company_key == "kestrel systems"
+    assert ("ministry of trade", "agent") in roles and ("kestrel systems", "target") in roles
+    assert e.company_key == "ministry of trade"
     assert e.date_value == "2021-04"  # the duration "five years" is not the date
-    assert (e.amount, e.unit) == (5.0, "years")
+    assert (e.amount, e.unit) == (None, None)
 
 
 def test_deal_cancelled_between_two_partners(handset_events) -> None:
@@ -84,7 +86,7 @@ def test_planned_ipo_with_money_and_unresolved_date(handset_events) -> None:
     _, events = handset_events
     e = find(events, "ipo", "initial public offering")
     assert (e.status, e.company_key) == ("planned", "norvale")
-    assert (e.amount, e.unit) == (40e9, "USD")
+    assert (e.amount, e.unit, e.currency, e.currency_text) == (40e9, "money", "USD", "$")
     assert e.date_value is None and e.date_start is None
 
 

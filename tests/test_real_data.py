@@ -216,12 +216,13 @@ def test_seed_events(seeds_warehouse: Path) -> None:
             for r in rows
         )
 
-    assert has("regulatory_action", status="occurred", date="2018-04", amount=7.0, unit="years")
+    # A ban's duration is no amount (GUIDELINES s.4: a regulatory action's figure is its fine).
+    assert has("regulatory_action", status="occurred", date="2018-04", amount=None)
     assert any(r[0] == "regulatory_action" and "ZTE:target" in (r[7] or []) for r in rows)
     assert has("deal_cancelled", status="occurred", date="2018-01")
     assert has("market_entry", company="Xiaomi", location="ES", date="2017")
     assert has("partnership", company="Xiaomi", date="2018-03")
-    assert has("ipo", status="planned", company="Xiaomi", amount=1e11, unit="USD", date=None)
+    assert has("ipo", status="planned", company="Xiaomi", amount=1e11, unit="money", date=None)
     assert has("financial_result", date="2025-12", amount=45.0, unit="units")
     assert has("market_entry", status="denied", company="Xiaomi", location="US")
 

@@ -80,7 +80,22 @@ _SUBJECT_WORDS = re.compile(
 
 
 def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> None:
-    """Fill facts.events with the typed events stated in the body."""
+    """Fill facts.events with the typed events stated in the body (from its dependency parse)."""
+    from newsfacts.extract.event_syntax import syntax_events
+
+    index = mention_index(facts, sentence_spans(body))
+    facts.events.extend(syntax_events(parse(body), index, published_date))
+
+
+def parse(body: str) -> object:
+    """The spaCy Doc of a whole body (tags, lemmas, parse and entities)."""
+    from newsfacts.extract import nlp
+
+    return nlp.load()(body)
+
+
+def add_events_by_triggers(body: str, facts: DocumentFacts, published_date: date | None) -> None:
+    """Fill facts.events with the typed events stated in the body (trigger words, no parse)."""
     spans = sentence_spans(body)
     index = mention_index(facts, spans)
     for i, (start, end) in enumerate(spans):

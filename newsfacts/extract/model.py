@@ -135,10 +135,31 @@ class Event:
     date_start: str | None = None  # ISO date, first day the value covers
     date_end: str | None = None  # ISO date, last day the value covers
     date_granularity: Granularity | None = None
-    amount: float | None = None
-    unit: str | None = None  # "percent", "units", "USD"...
+    amount: float | None = None  # scaled to units: 9.3e9 for "$9.3bn", 20 for "20 pct"
+    unit: str | None = None  # newsfacts.vocab.AMOUNT_UNITS: money, percent, jobs, shares, units...
     confidence: float = 1.0
+    currency: str | None = None  # ISO 4217 code of a money amount: "USD", "AUD", "GBP"
+    currency_text: str | None = None  # the currency as written: "$", "A$", "dlrs", "stg"
+    scale: str | None = None  # the scale word as written: "bn", "mln", "billion"
+    prior_amount: float | None = None  # the previous period's figure: "vs 900,000", "from $639m"
     rule: str | None = None  # the rule that made the event: "events.buy.verb"
+    line_items: tuple[LineItem, ...] = ()  # every figure of an earnings report
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One figure of an earnings report: "Net 1.2 mln vs 900,000" -> net, 1.2e6, prior 9e5."""
+
+    item: str  # "net", "revenue", "per_share", "operating_net"...
+    amount: float | None  # signed: a loss is negative
+    prior_amount: float | None
+    currency: str | None
+    currency_text: str | None
+    unit: str  # money or shares
+    scale: str | None
+    start: int  # the line in the body
+    end: int
+    rule: str  # "events.earnings.net"
 
 
 @dataclass

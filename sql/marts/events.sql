@@ -15,6 +15,10 @@ CREATE TABLE IF NOT EXISTS events (
     date_granularity VARCHAR,
     amount DOUBLE,
     unit VARCHAR,
+    currency VARCHAR,
+    currency_text VARCHAR,
+    scale VARCHAR,
+    prior_amount DOUBLE,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     confidence DOUBLE NOT NULL,
@@ -34,8 +38,12 @@ COMMENT ON COLUMN events.date_value IS 'TIMEX3 value of the event date.';
 COMMENT ON COLUMN events.date_start IS 'First day the date covers.';
 COMMENT ON COLUMN events.date_end IS 'Last day the date covers.';
 COMMENT ON COLUMN events.date_granularity IS 'day, month, quarter, half or year.';
-COMMENT ON COLUMN events.amount IS 'Figure stated (125 for 125 percent, 1e11 for $100 billion).';
-COMMENT ON COLUMN events.unit IS 'Unit of the figure: percent, units, USD...';
+COMMENT ON COLUMN events.amount IS 'The event''s headline figure scaled to units (9.3e9 for "$9.3bn", 20 for "20 pct", 9.5 for "950p").';
+COMMENT ON COLUMN events.unit IS 'What the figure counts: money, percent, jobs, shares, units or other.';
+COMMENT ON COLUMN events.currency IS 'ISO 4217 code of a money figure (USD, AUD, HKD, GBP, EUR, JPY...).';
+COMMENT ON COLUMN events.currency_text IS 'The currency as written: $, A$, HK$, £, p, dlrs, stg, Canadian dlrs, euros...';
+COMMENT ON COLUMN events.scale IS 'The scale word as written: bn, m, mln, billion...';
+COMMENT ON COLUMN events.prior_amount IS 'The previous period''s figure when the same clause gives it ("from $639m", "vs 900,000"), scaled alike.';
 COMMENT ON COLUMN events.start_char IS 'Evidence sentence start.';
 COMMENT ON COLUMN events.end_char IS 'Evidence sentence end.';
 COMMENT ON COLUMN events.confidence IS 'Confidence in [0, 1].';

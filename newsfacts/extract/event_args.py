@@ -1,0 +1,390 @@
+"""Arguments of event predicates: a trigger token in, its syntactic roles and their companies out.
+
+Consumes a spaCy parse and the document's company and person mentions; produces Args (who acts,
+what is acted on, the prepositional arguments, the verb a noun trigger depends on) and resolves
+argument tokens to company keys, through names, appositions, possessors, pronouns, descriptors
+("the firm"), relative pronouns ("Y, which X bought") and the affiliations of people. Passives
+are read from the parse: in "Tollan was bought by Brenmoor" the by-phrase is the subject side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsfacts.extract.event_context import (
+    COMPANY_DESCRIPTOR,
+    PRONOUNS_COMPANY,
+    MentionIndex,
+    resolve_company_anaphor,
+)
+
+# Dependency labels that attach a subject, an object, a prepositional argument.
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "nsubjpass", "oprd"})
+_PREPS = frozenset({"prep", "dative", "agent"})
+# Relations through which a verb without its own subject shares another verb's subject:
+# "agreed to buy", "bought X and sold Y", "paying £3m to buy".
+_SHARED_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+# Object-control verbs: in "allowed X to buy" the buyer is the object of "allowed".
+_OBJECT_CONTROL = frozenset(
+    {"allow", "enable", "force", "ask", "urge", "persuade", "order", "permit", "require", "help"}
+)
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+# Modifiers that belong to a noun's name span: "rival bank UFJ", "the Yugansk unit".
+# Nouns of a part of a company that act for it: "the company's EV arm", "its unit".
+PART_NOUNS = frozenset(
+    [
+        "arm",
+        "unit",
+        "division",
+        "subsidiary",
+        "business",
+        "operation",
+        "operations",
+        "branch",
+        "affiliate",
+        "side",
+    ]
+)
+# Nouns that stand for an authority named earlier: "the court", "the Commission".
+AUTHORITY_WORDS = frozenset(
+    [
+        "court",
+        "commission",
+        "parliament",
+        "ministry",
+        "regulator",
+        "regulators",
+        "watchdog",
+        "authorities",
+        "government",
+        "tribunal",
+        "department",
+        "agency",
+        "council",
+        "committee",
+        "senate",
+        "congress",
+        "kremlin",
+    ]
+)
+_NAME_PARTS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod"})
+
+
+@dataclass
+class Args:
+    """The syntactic arguments of one predicate."""
+
+    subj: list[Token] = field(default_factory=list)  # acting side (by-phrase of a passive)
+    obj: list[Token] = field(default_factory=list)  # acted-on side (subject of a passive)
+    preps: dict[str, list[Token]] = field(default_factory=dict)  # "for" -> [UFJ]
+    mods: list[Token] = field(default_factory=list)  # compounds/adjectives of a noun trigger
+    passive: bool = False
+    governor: Token | None = None  # the verb a noun trigger depends on ("made a bid")
+    gov_dep: str | None = None  # how: "dobj", "nsubj", "pobj:for"...
+
+
+class Resolver:
+    """Token -> company keys, over one parsed document and its mentions."""
+
+    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.company: list[str | None] = [None] * len(doc)
+        self.person: list[str | None] = [None] * len(doc)
+        for m in index.company_mentions:
+            self._mark(self.company, m.start, m.end, m.company_key)
+        for m in index.person_mentions:
+            self._mark(self.person, m.start, m.end, m.person_key)
+
+    def _mark(self, table: list[str | None], start: int, end: int, key: str) -> None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                table[i] = table[i] or key
+
+    def kind(self, key: str) -> str:
+        """company, media, government, political_party or other_org."""
+        return self.index.kind(key)
+
+    def keys(self, tokens: list[Token], people: bool = False) -> list[str]:
+        """Company keys of argument tokens and their conjuncts, in order, without repeats."""
+        out: list[str] = []
+        for token in tokens:
+            for t in (token, *token.conjuncts):
+                key = self.key(t, people)
+                if key and key not in out:
+                    out.append(key)
+        return out
+
+    def key(self, token: Token, people: bool = False) -> str | None:
+        """The company an argument token names or points at, if any."""
+        if token.lower_ in _RELATIVE and token.dep_ != "poss":
+            token = relative_head(token) or token
+        direct = self.company[token.i] or self._in_name_span(token) or self._appos(token)
+        if direct:
+            return direct
+        if token.lower_ in PRONOUNS_COMPANY:
+            return self._clause_subject(token) or resolve_company_anaphor(
+                token.text, token.idx, self.index, token.sent.start_char
+            )
+        if COMPANY_DESCRIPTOR.fullmatch(name_text(token)):
+            return resolve_company_anaphor(
+                name_text(token), token.idx, self.index, token.sent.start_char
+            )
+        if token.lemma_.lower() in AUTHORITY_WORDS:
+            return self.authority_before(token)
+        if token.lemma_.lower() in PART_NOUNS:
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if owner:
+                return self.key(owner[0])  # "the company's EV arm" is the company's
+        if people:
+            return self.affiliation(token)
+        return None
+
+    def key_other_than(self, token: Token, exclude: set[str]) -> str | None:
+        """Like key(), but a descriptor ("the Nordic company") resolves to the last company
+        named before it that is not one of `exclude` (the other party already named)."""
+        key = self.key(token)
+        if key is None or key not in exclude or not COMPANY_DESCRIPTOR.fullmatch(name_text(token)):
+            return key
+        for m in reversed(self.index.companies_in(0, token.idx)):
+            if m.company_key not in exclude and self.kind(m.company_key) == "company":
+                return m.company_key
+        return None
+
+    def _clause_subject(self, pronoun: Token) -> str | None:
+        """The company a possessive pronoun refers to when the subject of its own clause names
+        one: "Deutsche Boerse held its third meeting with the LSE since its bid" -> Deutsche
+        Boerse, not the LSE named last."""
+        if pronoun.dep_ != "poss":
+            return None
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+                    if pronoun in child.subtree or child.lower_ in PRONOUNS_COMPANY:
+                        continue
+                    key = self.company[child.i] or self._in_name_span(child) or self._appos(child)
+                    if key and self.kind(key) != "media":
+                        return key
+            if verb.dep_ in ("ccomp", "relcl", "advcl") and _has_own_subject(verb):
+                break
+        return None
+
+    def authority_before(self, token: Token) -> str | None:
+        """The authority "the court" or "the Commission" refers to: the last government body
+        named before it whose name holds the word, else the last one for "the regulator"."""
+        word = token.lemma_.lower()
+        last_government = None
+        for m in reversed(self.index.companies_in(0, token.idx)):
+            if self.kind(m.company_key) != "government":
+                continue
+            if word in m.company_key.split() or word in m.text.lower().split():
+                return m.company_key
+            last_government = last_government or m.company_key
+        if word in ("regulator", "regulators", "watchdog", "authorities", "government"):
+            return last_government
+        return None
+
+    def affiliation(self, token: Token) -> str | None:
+        """The company of a person argument ("its chief executive Jo Lee"), if stated."""
+        person = self.person[token.i] or next(
+            (self.person[t.i] for t in token.subtree if self.person[t.i]), None
+        )
+        if person:
+            return self.index.affiliation(person)
+        poss = [c for c in token.children if c.dep_ == "poss"]
+        return self.key(poss[0]) if poss else None
+
+    def is_person(self, token: Token) -> bool:
+        """Whether a token names a person (a person mention or a PERSON entity)."""
+        return bool(self.person[token.i]) or token.ent_type_ == "PERSON"
+
+    def _in_name_span(self, token: Token) -> str | None:
+        """A company named inside the noun's own modifiers: "the Yugansk unit", "rival UFJ"."""
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "flat") and self.company[child.i]:
+                return self.company[child.i]
+        return None
+
+    def _appos(self, token: Token) -> str | None:
+        """A company in apposition: "the firm, Exel," or "its unit, Yugansk"."""
+        for child in token.children:
+            if child.dep_ == "appos" and self.company[child.i]:
+                return self.company[child.i]
+        return None
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
+def name_text(token: Token) -> str:
+    """The words of a noun's name span: "the Beijing-based phone maker"."""
+    left = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in _NAME_PARTS])
+    return token.doc[left : token.i + 1].text
+
+
+def _anaphor_text(token: Token) -> str:
+    """The anaphor as resolve_company_anaphor expects it: "it", "the company"."""
+    return token.text if token.lower_ in PRONOUNS_COMPANY else name_text(token)
+
+
+def relative_head(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "which" in "Yugansk, which X bought"."""
+    clause = token.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        if clause.dep_ not in ("prep", "pobj", "xcomp", "conj"):
+            return None
+        clause = clause.head
+    return clause.head if clause.dep_ in ("relcl", "acl") else None
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition: "by Brenmoor", "for UFJ and Daiwa"."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: "was bought", "a firm bought by X" (a past participle
+    modifying a noun)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def verb_args(verb: Token) -> Args:
+    """Subject, object and prepositional arguments of a verb trigger."""
+    args = Args(passive=is_passive(verb))
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            args.subj.append(child)
+        elif child.dep_ in _OBJECTS:
+            args.obj.append(child)
+        elif child.dep_ == "agent":
+            args.subj.extend(pobjs(child))
+        elif child.dep_ in _PREPS:
+            args.preps.setdefault(child.lower_, []).extend(pobjs(child))
+        elif child.dep_ == "prt":
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    args.preps.setdefault(grand.lower_, []).extend(pobjs(grand))
+    _fill_from_clause(verb, args)
+    args.subj = [relative_head(t) or t if t.lower_ in _RELATIVE else t for t in args.subj]
+    args.obj = [relative_head(t) or t if t.lower_ in _RELATIVE else t for t in args.obj]
+    return args
+
+
+def _fill_from_clause(verb: Token, args: Args) -> None:
+    """Roles a verb leaves to its clause: a shared or controlling subject, the noun a
+    relative or participle clause modifies."""
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        if args.passive and not args.obj:
+            args.obj.append(noun)
+        elif not args.subj:
+            args.subj.append(noun)
+        elif not args.obj and not any(t.lower_ in _RELATIVE for t in args.subj):
+            args.obj.append(noun)
+    if verb.dep_ == "acl" and not args.passive and args.subj == [verb.head] and _infinitive(verb):
+        # "GM's offer to buy a stake", "X agreed a deal to buy Y": the noun's owner acts
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        args.subj = owners or (light_subject(noun_args(noun)) if noun.dep_ == "dobj" else [])
+    if not args.subj and not (args.passive and verb.dep_ == "acl"):
+        args.subj.extend(inherited_subject(verb))
+
+
+def inherited_subject(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verbs above it: "X agreed to buy", "X bought A and
+    sold B", "X said it was buying" (not across a clause with its own subject)."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in _SHARED_SUBJECT or current.head is current:
+            return []
+        head = current.head
+        if head.pos_ == "ADP":  # "by buying", "in connection to buying"
+            head = head.head
+        if current.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        own = [c for c in head.children if c.dep_ in _SUBJECTS]
+        if own:
+            return own
+        passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if passive_subj and current.dep_ == "xcomp":
+            return passive_subj  # "X is expected to buy"
+        current = head
+    return []
+
+
+def noun_args(noun: Token) -> Args:
+    """Arguments of a noun trigger: "X's takeover of Y", "the acquisition of Y by X", "a bid
+    for Y from X", and the verb it depends on ("X made a bid")."""
+    args = Args()
+    for child in noun.children:
+        if child.dep_ == "poss":
+            args.subj.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            args.mods.append(child)
+        elif child.dep_ in _PREPS:
+            objects = pobjs(child)
+            if child.lower_ == "by":
+                args.subj.extend(objects)
+            else:
+                args.preps.setdefault(child.lower_, []).extend(objects)
+    args.governor, args.gov_dep = governor(noun)
+    if not args.subj and args.governor is not None and args.governor.pos_ in ("NOUN", "PROPN"):
+        # "Gazprom's plans for a bid", "GM's decision to sell": the owner of the frame noun
+        args.subj.extend(c for c in args.governor.children if c.dep_ == "poss")
+    return args
+
+
+def governor(noun: Token) -> tuple[Token | None, str | None]:
+    """The verb a noun depends on and how: "made a bid" -> (made, dobj), "talks on a merger"
+    -> (talks, pobj:on), "plans for a takeover" -> (plans, pobj:for)."""
+    token = noun
+    if token.dep_ == "conj":
+        token = token.head
+        while token.dep_ == "conj":
+            token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent", "dative"):
+        prep = token.head
+        return prep.head, f"pobj:{prep.lower_}"
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "compound"):
+        return token.head, token.dep_
+    return None, None
+
+
+def light_subject(args: Args) -> list[Token]:
+    """The subject of the verb a noun trigger depends on: "X made a bid" -> X."""
+    verb = args.governor
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return verb_args(verb).subj
+
+
+def arguments(token: Token) -> Args:
+    """Args of a trigger token, read as a verb or as a noun."""
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ != "amod"):
+        return verb_args(token)
+    return noun_args(token)
+
+
+def head_lemma(token: Token) -> str:
+    """Lower-case lemma of a token."""
+    return token.lemma_.lower()
+
+
+def tokens_lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas of tokens and their conjuncts."""
+    return {head_lemma(t) for token in tokens for t in (token, *token.conjuncts)}
