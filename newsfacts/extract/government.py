@@ -161,13 +161,15 @@ def country_authorities(sdoc: SpacyDoc) -> list[GovernmentSpan]:
         code = country_code(ent.text)
         if ent.label_ != "GPE" or code is None:
             continue
-        if _acts(ent.root):
+        if ent[0].dep_ and _acts(ent.root):  # ent.root needs a parse
             out.append(_span(sdoc, ent.start, ent.end, code, "country_authority"))
     return out
 
 
 def _acts(root: Token) -> bool:
     """True when the token is the subject or passive agent of an authority verb."""
+    if not root.dep_:
+        return False  # an unparsed sentence
     head = root.head
     if root.dep_ in _SUBJECTS and head.lemma_ in AUTHORITY_VERBS:
         return True

@@ -85,6 +85,8 @@ def stated_affiliations(sdoc: SpacyDoc, ix: Mentions) -> list[Stated]:
     """Every statement the rules read, per person mention, in text order then rule order."""
     out = []
     for root, key in _person_roots(sdoc, ix):
+        if not root.dep_:
+            continue  # an unparsed sentence: its tokens have no tree to walk
         for rule in SYNTAX_RULES:
             found = rule(root, key, ix)
             if found is not None:
