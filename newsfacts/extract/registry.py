@@ -61,10 +61,19 @@ class Component:
 
 
 def run_entities(doc: AnalysedDoc, facts: DocumentFacts) -> None:
-    """Companies, people and their mentions (newsfacts.extract.entities)."""
+    """Companies, people and their mentions (newsfacts.extract.entities): cue rules and
+    gazetteers, with the NER, tags and parse of the gated sentences (entity_syntax, titles)."""
     from newsfacts.extract import entities
 
-    entities.add_entities(doc.body, facts)
+    entities.add_entities(doc.body, facts, doc.spacy)
+
+
+def name_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Sentences that can hold a name (a capitalised word past the first, or a first word that
+    is no ordinary English word): the entities' parses and NER."""
+    from newsfacts.extract.entity_syntax import name_sentences as gate
+
+    return gate(body, spans)
 
 
 def run_timexes(doc: AnalysedDoc, facts: DocumentFacts) -> None:
@@ -104,7 +113,7 @@ def trigger_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
 
 # The registry, in the order the components run: each sees what the ones before it found.
 COMPONENTS: tuple[Component, ...] = (
-    Component("entities", "1", run_entities),
+    Component("entities", "2", run_entities, name_sentences, name_sentences),
     Component("timexes", "1", run_timexes),
     Component("events", "1", run_events, trigger_sentences, trigger_sentences),
     Component("claims", "1", run_claims, cue_sentences, cue_sentences),
