@@ -208,7 +208,7 @@ def _summary(counts: dict) -> str:
     return (
         f"{ing['records']} new records from {ing['files_read']} files "
         f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
-        f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact and {dup['near']} near duplicates, "
+        f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact, {dup['near']} near and {dup.get('edited', 0)} edited duplicates, "
         f"{counts['screen']['quarantined'] + counts['validate']['quarantined']} rows quarantined"
     )
 

@@ -3,13 +3,16 @@
 Exact duplicates share the hash of their normalized text. Near duplicates are pairs whose word
 shingle sets have a Jaccard similarity at or above the threshold: MinHash signatures and LSH
 banding (vectorised with NumPy) propose candidate pairs, and every candidate is then checked
-with the exact Jaccard similarity, so the result has no false positives. Each group of
-duplicates points at one canonical document: the earliest published, else the first ingested.
+with the exact Jaccard similarity, so the result has no false positives. Edited versions are
+candidates below the threshold that differ only in a passage or two (an edited, added or cut
+sentence or paragraph): most of each one's words lie in shingles the other also has. Each group
+of duplicates points at one canonical document: the earliest published, else the first ingested.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
@@ -94,6 +97,90 @@ def shingles(text: str, size: int = settings.SHINGLE_SIZE) -> np.ndarray:
     return shingle_sets([text], size)[0]
 
 
+def shingle_sequences(bodies: Sequence[str], size: int = settings.SHINGLE_SIZE) -> list[np.ndarray]:
+    """Each body's word `size`-gram hashes in text order, repeats kept: hash k covers words
+    k .. k+size-1, so a body of n >= size words has n - size + 1 of them."""
+    doc, hashed = shingle_hashes(bodies, size)
+    order = np.argsort(doc, kind="stable")  # shorter bodies' shingles come last; keep text order
+    doc, hashed = doc[order], hashed[order]
+    bounds = np.searchsorted(doc, np.arange(len(bodies) + 1))
+    return [hashed[bounds[i] : bounds[i + 1]] for i in range(len(bodies))]
+
+
+# --- edited versions ---------------------------------------------------------------------------
+
+
+def shared_words(
+    sequence: np.ndarray, other: np.ndarray, size: int = settings.SHINGLE_SIZE
+) -> np.ndarray:
+    """Per word of a document (given as its shingle sequence): True when the word lies in a
+    shingle that the other document (its sorted unique shingles) also has.
+
+    A replaced word uncovers only itself: the words before and after it still lie in shingles
+    that do not reach it. A replaced sentence uncovers exactly its words.
+    """
+    hit = np.isin(sequence, other)
+    covered = np.zeros(len(sequence) + size - 1, bool)
+    for offset in range(size):
+        covered[offset : offset + len(sequence)] |= hit
+    return covered
+
+
+def edited_passages(shared: np.ndarray) -> int:
+    """Differing passages of a document, from its shared_words mask.
+
+    Differing words with fewer than EDITED_GAP_WORDS shared words between them are one passage
+    (a rewritten sentence keeps a phrase or two); a passage of at most WORD_EDIT_MAX_WORDS
+    differing words is a word edit and not counted.
+    """
+    differing = np.flatnonzero(~shared)
+    if differing.size == 0:
+        return 0
+    breaks = np.flatnonzero(np.diff(differing) > settings.EDITED_GAP_WORDS)
+    sizes = np.diff(np.concatenate(([0], breaks + 1, [differing.size])))
+    return int((sizes > settings.WORD_EDIT_MAX_WORDS).sum())
+
+
+@dataclass(frozen=True)
+class VersionMeasures:
+    """How two documents compare as versions of one article."""
+
+    shared_a: float  # share of a's words in shingles b also has
+    shared_b: float
+    passages_a: int  # passages of a that b does not have (edited_passages)
+    passages_b: int
+
+    @property
+    def edited_version(self) -> bool:
+        """One article in two versions: mostly shared, differing in a passage or two."""
+        return (
+            min(self.shared_a, self.shared_b) >= settings.EDITED_MIN_SHARED
+            and max(self.passages_a, self.passages_b) <= settings.EDITED_MAX_PASSAGES
+        )
+
+
+def version_measures(seq_a: np.ndarray, seq_b: np.ndarray) -> VersionMeasures | None:
+    """VersionMeasures of two shingle sequences; None when either document is shorter than
+    EDITED_MIN_WORDS (too little text to tell an edit from another article)."""
+    size = settings.SHINGLE_SIZE
+    if min(len(seq_a), len(seq_b)) + size - 1 < settings.EDITED_MIN_WORDS:
+        return None
+    shared_a = shared_words(seq_a, np.unique(seq_b), size)
+    shared_b = shared_words(seq_b, np.unique(seq_a), size)
+    return VersionMeasures(
+        float(shared_a.mean()),
+        float(shared_b.mean()),
+        edited_passages(shared_a),
+        edited_passages(shared_b),
+    )
+
+
+def edited_version(a: str, b: str) -> bool:
+    """Whether two texts are versions of one article with a passage or two edited."""
+    measures = version_measures(*shingle_sequences([a, b]))
+    return measures is not None and measures.edited_version
+
+
 def minhash_signatures(doc: np.ndarray, hashed: np.ndarray, n: int) -> np.ndarray:
     """MinHash signatures (one row each) of n documents given as (document index, shingle hash)
     arrays, by one-permutation hashing with densification.
@@ -175,6 +262,15 @@ def near_duplicate_pairs(
     return [(i, j, sim) for i, j, sim in similar if sim >= threshold]
 
 
+def duplicate_pairs(
+    bodies: Sequence[str], threshold: float = settings.NEAR_DUP_THRESHOLD
+) -> list[tuple[int, int, str, float]]:
+    """Every pair of bodies find_duplicates joins, as (i, j, kind, Jaccard similarity), kind
+    "near" (Jaccard >= threshold) or "edited" (an edited version)."""
+    sets = _candidate_sets(list(range(len(bodies))), lambda idx: [bodies[i] for i in idx])
+    return _verified_pairs(sets, threshold)
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -203,7 +299,8 @@ def find_duplicates(
     doc_ids in that order. Bodies are read DEDUP_BATCH_SIZE at a time: only MinHash signatures are
     kept for every document, and shingle sets only for the documents LSH proposes as candidates.
     Returns one row per document: doc_id, duplicate_of (null for canonical documents),
-    duplicate_kind ("exact", "near" or null) and similarity to the canonical document.
+    duplicate_kind ("exact", "near", "edited" or null) and shingle Jaccard similarity to the
+    canonical document.
     """
     # Canonical order: earliest published first (unknown dates last), then first ingested.
     docs = docs.sort(["published_date", "ingest_order", "doc_id"], nulls_last=True)
@@ -214,9 +311,11 @@ def find_duplicates(
         body_of = dict(zip(first_ids, firsts["body"].to_list(), strict=True))
         read_bodies = lambda ids: [body_of[i] for i in ids]  # noqa: E731
     sets = _candidate_sets(first_ids, read_bodies)
-    uf = _UnionFind(len(first_ids))
-    for i, j in _verified_pairs(sets, threshold):
+    uf, by_jaccard = _UnionFind(len(first_ids)), _UnionFind(len(first_ids))
+    for i, j, kind, _ in _verified_pairs(sets, threshold):
         uf.union(i, j)  # the smaller index, i.e. the earlier document, becomes the root
+        if kind == "near":
+            by_jaccard.union(i, j)
     index_of_hash = {h: i for i, h in enumerate(first_hashes)}
     rows = []
     for doc_id, chash in docs.select("doc_id", "content_hash").iter_rows():
@@ -228,15 +327,19 @@ def find_duplicates(
             rows.append((doc_id, first_ids[root], "exact", 1.0))
         else:
             similarity = jaccard(sets.shingles[own], sets.shingles[root])
-            rows.append((doc_id, first_ids[root], "near", similarity))
+            # "near" when similar shingle sets alone lead to the canonical document.
+            kind = "near" if by_jaccard.find(own) == root else "edited"
+            rows.append((doc_id, first_ids[root], kind, similarity))
     return pl.DataFrame(rows, schema=DUPLICATES_SCHEMA, orient="row")
 
 
 class _CandidateSets:
-    """LSH candidate pairs (index, index) and the shingle sets of the documents in them."""
+    """LSH candidate pairs (index, index) and the shingle sequences and sets of the documents
+    in them."""
 
-    def __init__(self, pairs: np.ndarray, shingles: dict[int, np.ndarray]) -> None:
-        self.pairs, self.shingles = pairs, shingles
+    def __init__(self, pairs: np.ndarray, sequences: dict[int, np.ndarray]) -> None:
+        self.pairs, self.sequences = pairs, sequences
+        self.shingles = {i: np.unique(seq) for i, seq in sequences.items()}
 
 
 def _candidate_sets(doc_ids: list, read_bodies: Callable[[list], list[str]]) -> _CandidateSets:
@@ -249,20 +352,25 @@ def _candidate_sets(doc_ids: list, read_bodies: Callable[[list], list[str]]) -> 
     )
     pairs = candidate_pairs(signatures)
     involved = np.unique(pairs).tolist()
-    shingles: dict[int, np.ndarray] = {}
+    sequences: dict[int, np.ndarray] = {}
     for k in range(0, len(involved), DEDUP_BATCH_SIZE):
         chunk = involved[k : k + DEDUP_BATCH_SIZE]
         bodies = read_bodies([doc_ids[i] for i in chunk])
-        shingles.update(zip(chunk, shingle_sets(bodies), strict=True))
-    return _CandidateSets(pairs, shingles)
+        sequences.update(zip(chunk, shingle_sequences(bodies), strict=True))
+    return _CandidateSets(pairs, sequences)
 
 
-def _verified_pairs(sets: _CandidateSets, threshold: float) -> list[tuple[int, int]]:
-    """Candidate pairs whose exact shingle Jaccard similarity reaches the threshold."""
+def _verified_pairs(sets: _CandidateSets, threshold: float) -> list[tuple[int, int, str, float]]:
+    """Candidate pairs that are duplicates: (i, j, "near" or "edited", Jaccard similarity)."""
     out = []
     for i, j in sets.pairs.tolist():
-        if jaccard(sets.shingles[i], sets.shingles[j]) >= threshold:
-            out.append((i, j))
+        similarity = jaccard(sets.shingles[i], sets.shingles[j])
+        if similarity >= threshold:
+            out.append((i, j, "near", similarity))
+            continue
+        measures = version_measures(sets.sequences[i], sets.sequences[j])
+        if measures is not None and measures.edited_version:
+            out.append((i, j, "edited", similarity))
     return out
 
 

@@ -89,6 +89,24 @@ SHINGLE_SIZE = 5
 # bands of BAND_ROWS rows each.
 MINHASH_PERMUTATIONS = 128
 BAND_ROWS = 4
+# Edited versions: two versions of one article, one with a sentence or paragraph edited, added
+# or cut, often fall below NEAR_DUP_THRESHOLD (a replaced paragraph changes every shingle it
+# touches). They are duplicates when at least this share of each one's words lies in word
+# SHINGLE_SIZE-grams the other also has (on bbc-news the closest pair of different articles
+# that differ in at most EDITED_MAX_PASSAGES passages shares 0.34 of one's words)...
+EDITED_MIN_SHARED = 0.6
+# ... and each differs from the other in at most this many passages (an article updated in
+# several places is a new report, whose facts must not be dropped as a duplicate's).
+EDITED_MAX_PASSAGES = 2
+# Shared stretches shorter than this many words inside a differing passage (a phrase kept in
+# a rewritten sentence) do not split it into two passages.
+EDITED_GAP_WORDS = 10
+# A differing passage of at most this many words is a word edit (a typo fixed, a figure
+# updated), not an edited passage: it lowers the shared share but is not counted as a passage.
+WORD_EDIT_MAX_WORDS = 3
+# Documents shorter than this many words are judged by Jaccard alone: too little text to tell
+# an edited version from another article.
+EDITED_MIN_WORDS = 50
 
 # --- validate -------------------------------------------------------------------------------
 # Earliest publication date accepted as plausible.

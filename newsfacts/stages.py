@@ -151,12 +151,12 @@ def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Recompute duplicate flags over all documents."""
     docs = load.dedup_input(con)
     if docs.is_empty():
-        return {"changed": 0, "exact": 0, "near": 0}
+        return {"changed": 0, "exact": 0, "near": 0, "edited": 0}
     flags = dedup.find_duplicates(docs, read_bodies=lambda ids: load.bodies(con, ids))
     changed = load.write_duplicates(con, flags)
     kinds = flags["duplicate_kind"].value_counts()
     by_kind = dict(zip(kinds["duplicate_kind"].to_list(), kinds["count"].to_list(), strict=True))
-    return {"changed": changed, "exact": by_kind.get("exact", 0), "near": by_kind.get("near", 0)}
+    return {"changed": changed, **{k: by_kind.get(k, 0) for k in ("exact", "near", "edited")}}
 
 
 def extract(

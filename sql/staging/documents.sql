@@ -42,7 +42,7 @@ COMMENT ON COLUMN documents.published_date IS 'Publication date; NULL when no so
 COMMENT ON COLUMN documents.published_date_source IS 'Where the date came from: metadata, text (an explicit date line), url or unknown.';
 COMMENT ON COLUMN documents.content_hash IS 'SHA-256 of the case-folded, whitespace-collapsed title and body: equal hashes are exact duplicates.';
 COMMENT ON COLUMN documents.duplicate_of IS 'doc_id of the canonical document (earliest published, else first ingested) when this one is a duplicate; NULL for canonical documents.';
-COMMENT ON COLUMN documents.duplicate_kind IS 'exact (same content_hash) or near (word-shingle Jaccard >= threshold); NULL for canonical documents.';
+COMMENT ON COLUMN documents.duplicate_kind IS 'exact (same content_hash), near (word-shingle Jaccard >= threshold) or edited (a version of the same article with a passage or two edited, added or cut: most of each one''s words shared); NULL for canonical documents.';
 COMMENT ON COLUMN documents.similarity IS 'Shingle Jaccard similarity to the canonical document (1.0 for exact duplicates).';
 COMMENT ON COLUMN documents.source_key IS 'Publisher, else the folder of the file: the unit within which repeated template lines are removed.';
 COMMENT ON COLUMN documents.metadata IS 'Other fields of a JSON record, as JSON.';
