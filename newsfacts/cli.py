@@ -164,20 +164,26 @@ def _print_summary(result: dict) -> None:
 @app.command()
 def report(
     warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
-    output: Annotated[Path | None, typer.Option(help="HTML file to write.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the report site (default: report/ next to the warehouse)."),
+    ] = None,
 ) -> None:
-    """Write the data-quality report (HTML) for the warehouse and print where it is."""
-    from newsfacts.report import write_report
+    """Write the report site (index, company and article pages; opens offline) and print where."""
+    from newsfacts.report import write_site
     from newsfacts.warehouse import WarehouseBusy, WarehouseError
 
     _check_readable(warehouse)
     try:
-        path = write_report(warehouse, output)
+        path, stats = write_site(warehouse, output)
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
-    except OSError as exc:  # a read-only file system, a full disk, a folder in the way
+    except OSError as exc:  # read-only file system, full disk, a file or foreign folder in the way
         _fail(f"cannot write the report: {exc.strerror or exc} ({exc.filename or output or ''})")
-    typer.echo(f"report written to {path}")
+    typer.echo(
+        f"report written to {path} ({stats.companies} company pages, "
+        f"{stats.documents} article pages, {stats.bytes / 1e6:.2f} MB)"
+    )
 
 
 @app.command()

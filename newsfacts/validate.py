@@ -4,7 +4,8 @@ Suites live in `expectations/<table>.json` in Great Expectations' own suite form
 expectation's `meta.on_failure` says what a failure means: `quarantine` (row-level: the failing
 rows move to the quarantine table with their reasons) or `abort` (table-level: the run is not
 published). GX reads the DuckDB file through its SQL datasource (duckdb-engine) and writes its
-Data Docs next to the warehouse.
+Data Docs next to the warehouse, made to load no file from the network
+(newsfacts/report/data_docs.py).
 """
 
 from __future__ import annotations
@@ -137,8 +138,12 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     report = ValidationReport()
 
     def build_docs() -> None:
+        from newsfacts.report.data_docs import make_offline
+
         context.build_data_docs(resource_identifiers=identifiers)
         report.data_docs = _docs_index(context)
+        if report.data_docs:  # GX's pages load CDN files: point them at local copies
+            make_offline(report.data_docs.parent)
 
     report.build_docs = build_docs
     for run_result in result.run_results.values():
