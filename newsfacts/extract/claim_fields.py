@@ -36,6 +36,7 @@ _DENY_CONTENT = re.compile(
     r"never\s+(?:planned|intended|had)|no\s+longer\s+valid|nothing\s+to\s+suggest)\b",
     re.IGNORECASE,
 )
+_ORG_KINDS = ("company", "government", "other_org")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:it|its|they|their|the\s+(?:company|firm|group|bank|club|business))$")
 
@@ -91,7 +92,8 @@ def subject_company(
         if _ANAPHOR.match(words) and speaker_org and speaker_before:
             return speaker_org  # "Foo said it would ...", "Ann Lee said the company ..."
         if _ANAPHOR.match(words):
-            return (anaphor(subj.lemma_.lower(), s) if anaphor else None) or speaker_org
+            found = anaphor(subj.lemma_.lower(), s) if anaphor else None
+            return found or speaker_org or index.last_company_before(s, _ORG_KINDS)
     named = _first_org(index, start, end, via)
     if named:
         return named

@@ -601,9 +601,8 @@ def build_claim(
 def _org_anaphor(reader: _Reader, word: str, pos: int) -> str | None:
     """ "it" / "they" / "the company" in a content: the organisation it refers back to."""
     if word in ("it", "they", "its", "their"):
-        ref = reader.refs.resolve_pronoun("it", pos)
-    else:
-        ref = reader.refs.resolve_org_noun(word, pos)
+        return reader.index.last_company_before(pos, ("company", "government", "other_org"))
+    ref = reader.refs.resolve_org_noun(word, pos)
     return ref.company_key if ref is not None else None
 
 
