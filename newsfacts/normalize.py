@@ -1,6 +1,7 @@
 """Normalize: raw records in, clean documents out (title, body, url, publisher, language, date).
 
-Format-specific parsing (trafilatura for HTML and WARC pages, field mapping for JSON) feeds one
+Format-specific parsing (trafilatura for HTML and WARC pages, field mapping for JSON with
+markup removed from every field by newsfacts.markup) feeds one
 cleaning path: Unicode repair, boilerplate removal (newsfacts.boilerplate), publication date
 from metadata, an explicit date line or the URL (never guessed), publisher and language.
 """
@@ -18,6 +19,7 @@ from urllib.parse import urlparse
 
 from newsfacts import settings
 from newsfacts.boilerplate import clean_plain_text, drop_lines, repeated_lines
+from newsfacts.markup import strip_markup_in
 from newsfacts.wire import display_title
 
 
@@ -213,7 +215,9 @@ def _first(record: dict, keys: Iterable[str]) -> object:
 
 
 def _parse_json(raw_text: str) -> _Parsed:
-    record = json.loads(raw_text)
+    # Markup never reaches a text column: HTML in any field goes as it does from a web page,
+    # while ticker markup ("<ACME>") stays for extraction.
+    record = strip_markup_in(json.loads(raw_text))
     body = _first(record, JSON_BODY)
     if not isinstance(body, str) or not body.strip():
         raise NormalizeError("JSON record has no text/body/content field")
