@@ -50,7 +50,8 @@ _CLAUSE_WORDS = frozenset(
      "have", "will", "would", "not", "than", "if", "because", "on", "in"]
 )  # fmt: skip
 # Present-tense verbs of "who ..." clauses that tie a person to an organisation, with the title
-# they state (None: the verb states no title).
+# they state (None: the verb states no title). Owning is no affiliation in the gold set ("X, who
+# owns the Halden Hawks, bid for ...").
 _CLAUSE_VERBS: dict[str, str | None] = {
     "runs": None,
     "leads": None,
@@ -61,8 +62,6 @@ _CLAUSE_VERBS: dict[str, str | None] = {
     "founded": "Founder",
     "co-founded": "Co-founder",
     "cofounded": "Co-founder",
-    "owns": "Owner",
-    "co-owns": "Co-owner",
 }
 # Copulas after "who" that introduce a title ("who is chief executive of Acme").
 _COPULAS = (("is",), ("has", "been"), ("became",), ("has", "become"))

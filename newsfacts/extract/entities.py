@@ -51,6 +51,7 @@ CONFIDENCE_BY_HOW = {
     "abbrev_defined": 0.9,
     "event_owner": 0.8,
     "sports_club": 0.8,
+    "same_name": 0.7,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -138,6 +139,7 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     es.veto_non_names(doc, ner)
     es.places_are_not_companies(doc, ner)
     es.mark_governments(doc, gv.government_spans(sdoc))
+    es.place_like_bodies(doc, sdoc)
     es.media_websites(doc)
     orgs, org_mentions = _collect_orgs(doc)
     persons, person_mentions = _collect_people(doc, orgs)
@@ -263,7 +265,22 @@ def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
     heads = [w for w, kind in gz.org_head_words().items() if kind != "media"]  # "Times" differs
     pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads)]
     pairs += _same_government(orgs)
+    pairs += _spelling_variants(orgs)
     return [(a, b) for a, b in pairs if a != b]
+
+
+def _spelling_variants(orgs: dict[str, _OrgEntry]) -> list[tuple[str, str]]:
+    """(key, key) of names written with and without spaces or hyphens ("JB Halden" and
+    "JBHalden", "Wal-Mart" and "WalMart"); the first spelling met is kept."""
+    seen: dict[str, str] = {}
+    pairs = []
+    for key in orgs:
+        squeezed = re.sub(r"[\s\-.]", "", key)
+        if squeezed in seen:
+            pairs.append((key, seen[squeezed]))
+        else:
+            seen[squeezed] = key
+    return pairs
 
 
 def _same_government(orgs: dict[str, _OrgEntry]) -> list[tuple[str, str]]:

@@ -738,6 +738,35 @@ def media_websites(doc: Doc) -> None:
                 doc.segments[n] = grown
 
 
+# Rules that read a person from the shape of a name alone; a descriptor noun before it says more.
+_SHAPE_PERSON_RULES = frozenset(["given_name", "ner_person", "ner_person_span", "speech_verb"])
+
+
+def descriptor_over_name(doc: Doc) -> None:
+    """A name-shaped name right after an organisation descriptor is an organisation: "building
+    products group Jo Halden", "software firm Ada Lindqvist" (a person is not a "group")."""
+    descriptors = gz.org_descriptors()
+    for seg in doc.segments:
+        if seg.role != "person" or seg.how not in _SHAPE_PERSON_RULES or seg.i == 0:
+            continue
+        before = doc.toks[seg.i - 1].text
+        if before.islower() and descriptors.get(before) in ("company", "other_org", "media"):
+            seg.role, seg.kind, seg.how = "org", descriptors[before], "descriptor_cue"
+    named = {s.text: s.kind for s in doc.segments if s.role == "org" and s.how == "descriptor_cue"}
+    for seg in doc.segments:  # the same name elsewhere in the text is the same organisation
+        if seg.role == "person" and seg.how in _SHAPE_PERSON_RULES and seg.text in named:
+            seg.role, seg.kind, seg.how = "org", named[seg.text], "same_name"
+
+
+def place_like_bodies(doc: Doc, sdoc: SpacyDoc) -> None:
+    """A body whose name names a place too is a place unless it acts there: "the EU said" and
+    "an EU commissioner" name the body, "exports within the EU" the place."""
+    for seg in doc.segments:
+        body = seg.role == "org" and seg.text in gv.PLACE_LIKE_BODIES
+        if body and not gv.acts_at(sdoc, seg.start, seg.end):
+            seg.role, seg.how = "place", "veto_place_body"
+
+
 def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
@@ -745,6 +774,7 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     ner_organisations(doc, ner)
     extend_to_ner(doc, ner)
     ner_people(doc, ner)
+    descriptor_over_name(doc)
     sports_clubs(doc, ner)
     event_owners(doc)
     defined_abbreviations(doc)

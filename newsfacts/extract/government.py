@@ -42,6 +42,15 @@ AUTHORITY_VERBS = frozenset(
      "protest", "oust", "appoint", "introduce", "pass", "adopt", "scrap", "suspend", "cancel",
      "tell", "confirm", "reiterate", "retaliate", "require", "prepare", "tackle", "charge"]
 )  # fmt: skip
+# Bodies whose name also names a place: an organisation only where they act or speak ("the EU
+# said", "an EU commissioner", "the EU's ruling"), a place elsewhere ("trade within the EU").
+PLACE_LIKE_BODIES = frozenset(["EU", "European Union", "E.U."])
+# Nouns an acting body modifies or owns: "an EU commissioner", "the EU's ruling".
+_BODY_NOUNS = frozenset(
+    ["commissioner", "commission", "minister", "ministers", "official", "officials", "ruling",
+     "rules", "directive", "law", "laws", "ban", "proposal", "decision", "regulators",
+     "spokesman", "spokeswoman", "president", "presidency", "leaders", "summit", "approval"]
+)  # fmt: skip
 # Dependency label of an acting subject; the object of "by" in a passive ("forced by Ostria") is
 # read apart.
 _SUBJECTS = frozenset(["nsubj"])
@@ -175,6 +184,21 @@ def _acts(root: Token) -> bool:
         return True
     agent = root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"
     return agent and head.head.lemma_ in AUTHORITY_VERBS
+
+
+def acts_at(sdoc: SpacyDoc, start: int, end: int) -> bool:
+    """True when the name at body offsets [start, end) acts or speaks as an authority: subject
+    or agent of an authority verb, or owner or modifier of an official noun ("the EU said",
+    "an EU commissioner", "the EU's decision")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].dep_:
+        return False
+    root = span.root
+    if _acts(root):
+        return True
+    head = root.head
+    official = head.lower_ in _BODY_NOUNS or head.text.lower() in _BODY_NOUNS
+    return root.dep_ in ("poss", "compound", "nmod", "amod") and official
 
 
 def _span(sdoc: SpacyDoc, i: int, j: int, code: str | None, rule: str) -> GovernmentSpan:

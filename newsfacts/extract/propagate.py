@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract.government import PLACE_LIKE_BODIES
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts
 
 # Evidence an organisation needs from other documents before its name is propagated: the
@@ -105,6 +106,8 @@ def _name_shaped(name: str, people_words: frozenset[str]) -> bool:
     if words[-1].islower() or re.split(r"['’]", words[0])[0].lower() in _function_words():
         return False
     if _PLURAL_ACRONYM.match(name) or name in people_words:  # "Jane Doe" is a person
+        return False
+    if name in PLACE_LIKE_BODIES:  # an organisation only where it acts ("the EU said")
         return False
     if len(words) > 1:
         return True
@@ -207,12 +210,15 @@ def propagate_companies(
         [(m.start, m.end) for m in facts.company_mentions]
         + [(m.start, m.end) for m in facts.person_mentions]
     )
+    own = _own_names(body, facts)
     out: list[CompanyMention] = []
     for m in _LEAD.finditer(body):
         names = known.by_lead.get(m.group())
         hit = _longest_name_at(body, m.start(), names) if names else None
         if hit is None or _overlaps(taken, m.start(), m.start() + len(hit.name)):
             continue
+        if _names_own(hit.name, own):
+            continue  # another form of a name this article's own rules found
         end = m.start() + len(hit.name)
         if (hit.common_word and _sentence_initial(body, m.start())) or _opens_longer_name(
             body, end
@@ -226,6 +232,24 @@ def propagate_companies(
         taken.append((m.start(), end))
         taken.sort()
     return out
+
+
+def _squeezed(name: str) -> str:
+    """A name without spaces, hyphens and full stops ("JB Halden" -> "JBHalden")."""
+    return re.sub(r"[\s\-.]", "", name)
+
+
+def _own_names(body: str, facts: DocumentFacts) -> set[str]:
+    """The article's own organisation names, squeezed."""
+    return {_squeezed(body[m.start : m.end]) for m in facts.company_mentions if m.end > m.start}
+
+
+def _names_own(name: str, own: set[str]) -> bool:
+    """True when a known name is another spelling of an own name ("JB Halden" for "JBHalden"),
+    or the own name and a place ("Lycara Europe" where the article says "Lycara"): propagation
+    would add it as a second organisation."""
+    first, _, rest = name.partition(" ")
+    return _squeezed(name) in own or (first in own and rest in gz.places())
 
 
 def _longest_name_at(body: str, pos: int, names: tuple[KnownName, ...]) -> KnownName | None:
