@@ -10,13 +10,34 @@ from typing import Annotated
 
 import typer
 
-from newsfacts import settings
+from newsfacts import cli_help, settings
+from newsfacts.cli_common import ExportFormat
+from newsfacts.cli_version import version_line
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events.",
 )
+cli_help.install()  # --help shows value names, not Typer's type tokens (newsfacts/cli_help.py)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events."""
+
+
 WarehouseOpt = Annotated[
     Path,
     typer.Option("--warehouse", "-w", help="DuckDB warehouse file.", envvar="NEWSFACTS_WAREHOUSE"),
@@ -191,59 +212,65 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
     warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON lines.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print rows as CSV.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write every row to FILE (.csv, .json/.jsonl or .parquet by suffix)."),
+    ] = None,
+    max_rows: Annotated[
+        int, typer.Option(min=0, help="Rows printed to the terminal (0: all); --out gets all.")
+    ] = settings.SQL_MAX_ROWS,
     timeout: Annotated[
         float, typer.Option(min=0.1, help="Seconds the query may run before it is stopped.")
     ] = settings.SQL_TIMEOUT_SECONDS,
 ) -> None:
     """Run a read-only SQL query against the warehouse (settings locked, time-limited)."""
-    import threading
+    from newsfacts.cli_sql import run_query
 
-    import duckdb
+    if as_json and as_csv:
+        _fail("give one of --json or --csv")
+    _check_readable(warehouse)
+    fmt = "json" if as_json else "csv" if as_csv else "table"
+    run_query(query, warehouse, fmt, out, max_rows, timeout)
 
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
+
+@app.command()
+def schema(
+    table: Annotated[
+        str | None, typer.Argument(help="A table or view (default: list them all).")
+    ] = None,
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+) -> None:
+    """Print the tables and views with their grain, or one's columns with their comments."""
+    from newsfacts.cli_schema import show_schema
 
     _check_readable(warehouse)
-    try:
-        con = open_read_only(warehouse, sandbox=True)  # no file writes, no network
-    except (WarehouseBusy, WarehouseError) as exc:
-        _fail(str(exc))
-    timer = threading.Timer(timeout, con.interrupt)  # stops the query, not the process
-    timer.start()
-    try:
-        rel = con.sql(query)
-        if rel is None:
-            _fail("the statement returned no rows (and the warehouse is read-only)")
-        if as_json:
-            cols = rel.columns
-            for row in rel.fetchall():
-                sys.stdout.write(json.dumps(dict(zip(cols, row, strict=True)), default=str) + "\n")
-        else:
-            _print_relation(rel)
-    except duckdb.InterruptException:
-        _fail(f"query stopped after {timeout:g} s (--timeout)")
-    except duckdb.Error as exc:
-        msg = str(exc).splitlines()[0]
-        if "configuration has been locked" in msg:
-            msg = "settings are locked: newsfacts sql refuses SET and PRAGMA that change them"
-        elif "read-only" in msg.lower() or "read only" in msg.lower() or "Permission Error" in msg:
-            msg = (
-                "the warehouse is opened read-only, without file or network access: "
-                "statements that write are refused"
-            )
-        _fail(msg)
-    finally:
-        timer.cancel()
-        con.close()
+    show_schema(warehouse, table)
 
 
-def _print_relation(rel: object) -> None:
-    from rich.console import Console
-    from rich.table import Table
+@app.command()
+def export(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the files to.")],
+    warehouse: WarehouseOpt = settings.DEFAULT_WAREHOUSE,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="File format.")
+    ] = ExportFormat.parquet,
+    tables: Annotated[
+        list[str] | None,
+        typer.Option(help="Tables or views to export, comma-separated or repeated (default: all)."),
+    ] = None,
+) -> None:
+    """Write tables and views as Parquet or CSV files, with a manifest.json (rows, sha256)."""
+    from newsfacts.cli_catalog import split_names
+    from newsfacts.cli_export import MANIFEST, export_relations
 
-    table = Table(*rel.columns)
-    for row in rel.fetchall():
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _check_readable(warehouse)
+    manifest = export_relations(warehouse, folder, fmt.value, split_names(tables))
+    rows = sum(t["rows"] for t in manifest["tables"])
+    typer.echo(
+        f"{len(manifest['tables'])} tables and views ({rows:,} rows) written to {folder}, "
+        f"listed in {folder / MANIFEST}"
+    )
 
 
 @app.command()

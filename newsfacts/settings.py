@@ -123,6 +123,9 @@ BATCHES_IN_FLIGHT = 4
 # --- sql ------------------------------------------------------------------------------------
 # Seconds an ad-hoc `newsfacts sql` query may run before it is interrupted (--timeout).
 SQL_TIMEOUT_SECONDS = 60.0
+# Rows `newsfacts sql` prints to the terminal before it says the rest was cut (--max-rows);
+# a file written with --out always gets every row.
+SQL_MAX_ROWS = 1_000
 
 # --- load -----------------------------------------------------------------------------------
 # Seconds a run waits for another run on the same warehouse to finish before giving up.
