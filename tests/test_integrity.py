@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -14,6 +18,10 @@ from newsfacts.cli import app
 
 # Hang guard (not a target): the --timeout given to a runaway query in the test, in seconds.
 QUERY_TIMEOUT = "1"
+# Hang guard (not a target): seconds one call of the real newsfacts binary may take.
+BINARY_TIMEOUT = 300
+NEWSFACTS = Path(sys.executable).with_name("newsfacts")
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def publish_with_rows(path: Path, rows: int) -> None:
@@ -145,3 +153,75 @@ def test_locked_sql_still_reads(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "3" in result.output
     with duckdb.connect(str(path), read_only=True) as con:  # the file is a plain DuckDB file
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (3,)
+
+
+def mount(*args: str | Path) -> subprocess.CompletedProcess:
+    command = [shutil.which("mount") or "mount", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def read_only_fs(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a real read-only file system (a bind mount remounted read-only) holding a
+    published warehouse; skipped where this process may not mount (not root, no CAP_SYS_ADMIN)."""
+    source, folder = tmp_path / "rw", tmp_path / "ro"
+    source.mkdir()
+    folder.mkdir()
+    publish_with_rows(source / "w.duckdb", 3)
+    bound = mount("--bind", source, folder)
+    if bound.returncode:
+        pytest.skip(f"cannot mount a read-only file system here: {bound.stderr.strip()}")
+    try:
+        remounted = mount("-o", "remount,ro,bind", folder)
+        if remounted.returncode:
+            pytest.skip(f"cannot remount read-only here: {remounted.stderr.strip()}")
+        with pytest.raises(OSError, match="Read-only file system"):
+            (folder / "probe").touch()
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
+
+
+def binary(*args: str | Path) -> subprocess.CompletedProcess:
+    """Run the installed `newsfacts` command, as a user would."""
+    return subprocess.run(
+        [str(NEWSFACTS), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=BINARY_TIMEOUT,
+        check=False,
+    )
+
+
+def binary_one_line_error(done: subprocess.CompletedProcess) -> str:
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert "Traceback" not in output
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def test_every_command_on_a_read_only_file_system_is_one_line(
+    read_only_fs: Path, tmp_path: Path
+) -> None:
+    published = read_only_fs / "w.duckdb"
+    writable = tmp_path / "rw" / "w.duckdb"  # the same file where it can be written
+    refusals = [
+        (["run", SAMPLES, "-w", published], f"warehouse folder {read_only_fs} is not writable"),
+        (["run", SAMPLES, "-w", read_only_fs / "new" / "w.duckdb"], "Read-only file system"),
+        (["report", "-w", published], "cannot write the report: Read-only file system"),
+        (
+            ["report", "-w", writable, "--output", read_only_fs / "out" / "r.html"],
+            "cannot write the report: Read-only file system",
+        ),
+        (
+            ["serve", "--source", SAMPLES, "-w", published, "--interval", "60"],
+            f"warehouse folder {read_only_fs} is not writable",
+        ),
+    ]
+    for args, expected in refusals:
+        assert expected in binary_one_line_error(binary(*args))
+    reading = binary("sql", "SELECT count(*) AS n FROM runs", "-w", published, "--json")
+    assert reading.returncode == 0, reading.stderr  # a read needs no write
+    assert reading.stdout.strip() == '{"n": 3}'
