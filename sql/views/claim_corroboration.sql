@@ -5,3 +5,20 @@ SELECT
     content, stances, scope, canonical_event_id, event_link, company_ids, n_reports, story_id, evidence
 FROM canonical_claims;
 COMMENT ON VIEW claim_corroboration IS 'One statement, many reports: per canonical claim, who said it, stance, when first and last said or reported, how many canonical documents and distinct publishers report it (duplicates never count; an unknown publisher counts per document), the doc_ids, the words of the earliest report, the event it states, its product scope and one evidence sentence. Most corroborated first: ORDER BY n_publishers DESC.';
+COMMENT ON COLUMN claim_corroboration.canonical_claim_id IS 'The statement (canonical_claims.canonical_claim_id).';
+COMMENT ON COLUMN claim_corroboration.speaker IS 'Speaker: the person''s full name when resolved, else as written in the earliest report.';
+COMMENT ON COLUMN claim_corroboration.stance IS 'Stance of the earliest report: assert, deny or hedge.';
+COMMENT ON COLUMN claim_corroboration.first_seen IS 'Earliest statement or publication date of a report; NULL if none is known.';
+COMMENT ON COLUMN claim_corroboration.last_seen IS 'Latest statement or publication date of a report; NULL if none is known.';
+COMMENT ON COLUMN claim_corroboration.n_documents IS 'Canonical documents reporting it (duplicates never count).';
+COMMENT ON COLUMN claim_corroboration.n_publishers IS 'Distinct known publishers of those documents (case-insensitive).';
+COMMENT ON COLUMN claim_corroboration.doc_ids IS 'Those documents, sorted.';
+COMMENT ON COLUMN claim_corroboration.content IS 'What was said, as the earliest report words it.';
+COMMENT ON COLUMN claim_corroboration.stances IS 'Every stance among the reports.';
+COMMENT ON COLUMN claim_corroboration.scope IS 'Product line of the earliest report (smartphones, vehicles...).';
+COMMENT ON COLUMN claim_corroboration.canonical_event_id IS 'Canonical event the statement reports (canonical_events); NULL when none.';
+COMMENT ON COLUMN claim_corroboration.event_link IS 'How the statement is tied to that event (canonical_claims.event_link).';
+COMMENT ON COLUMN claim_corroboration.company_ids IS 'Companies the statement is about, over all reports.';
+COMMENT ON COLUMN claim_corroboration.n_reports IS 'Member claims (a document may report a statement twice).';
+COMMENT ON COLUMN claim_corroboration.story_id IS 'Story of the earliest report.';
+COMMENT ON COLUMN claim_corroboration.evidence IS 'Evidence sentence of the earliest report.';

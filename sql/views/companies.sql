@@ -12,3 +12,11 @@ SELECT
 FROM document_companies
 GROUP BY company_id;
 COMMENT ON VIEW companies IS 'Organisations merged across documents: most common name and kind, every alias seen, stated parent, number of documents naming it.';
+COMMENT ON COLUMN companies.company_id IS 'Stable id of the organisation across documents (document_companies.company_id).';
+COMMENT ON COLUMN companies.name IS 'Name most documents use for it.';
+COMMENT ON COLUMN companies.kind IS 'Kind most documents give it (document_companies.kind).';
+COMMENT ON COLUMN companies.aliases IS 'Every name and alias any document uses for it, sorted.';
+COMMENT ON COLUMN companies.parent_company_id IS 'Parent organisation most often stated (a company_id); NULL when none is stated.';
+COMMENT ON COLUMN companies.n_documents IS 'Canonical documents naming it.';
+COMMENT ON COLUMN companies.confidence IS 'Highest confidence of any document''s finding (0-1).';
+COMMENT ON COLUMN companies.extractor_version IS 'Newest extractor version among the rows merged.';

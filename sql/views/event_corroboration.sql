@@ -6,3 +6,24 @@ SELECT
     statuses, company_ids, scope, n_reports, n_claims, speakers, story_id, evidence
 FROM canonical_events;
 COMMENT ON VIEW event_corroboration IS 'One event, many reports: per canonical event, type, status, main company, place and date, when first and last reported, how many canonical documents (through an event of their own or a statement of it) and distinct publishers report it (duplicates never count; an unknown publisher counts per document), the doc_ids, who stated it, its product scope and one evidence sentence.';
+COMMENT ON COLUMN event_corroboration.canonical_event_id IS 'The event (canonical_events.canonical_event_id).';
+COMMENT ON COLUMN event_corroboration.event_type IS 'Type from event_types.';
+COMMENT ON COLUMN event_corroboration.status IS 'Status over the reports (canonical_events.status).';
+COMMENT ON COLUMN event_corroboration.company_id IS 'Main participant (of the earliest report).';
+COMMENT ON COLUMN event_corroboration.location IS 'ISO 3166 alpha-2 code or region name.';
+COMMENT ON COLUMN event_corroboration.date_value IS 'TIMEX3 value of the earliest dated report.';
+COMMENT ON COLUMN event_corroboration.date_start IS 'First day any report''s date covers.';
+COMMENT ON COLUMN event_corroboration.date_end IS 'Last day any report''s date covers.';
+COMMENT ON COLUMN event_corroboration.first_seen IS 'Earliest publication date of a reporting document; NULL if none is dated.';
+COMMENT ON COLUMN event_corroboration.last_seen IS 'Latest publication date of a reporting document; NULL if none is dated.';
+COMMENT ON COLUMN event_corroboration.n_documents IS 'Canonical documents reporting it, through an event of their own or a statement of it (duplicates never count).';
+COMMENT ON COLUMN event_corroboration.n_publishers IS 'Distinct known publishers of those documents (case-insensitive).';
+COMMENT ON COLUMN event_corroboration.doc_ids IS 'Those documents, sorted.';
+COMMENT ON COLUMN event_corroboration.statuses IS 'Every status among the reports.';
+COMMENT ON COLUMN event_corroboration.company_ids IS 'Companies the event is about: main participant and employers of those stating it.';
+COMMENT ON COLUMN event_corroboration.scope IS 'Product line of the earliest report (smartphones, vehicles...).';
+COMMENT ON COLUMN event_corroboration.n_reports IS 'Member events.';
+COMMENT ON COLUMN event_corroboration.n_claims IS 'Canonical claims stating it.';
+COMMENT ON COLUMN event_corroboration.speakers IS 'Who stated it (speakers of those claims).';
+COMMENT ON COLUMN event_corroboration.story_id IS 'Story of the earliest report.';
+COMMENT ON COLUMN event_corroboration.evidence IS 'Evidence sentence of the earliest report.';
