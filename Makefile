@@ -6,7 +6,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test lint bench clean lock
+.PHONY: setup run test lint bench clean lock screenshot
 
 # Every dependency (dev tools included) installs at the version and hash requirements.lock pins;
 # the project itself then installs on top, without resolving anything again.
@@ -36,8 +36,17 @@ bench: setup  ## every benchmark; writes benchmarks/results/*.md
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb* warehouse/gx warehouse/report.html
+	rm -rf $(VENV) warehouse/*.duckdb* warehouse/gx warehouse/report warehouse/screenshot
 
 lock:  ## re-pin every dependency (after editing pyproject.toml): needs the package registry
 	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); \
 	  $$UV pip compile --quiet --universal --generate-hashes --extra dev pyproject.toml -o requirements.lock
+
+# The README's pictures of the report site: a fresh samples warehouse and site (git-ignored, under
+# warehouse/screenshot/), shot by headless Chromium from Debian (apt-get install chromium).
+SHOT_DIR := warehouse/screenshot
+screenshot: setup  ## build the samples warehouse and report site, screenshot them into docs/
+	rm -rf $(SHOT_DIR)
+	$(BIN)/newsfacts run samples -w $(SHOT_DIR)/newsfacts.duckdb
+	$(BIN)/newsfacts report -w $(SHOT_DIR)/newsfacts.duckdb
+	$(BIN)/python -m newsfacts.report.screenshot $(SHOT_DIR)/report docs
