@@ -9,6 +9,7 @@ are read from the parse: in "Tollan was bought by Brenmoor" the by-phrase is the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -33,20 +34,16 @@ _OBJECT_CONTROL = frozenset(
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 # Modifiers that belong to a noun's name span: "rival bank UFJ", "the Yugansk unit".
-# Nouns of a part of a company that act for it: "the company's EV arm", "its unit".
-PART_NOUNS = frozenset(
-    [
-        "arm",
-        "unit",
-        "division",
-        "subsidiary",
-        "business",
-        "operation",
-        "operations",
-        "branch",
-        "affiliate",
-        "side",
-    ]
+# Words of a text about buying companies.
+_ACQUISITION_WORDS = re.compile(
+    r"\b(?:takeover|take-over|acquisition|acquire[sd]?|buyout|buy-out|merger|bid|bidder|"
+    r"bidding|suitor)s?\b",
+    re.IGNORECASE,
+)
+# Nouns of executive roles whose company is their affiliation: "its chief executive resigned".
+TITLE_WORDS = frozenset(
+    "chief executive chairman chairwoman boss bosses director directors president head ceo "
+    "manager officer founder executives".split()  # noqa: SIM905 - a word list reads better
 )
 # Nouns that stand for an authority named earlier: "the court", "the Commission".
 AUTHORITY_WORDS = frozenset(
@@ -92,6 +89,7 @@ class Resolver:
     def __init__(self, doc: Doc, index: MentionIndex) -> None:
         self.doc = doc
         self.index = index
+        self._acquisition: bool | None = None
         self.company: list[str | None] = [None] * len(doc)
         self.person: list[str | None] = [None] * len(doc)
         for m in index.company_mentions:
@@ -136,13 +134,27 @@ class Resolver:
             )
         if token.lemma_.lower() in AUTHORITY_WORDS:
             return self.authority_before(token)
-        if token.lemma_.lower() in PART_NOUNS:
-            owner = [c for c in token.children if c.dep_ == "poss"]
-            if owner:
-                return self.key(owner[0])  # "the company's EV arm" is the company's
-        if people:
+        if people and (self.is_person(token) or token.lemma_.lower() in TITLE_WORDS):
             return self.affiliation(token)
+        owner = [c for c in token.children if c.dep_ == "poss"]
+        if owner and token.pos_ in ("NOUN", "PROPN"):
+            return self.key(owner[0])  # "the company's EV arm", "its books": the owner's
         return None
+
+    def parties(self, tokens: list[Token]) -> bool:
+        """Whether the tokens name a party: a company or a person ("Mr Glazer's offer")."""
+        return any(
+            self.key(t) or self.is_person(t) or any(self.person[x.i] for x in t.subtree)
+            for token in tokens
+            for t in (token, *token.conjuncts)
+        )
+
+    def acquisition_context(self) -> bool:
+        """Whether the text is about buying companies (a takeover, bid, merger, acquisition
+        word in it): "offer" and "approach" are bids there."""
+        if self._acquisition is None:
+            self._acquisition = bool(_ACQUISITION_WORDS.search(self.doc.text))
+        return self._acquisition
 
     def key_other_than(self, token: Token, exclude: set[str]) -> str | None:
         """Like key(), but a descriptor ("the Nordic company") resolves to the last company
@@ -242,7 +254,7 @@ def relative_head(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "which" in "Yugansk, which X bought"."""
     clause = token.head
     while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
-        if clause.dep_ not in ("prep", "pobj", "xcomp", "conj"):
+        if clause.dep_ not in ("prep", "pobj", "xcomp", "conj", "nsubj", "nsubjpass", "dobj"):
             return None
         clause = clause.head
     return clause.head if clause.dep_ in ("relcl", "acl") else None
@@ -300,7 +312,11 @@ def _fill_from_clause(verb: Token, args: Args) -> None:
         owners = [c for c in noun.children if c.dep_ == "poss"]
         args.subj = owners or (light_subject(noun_args(noun)) if noun.dep_ == "dobj" else [])
     if not args.subj and not (args.passive and verb.dep_ == "acl"):
-        args.subj.extend(inherited_subject(verb))
+        shared = inherited_subject(verb)
+        if args.passive and not args.obj:
+            args.obj.extend(shared)  # "the screensaver is due to be launched": the launched
+        else:
+            args.subj.extend(shared)
 
 
 def inherited_subject(verb: Token) -> list[Token]:
@@ -343,10 +359,30 @@ def noun_args(noun: Token) -> Args:
             else:
                 args.preps.setdefault(child.lower_, []).extend(objects)
     args.governor, args.gov_dep = governor(noun)
+    _light_verb_preps(noun, args)
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "a complaint filed against the bank", "lawsuits launched against downloaders"
+            for key, objects in verb_args(child).preps.items():
+                args.preps.setdefault(key, objects)
     if not args.subj and args.governor is not None and args.governor.pos_ in ("NOUN", "PROPN"):
         # "Gazprom's plans for a bid", "GM's decision to sell": the owner of the frame noun
         args.subj.extend(c for c in args.governor.children if c.dep_ == "poss")
     return args
+
+
+def _light_verb_preps(noun: Token, args: Args) -> None:
+    """A noun object takes the prepositional arguments its verb carries for it: "filed a suit
+    against X", "signed an agreement with Y", "launched an inquiry into Z", "legal action would
+    be taken against X"."""
+    verb = args.governor
+    if verb is None or args.gov_dep not in ("dobj", "nsubjpass"):
+        return
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ not in args.preps and child.lower_ != "by":
+            args.preps[child.lower_] = pobjs(child)
 
 
 def governor(noun: Token) -> tuple[Token | None, str | None]:

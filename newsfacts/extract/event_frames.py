@@ -10,6 +10,7 @@ stamped with the rule that made it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -240,7 +241,6 @@ MONEY_NOUNS = frozenset(
 # Nouns of products that "sell" counts: "sold 2 million consoles" is a result, not a sale.
 RESULT_UNITS = frozenset(
     [
-        "unit",
         "units",
         "copy",
         "copies",
@@ -792,7 +792,8 @@ def frame_sell(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     obj = args.obj or args.preps.get("of", []) or args.preps.get("off", [])
     lemmas = _lemma_set(obj)
     buyers = r.keys(args.preps.get("to", []))
-    if t.pos_ in ("VERB", "AUX") and (lemmas & RESULT_UNITS or _counted(obj)) and not buyers:
+    counted = ({o.lower_ for o in obj} | lemmas - {"unit"}) & RESULT_UNITS  # not "its unit"
+    if t.pos_ in ("VERB", "AUX") and (counted or _counted(obj)) and not buyers:
         owner = r.keys(args.subj) or _product_owner(args.subj, r) or _topic_company(t, r)
         if not owner:
             return None
@@ -808,6 +809,10 @@ def frame_sell(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             return None
         return Frame("acquisition", "events.sell.noun", tuple(buyers), tuple(targets))
     if not obj or not _is_business(obj, r):
+        agents = [k for k in r.keys(args.subj) if r.kind(k) != "government"]
+        if obj and agents and not args.passive and _product_like(obj, strict=True):
+            # "will sell a workstation with the chip", "no plans to sell the adapter abroad"
+            return Frame("product_launch", "events.sell.product", tuple(agents[:1]))
         if args.passive and (args.obj or buyers):
             return Frame(
                 "acquisition", "events.sell.passive", tuple(buyers), tuple(r.keys(args.obj))
@@ -901,68 +906,36 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     )
 
 
+# Modifiers that make an offer, approach or proposal a bid for a company.
+_BID_MODS = frozenset(
+    "takeover buyout cash formal hostile rival higher improved revised initial final tender "
+    "merger bid all-share all-cash informal detailed firm fresh new latest possible earlier "
+    "second third sweetened increased opening winning".split()  # noqa: SIM905
+)
+# Verbs whose object an offer is when it is a bid: "tabled an offer", "rebuffed the approach".
+_OFFER_VERBS = frozenset(
+    "table lodge submit rebuff spurn raise sweeten improve reject receive make launch "
+    "consider accept up increase withdraw drop".split()  # noqa: SIM905
+)
+
+
 def _is_acquisition_offer(t: Token, args: Args, r: Resolver) -> bool:
     """Whether "offer"/"approach"/"proposal" is a bid for a company: "takeover offer", "an
-    offer for UFJ", "an offer of 300p a share", "tabled an offer" (not "a special offer")."""
+    offer for UFJ", "an offer of 300p a share", "Mr Glazer's new offer", "tabled an offer" -
+    in a text about buying companies (not "a special offer", "an offer of help")."""
     if head_lemma(t) in ("bid", "bidder"):
         return True
-    mods = {m.lower_ for m in args.mods}
-    if mods & {
-        "takeover",
-        "buyout",
-        "cash",
-        "formal",
-        "hostile",
-        "rival",
-        "higher",
-        "improved",
-        "revised",
-        "initial",
-        "final",
-        "tender",
-        "merger",
-        "bid",
-        "share",
-        "all-share",
-        "informal",
-        "detailed",
-        "firm",
-        "fresh",
-        "new",
-    }:
-        return bool(
-            mods
-            & {
-                "takeover",
-                "buyout",
-                "cash",
-                "formal",
-                "hostile",
-                "rival",
-                "tender",
-                "merger",
-                "bid",
-                "all-share",
-                "informal",
-                "detailed",
-            }
-        ) or bool(r.keys(args.preps.get("for", [])))
-    if r.keys(args.preps.get("for", [])):
+    if not r.acquisition_context():
+        return False
+    if {m.lower_ for m in args.mods} & _BID_MODS:
+        return True
+    if args.preps.get("for") or r.parties(args.subj + args.preps.get("from", [])):
         return True
     text = t.doc[t.i : min(len(t.doc), t.i + 8)].text.lower()
-    if " a share" in text or "p a share" in text or "per share" in text:
+    if re.search(r"\b(?:a|per) share\b", text):
         return True
     gov = head_lemma(args.governor) if args.governor is not None else ""
-    return gov in (
-        "table",
-        "lodge",
-        "submit",
-        "rebuff",
-        "spurn",
-        "raise",
-        "sweeten",
-        "improve",
-    ) and bool(light_subject(args))
+    return gov in _OFFER_VERBS
 
 
 def frame_talks(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -1123,6 +1096,11 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     obj = args.obj + (args.preps.get("of", []) if t.pos_ in ("NOUN", "PROPN") else [])
     lemmas = _lemma_set(obj)
     subj = _subjects(args, pred)
+    lemma = head_lemma(t)
+    if lemma == "available":
+        return _made_available(t, r)
+    if lemma in ("offer", "develop", "announce") and not _product_like(obj, strict=True):
+        return None  # "offered $2bn", "announced a partnership": no product
     if lemmas & _INQUIRY:
         return Frame(
             "investigation",
@@ -1146,14 +1124,10 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         agents = _topic_company(t, r)
     if not agents and not obj and t.pos_ in ("VERB", "AUX"):
         return None
-    if place and not obj:
+    if place and t.pos_ in ("VERB", "AUX") and _enters_market(args, obj, r):
         return Frame("market_entry", "events.launch.in_place", tuple(agents), place=place)
-    if (
-        place
-        and head_lemma(t) in ("launch", "roll", "introduce", "debut", "bring")
-        and not _product_like(obj)
-    ):
-        return Frame("market_entry", "events.launch.in_place", tuple(agents), place=place)
+    if t.tag_ in ("VBZ", "VBP") and not args.passive and lemma in ("offer", "develop", "sell"):
+        return None  # "it offers a Voip service": what a firm does, no launch
     agents = [k for k in agents if r.kind(k) != "government"]
     if not agents:
         return (
@@ -1164,16 +1138,83 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     return Frame("product_launch", "events.launch.product", tuple(agents), distributive=False)
 
 
-def _product_like(obj: list[Token]) -> bool:
-    """Whether an argument names a product ("a new tablet", "the handheld console", "the PSP")."""
-    return any(c.lower_ in ("new", "latest") for o in obj for c in o.children) or any(
-        o.pos_ == "PROPN" or o.lemma_.lower() in PRODUCT_NOUNS for o in obj
+# Objects by which launching in a country is entering it: "launched its operations in Spain".
+_ENTRY_OBJECTS = frozenset(
+    "operation operations business businesses brand brands presence service services store "
+    "stores network networks".split()  # noqa: SIM905
+)
+
+
+def _enters_market(args: Args, obj: list[Token], r: Resolver) -> bool:
+    """ "X launched in Spain", "kicked off its operations in Spain", "launched its phones in
+    Portugal" enter a market; "the console went on sale in Japan" launches a product there."""
+    if args.passive:
+        return False
+    if not obj:
+        return bool(r.keys(args.subj)) and not _product_like(args.subj, strict=True)
+    return bool(_lemma_set(obj) & _ENTRY_OBJECTS) or (
+        r.keys(args.subj) and not _product_like(obj, strict=True) and _possessed(obj)
     )
+
+
+def _possessed(obj: list[Token]) -> bool:
+    """ "its phones", "the company's handsets": the firm's own line, not one new product."""
+    return any(c.dep_ == "poss" for o in obj for c in o.children) and any(
+        o.tag_ in ("NNS", "NNPS") for o in obj
+    )
+
+
+def _product_like(obj: list[Token], strict: bool = False) -> bool:
+    """Whether an argument names a product ("a new tablet", "the handheld console", "the PSP");
+    strict: a product noun itself (not any proper name)."""
+    if any(o.lemma_.lower() in PRODUCT_NOUNS for o in obj):
+        return True
+    if strict:
+        return False
+    return any(c.lower_ in ("new", "latest") for o in obj for c in o.children) or any(
+        o.pos_ == "PROPN" for o in obj
+    )
+
+
+def _made_available(t: Token, r: Resolver) -> Frame | None:
+    """ "the V8 Vantage will be available in the UK", "connectivity will be made available",
+    "its films would be available on the new format": a product put on the market."""
+    head = t.head
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and head.dep_ in ("relcl", "acl"):
+        subj = [head.head]
+    if not subj or not (_product_like(subj) or r.keys(subj)):
+        return None
+    agents = _product_owner(subj, r) or r.keys(subj) or _topic_company(t, r)
+    agents = [k for k in agents if r.kind(k) != "government"]
+    if not agents:
+        return None
+    return Frame("product_launch", "events.launch.available", tuple(agents[:1]))
 
 
 # Nouns of products and services that are launched: "the console goes on sale".
 PRODUCT_NOUNS = frozenset(
     [
+        "subscription",
+        "subscriptions",
+        "access",
+        "programme",
+        "programmes",
+        "chip",
+        "workstation",
+        "prototype",
+        "prototypes",
+        "technology",
+        "searching",
+        "search",
+        "feature",
+        "features",
+        "upgrade",
+        "tariff",
+        "tariffs",
+        "smartphone",
+        "tablet",
+        "model",
         "console",
         "consoles",
         "phone",
@@ -1382,14 +1423,19 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     slid 41%", "X lost market share"; sales of a country or a sector are no company result."""
     t = pred.token
     if t.pos_ in ("VERB", "AUX"):
-        owners = r.keys(args.subj)
-        if head_lemma(t) == "lose" and not (
+        owners = r.keys(args.subj) if not args.passive else _product_owner(args.obj, r)
+        lemma = head_lemma(t)
+        if lemma == "lose" and not (
             _lemma_set(args.obj) & {"money", "share", "customers", "subscribers", "ground", "cash"}
             or _money_obj(args.obj)
         ):
             return None
-        if head_lemma(t) == "earn" and not args.obj:
+        if lemma == "earn" and not _money_obj(args.obj):
             return None
+        if lemma in ("add", "ship", "download") and not _counted_result(t, args):
+            return None  # "added that...", "shipped the parts"
+        if lemma in ("add", "ship", "download") and not owners:
+            owners = _topic_company(t, r)
         return (
             Frame("financial_result", "events.result.verb", tuple(_companies_only(owners, r)))
             if owners
@@ -1413,6 +1459,22 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     if not owners:
         return None
     return Frame("financial_result", "events.result.noun", tuple(owners))
+
+
+# What "added", "shipped" or "downloaded" count in a result: "added 5m new customers".
+_COUNTED = frozenset(
+    "customer customers subscriber subscribers user users member members account accounts "
+    "unit units copy copies time times".split()  # noqa: SIM905
+)
+
+
+def _counted_result(t: Token, args: Args) -> bool:
+    """A count of customers, units or downloads: "added more than five million new customers",
+    "expected to ship three million PSPs", "downloaded more than 20,000 times"."""
+    objs = args.obj + [a for v in args.preps.values() for a in v]
+    if _lemma_set(args.obj) & _COUNTED:
+        return True
+    return any(c.like_num for o in objs for c in o.subtree) and head_lemma(t) != "add"
 
 
 def _companies_only(keys: list[str], r: Resolver) -> list[str]:

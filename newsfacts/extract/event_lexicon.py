@@ -170,3 +170,94 @@ def _child_fits(kind: str, child: Token) -> bool:
     if kind == "mod":
         return child.dep_ in _MODIFIERS
     return child.dep_ in ("dobj", "nsubjpass")
+
+
+# Past forms the inflection rule of predicate_words() cannot make ("bought", "laid off").
+_IRREGULAR = {
+    "buy": "bought",
+    "sell": "sold",
+    "take": "took taken",
+    "lay": "laid",
+    "fall": "fell fallen",
+    "break": "broke broken",
+    "give": "gave given",
+    "go": "went gone",
+    "stand": "stood",
+    "strike": "struck",
+    "withdraw": "withdrew withdrawn",
+    "lose": "lost",
+    "pay": "paid",
+    "leave": "left",
+    "throw": "threw thrown",
+    "freeze": "froze frozen",
+    "uphold": "upheld",
+    "seek": "sought",
+    "shut": "shut",
+    "cut": "cut",
+    "quit": "quit",
+    "shed": "shed",
+    "bid": "bid",
+    "set": "set",
+    "hit": "hit",
+    "win": "won",
+    "begin": "began begun",
+    "make": "made",
+    "spin": "spun",
+    "bring": "brought",
+    "rise": "rose risen",
+    "lead": "led",
+    "sue": "sued suing sues",
+    "tie": "tied tying ties",
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular forms of a lemma: "acquire" -> acquires, acquired, acquiring; "scrap" ->
+    scrapped; "ally" -> allied."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms |= {lemma + "er", lemma + "ers", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms | set(_IRREGULAR.get(lemma, "").split())
+
+
+@lru_cache(maxsize=1)
+def predicate_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+    """(the lower-cased forms of the predicate words that need nothing, form -> the particle or
+    preposition one of which must also be there ("laid" needs "off"), the first words of the
+    phrases): a sentence holding none of them names no event and needs no parse."""
+    words, phrases = predicate_table()
+    plain: set[str] = set()
+    needing: dict[str, set[str]] = {}
+    for word, entries in words.items():
+        for entry in entries:
+            kind, _, allowed = entry.needs.partition(":")
+            for form in _inflections(word):
+                if kind in ("prt", "prep"):
+                    needing.setdefault(form, set()).update(allowed.split("|"))
+                else:
+                    plain.add(form)
+    firsts = {re.split(r"[\s-]+", p)[0] for p in phrases}
+    conditional = {f: frozenset(n) for f, n in needing.items() if f not in plain}
+    return frozenset(plain), conditional, frozenset(firsts)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)?")
+
+
+def predicate_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences holding a predicate word ("acquired", "went bust"): the
+    sentences the events component asks the analysis to parse."""
+    plain, conditional, firsts = predicate_words()
+    out = []
+    for i, (start, end) in enumerate(spans):
+        found = set(_WORD.findall(body[start:end].lower()))
+        if (
+            found & plain
+            or any(found & conditional[w] for w in found & conditional.keys())
+            or (found & firsts and phrase_pattern().search(body, start, end))
+        ):
+            out.append(i)
+    return out

@@ -69,11 +69,16 @@ class Candidate:
     frame: Frame
 
 
-def syntax_events(doc: Doc, index: MentionIndex, published: date | None = None) -> list[Event]:
-    """Every event the predicates of a parsed body state, in text order."""
+def syntax_events(
+    doc: Doc, index: MentionIndex, published: date | None = None, parsed: list[Span] | None = None
+) -> list[Event]:
+    """Every event the predicates of a parsed body state, in text order (only those inside
+    `parsed` when the body was parsed in part)."""
     resolver = Resolver(doc, index)
     candidates = []
     for pred in find_predicates(doc):
+        if parsed is not None and not any(s.start <= pred.token.i < s.end for s in parsed):
+            continue
         args = arguments(pred.token)
         frame = frame_of(pred, args, resolver)
         if frame is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newsfacts.extract.event_context import (
     MentionIndex,
@@ -21,6 +22,9 @@ from newsfacts.extract.event_figures import Figure, find_figures
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_triggers import find_triggers
 from newsfacts.extract.model import DocumentFacts, Event, EventParticipant, Timex
+
+if TYPE_CHECKING:
+    from newsfacts.extract.analysis import AnalysedDoc
 from newsfacts.vocab import DENIED_STATUS, EventStatus
 from newsfacts.vocab import EVENT_TYPES as EVENT_TYPES  # re-exported: the taxonomy's one home
 
@@ -85,6 +89,14 @@ def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> 
 
     index = mention_index(facts, sentence_spans(body))
     facts.events.extend(syntax_events(parse(body), index, published_date))
+
+
+def run_component(doc: AnalysedDoc, facts: DocumentFacts) -> None:
+    """The registered events component: events from the parsed sentences of an analysed
+    document (those event_lexicon.predicate_sentences gated)."""
+    from newsfacts.extract.event_syntax import syntax_events
+
+    facts.events.extend(syntax_events(doc.spacy, doc.mentions, doc.published, doc.parsed))
 
 
 def parse(body: str) -> object:
