@@ -187,6 +187,12 @@ def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
     if cue.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cue.children):
         return None  # "Foo signed a deal and said": a second predicate, not a parenthesis
     head = cue.head
+    # "X is Y, leading Z, as reported by W": the whole main clause, not the participle
+    while head.head is not head and (
+        (head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "acl"))
+        or head.pos_ not in ("VERB", "AUX")
+    ):
+        head = head.head
     inner = {t.i for t in cue.subtree}
     kept = [t for t in head.subtree if t.i not in inner and t.dep_ != "punct"]
     if not kept:
