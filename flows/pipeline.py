@@ -25,7 +25,7 @@ from flows.stages import (
     quarantine_bad_documents,
     validate_and_quarantine,
 )
-from newsfacts import interrupts, load, settings, stages, warehouse
+from newsfacts import interrupts, load, run_summary, settings, stages, warehouse
 from newsfacts.parallel import worker_processes
 
 
@@ -43,6 +43,8 @@ def pipeline(
     workers: int = 1,
     dask_address: str | None = None,
     verified: bool = False,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
 ) -> dict:
     """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes.
 
@@ -69,7 +71,7 @@ def pipeline(
         unchanged = False  # set after ingest: no new input, so later stages have nothing to do
         try:
             for name, call in (
-                ("ingest", lambda: ingest_files(staging, sources, run_id)),
+                ("ingest", lambda: ingest_files(staging, sources, run_id, include, exclude)),
                 ("normalize", lambda: normalize_documents(staging, run_id, workers, dask_address)),
                 ("screen", lambda: quarantine_bad_documents(staging, str(wh), run_id)),
                 ("deduplicate", lambda: flag_duplicates(staging)),
@@ -88,6 +90,7 @@ def pipeline(
                 logger.info("%s: %s", name, json.dumps(counts[name]))
                 pause_point(name)
                 if name == "ingest":
+                    _log_inputs(logger, counts[name], sources)
                     unchanged = not full_refresh and nothing_new(Path(staging), counts[name])
             status, message = _outcome(counts)
             if status == "success":
@@ -104,10 +107,14 @@ def pipeline(
                 seconds,
                 interrupts.message(signame) if signame else f"{type(exc).__name__}: {exc}",
             )
+            _summary_artifact(
+                run_id, "interrupted" if signame else "failed", str(exc), wh, counts, seconds
+            )
             raise
         if status != "success":
             _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
         logger.info("run %s: %s (%s)", run_id, status, message)
+        _summary_artifact(run_id, status, message, wh, counts, seconds)
     return {
         "run_id": run_id,
         "status": status,
@@ -116,6 +123,29 @@ def pipeline(
         "seconds": seconds,
         "message": message,
     }
+
+
+def _log_inputs(logger: object, ingest_counts: dict, sources: list[str]) -> None:
+    """Say in the run log which files were skipped by name, and warn when there were no input
+    files at all (an empty folder is not a silent success)."""
+    if ingest_counts.get("files_skipped"):
+        logger.info(
+            "skipped %d files by name (README*, LICENSE*, CHANGELOG*, --include/--exclude): %s",
+            ingest_counts["files_skipped"],
+            ", ".join(ingest_counts["skipped_files"]),
+        )
+    if not ingest_counts["files_found"]:
+        logger.warning("no input files found in %s", ", ".join(sources))
+
+
+def _summary_artifact(
+    run_id: str, status: str, message: str, wh: Path, counts: dict, seconds: dict
+) -> None:
+    """The run summary as a markdown artifact on the flow run (never fails the run)."""
+    try:
+        run_summary.publish(run_id, status, message, wh, counts, seconds)
+    except Exception as exc:  # the API may be gone on the way out; the run log has the counts
+        get_run_logger().warning("run summary artifact not written: %s", exc)
 
 
 def _outcome(counts: dict) -> tuple[str, str]:

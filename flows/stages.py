@@ -64,10 +64,23 @@ def transient_io_error(_task: Task, _task_run: object, state: object) -> bool:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def ingest_files(staging: str, paths: list[str], run_id: str) -> dict[str, int]:
+def ingest_files(
+    staging: str,
+    paths: list[str],
+    run_id: str,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+) -> dict:
     """Read new and changed input files (retried on transient IO errors only)."""
     with warehouse.connect(Path(staging)) as con, progress_bar("ingest") as progress:
-        return stages.ingest(con, [Path(p) for p in paths], run_id, progress)
+        return stages.ingest(
+            con,
+            [Path(p) for p in paths],
+            run_id,
+            progress,
+            tuple(include or ()),
+            tuple(exclude or ()),
+        )
 
 
 @task(cache_policy=NO_CACHE)

@@ -79,13 +79,26 @@ def run(
         str | None,
         typer.Option(help="Run per-document work on this Dask scheduler (tcp://HOST:PORT)."),
     ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(help="Read only files of a folder matching this glob (repeatable; '*.html')."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Skip files of a folder matching this glob (repeatable; 'drafts/*')."),
+    ] = None,
 ) -> None:
-    """Run the pipeline over PATHS and publish the warehouse if validation passes."""
+    """Run the pipeline over PATHS and publish the warehouse if validation passes.
+
+    Files named README*, LICENSE* and CHANGELOG* in a folder are skipped unless --include names
+    them; the run log says which.
+    """
     for path in paths or []:
         if not path.exists():
             _fail(f"no such file or folder: {path}")
     _require_model()
     _check_writable(warehouse)
+    _use_running_server()
     from flows.pipeline import pipeline
     from newsfacts import interrupts
     from newsfacts.warehouse import WarehouseBusy, WarehouseError, run_lock, verify_full
@@ -105,6 +118,8 @@ def run(
                     workers=workers,
                     dask_address=dask_address,
                     verified=True,
+                    include=include,
+                    exclude=exclude,
                 )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
@@ -117,6 +132,16 @@ def run(
     _print_summary(result)
     if result["status"] != "success":
         raise typer.Exit(1)
+
+
+def _use_running_server() -> None:
+    """Use the server `newsfacts server` runs (its state file under PREFECT_HOME), if any and
+    PREFECT_API_URL is unset: no ~13 s temporary server. The run never stops it."""
+    from newsfacts.server_state import use_running_server
+
+    url = use_running_server()
+    if url:
+        typer.echo(f"using the Prefect server started by `newsfacts server`: {url}", err=True)
 
 
 def _check_writable(warehouse: Path) -> None:
@@ -314,10 +339,9 @@ def server(
     port: Annotated[int, typer.Option(help="Port of the Prefect API and UI.")] = 4200,
 ) -> None:
     """Start a local Prefect server (state in PREFECT_HOME, default ~/.prefect)."""
-    from newsfacts.interrupts import run_child
-    from newsfacts.serve import server_command, server_env
+    from newsfacts.serve import run_server
 
-    status = run_child(server_command(host, port), server_env())
+    status = run_server(host, port)
     raise typer.Exit(0 if status < 0 else status)  # a stop signal is the normal way to end it
 
 

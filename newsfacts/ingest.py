@@ -11,6 +11,7 @@ from the warehouse.
 from __future__ import annotations
 
 import errno
+import fnmatch
 import hashlib
 import os
 import stat
@@ -56,8 +57,43 @@ def file_format(path: Path) -> str | None:
     return settings.FORMATS_BY_SUFFIX.get(Path(name).suffix)
 
 
-def discover_inputs(paths: Iterable[Path]) -> tuple[list[InputFile], list[IngestError]]:
-    """Expand files and folders (recursively) into readable input files, sorted by path."""
+# Files a folder holds about the corpus rather than articles: skipped unless --include names them.
+SKIPPED_BY_DEFAULT = ("README*", "LICENSE*", "CHANGELOG*")
+
+
+def selected(item: InputFile, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> bool:
+    """Whether a file found in a folder is read: it matches an --include pattern (when any are
+    given), no --exclude pattern, and is no README*, LICENSE* or CHANGELOG* an include did not
+    name. Patterns are globs matched, case-insensitively, against the file name and the path
+    relative to the folder given ("*.html", "drafts/*")."""
+    names = (item.path.name.lower(), _relative(item).lower())
+
+    def hit(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatchcase(n, p.lower()) for p in patterns for n in names)
+
+    if exclude and hit(exclude):
+        return False
+    if include:
+        return hit(include)
+    return not hit(SKIPPED_BY_DEFAULT)
+
+
+def _relative(item: InputFile) -> str:
+    try:
+        return item.path.relative_to(item.root).as_posix()
+    except ValueError:
+        return item.path.name
+
+
+def discover_inputs(
+    paths: Iterable[Path],
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    skipped: list[Path] | None = None,
+) -> tuple[list[InputFile], list[IngestError]]:
+    """Expand files and folders (recursively) into readable input files, sorted by path; files
+    of a folder that `selected` leaves out are appended to `skipped` (a file named by itself is
+    always read)."""
     found: list[InputFile] = []
     errors: list[IngestError] = []
     for given in paths:
@@ -65,7 +101,11 @@ def discover_inputs(paths: Iterable[Path]) -> tuple[list[InputFile], list[Ingest
         kind = _file_type(root)
         if kind == "directory":
             found_here, errors_here = _walk_folder(root)
-            found += found_here
+            for item in found_here:
+                if selected(item, tuple(include), tuple(exclude)):
+                    found.append(item)
+                elif skipped is not None:
+                    skipped.append(item.path)
             errors += errors_here
         elif kind == "file":
             found.append(InputFile(root, root.parent))

@@ -72,17 +72,40 @@ def server_command(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_P
     return [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
 
 
-def server_env() -> dict[str, str]:
-    """Environment for the server: telemetry off, no PREFECT_API_URL pointing at itself."""
+def server_env(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT) -> dict[str, str]:
+    """Environment for the server: telemetry off, no PREFECT_API_URL pointing elsewhere, and the
+    UI told to call the API on this host and port.
+
+    Prefect's UI reads its API address from PREFECT_UI_API_URL, which defaults to PREFECT_API_URL
+    or else to PREFECT_SERVER_API_HOST:PREFECT_SERVER_API_PORT (4200); `--port` alone moves the
+    server but not the UI, which then shows "Can't connect to Server API".
+    """
+    from newsfacts.server_state import api_url
+
     env = dict(os.environ)
     env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
+    env.update(
+        PREFECT_SERVER_API_HOST=host,
+        PREFECT_SERVER_API_PORT=str(port),
+        PREFECT_UI_API_URL=api_url(host, port),
+    )
     return env
+
+
+def run_server(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT) -> int:
+    """Run `prefect server start` in the foreground, recorded in PREFECT_HOME's state file while
+    it answers, so `newsfacts run` uses it; returns the server's exit status."""
+    from newsfacts.interrupts import run_child
+    from newsfacts.server_state import recorded_while_healthy
+
+    with recorded_while_healthy(host, port):
+        return run_child(server_command(host, port), server_env(host, port))
 
 
 def start_server(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT) -> int:
     """Run a local Prefect server in the foreground; returns its exit status."""
     try:
-        return subprocess.call(server_command(host, port), env=server_env())
+        return subprocess.call(server_command(host, port), env=server_env(host, port))
     except KeyboardInterrupt:
         return 0

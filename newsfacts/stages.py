@@ -32,13 +32,19 @@ def ingest(
     paths: Iterable[Path],
     run_id: str,
     progress: Progress = no_progress,
-) -> dict[str, int]:
-    """Read new or changed files into raw_documents; bad inputs go to ingest_errors."""
-    items, errors = discover_inputs(paths)
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+) -> dict:
+    """Read new or changed files into raw_documents; bad inputs go to ingest_errors. Files of a
+    folder left out by name (--include/--exclude, README*, LICENSE*, CHANGELOG*) are counted in
+    files_skipped and named in skipped_files."""
+    skipped: list[Path] = []
+    items, errors = discover_inputs(paths, include, exclude, skipped)
     progress(0, total=len(items))
     seen = load.seen_files(con)
     writer = load.RawWriter(con, run_id)
     counts = {"files_found": len(items), "files_unchanged": 0, "files_read": 0, "records": 0}
+    counts |= {"files_skipped": len(skipped), "skipped_files": skipped_names(skipped)}
     for item in items:
         got = read_bytes(item.path)
         progress(1)
@@ -58,6 +64,15 @@ def ingest(
     counts["records"] += writer.flush()
     counts["errors"] = load.write_errors(con, errors, run_id)
     return counts
+
+
+# File names a run log lists of the files it skipped by name (the count covers them all).
+SKIPPED_NAMES_LOGGED = 10
+
+
+def skipped_names(skipped: list[Path]) -> list[str]:
+    """The first names of the files skipped by name, for the run log."""
+    return [display_path(p.name) for p in sorted(skipped)[:SKIPPED_NAMES_LOGGED]]
 
 
 def normalize(
