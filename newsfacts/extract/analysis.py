@@ -78,6 +78,12 @@ class AnalysedDoc:
             self._index = (sizes, mention_index(f, self.sentences))
         return self._index[1]
 
+    def parsed_sentences(self, indexes: Iterable[int]) -> list[Span]:
+        """The analysed sentences among the rule sentences of these indexes, in text order
+        (e.g. a component's own gate: `doc.parsed_sentences(my_gate(doc.body, doc.sentences))`)."""
+        starts = {self.sentences[i][0] for i in indexes if 0 <= i < len(self.sentences)}
+        return [s for s in self.parsed if s.start_char in starts]
+
     def parse_at(self, start: int, end: int) -> list[Span]:
         """Analysed sentences lying within body offsets [start, end)."""
         return [s for s in self.parsed if s.start_char >= start and s.end_char <= end]
@@ -164,15 +170,21 @@ def _plan(doc: AnalysedDoc, parse: set[int], ner: set[int]) -> list[_Piece]:
 
 def _run_pipeline(nlp: Language, pieces: list[_Piece]) -> None:
     """Run each kind of analysis over the pieces wanting it, one nlp.pipe call per kind."""
-    for (parse, ner), disable in _passes(nlp).items():
-        chosen = [p for p in pieces if (p.parse, p.ner) == (parse, ner)]
-        if not chosen:
-            continue
-        inputs = (p.span.as_doc() for p in chosen)
-        for piece, result in zip(
-            chosen, nlp.pipe(inputs, batch_size=PIPE_BATCH_SIZE, disable=disable), strict=True
-        ):
-            piece.result = result
+    for kind, disable in _passes(nlp).items():
+        _run_pass(nlp, pieces, kind, disable)
+
+
+def _run_pass(
+    nlp: Language, pieces: list[_Piece], kind: tuple[bool, bool], disable: list[str]
+) -> None:
+    """One nlp.pipe call over the pieces of one kind: (parse, ner) wanted."""
+    chosen = [p for p in pieces if (p.parse, p.ner) == kind]
+    if not chosen:
+        return
+    inputs = (p.span.as_doc() for p in chosen)
+    results = nlp.pipe(inputs, batch_size=PIPE_BATCH_SIZE, disable=disable)
+    for piece, result in zip(chosen, results, strict=True):
+        piece.result = result
 
 
 def _passes(nlp: Language) -> dict[tuple[bool, bool], list[str]]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -84,17 +85,20 @@ def run_timexes(doc: AnalysedDoc, facts: DocumentFacts) -> None:
 
 
 def run_events(doc: AnalysedDoc, facts: DocumentFacts) -> None:
-    """Typed events with participants, place, date and figure (newsfacts.extract.events)."""
-    from newsfacts.extract import events
+    """Typed events read from the parse of the sentences holding an event word
+    (newsfacts.extract.event_syntax)."""
+    from newsfacts.extract.event_syntax import syntax_events
 
-    events.add_events(doc.body, facts, doc.published)
+    facts.events.extend(syntax_events(doc.spacy, doc.mentions, doc.published))
 
 
 def run_claims(doc: AnalysedDoc, facts: DocumentFacts) -> None:
-    """Attributed statements, linked to the events they state (newsfacts.extract.claims)."""
+    """Attributed statements read from the parse of the sentences holding a cue, linked to the
+    events they state (newsfacts.extract.claims)."""
     from newsfacts.extract import claims
 
-    claims.add_claims(doc.body, facts, doc.published)
+    units = [(0, span) for span in doc.parsed_sentences(cue_sentences(doc.body, doc.sentences))]
+    claims.add_claims(doc.body, facts, doc.published, units)
 
 
 def cue_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -104,19 +108,46 @@ def cue_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
     return gated_sentences(body, spans)
 
 
-def trigger_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Sentences holding an event trigger candidate ("acquired", "launched"): events' parses."""
-    from newsfacts.extract.event_triggers import find_triggers
+def event_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Sentences holding a word or phrase of the event lexicon in any inflected form
+    ("acquired", "bought", "takeover", "sell-off"): events' parses."""
+    forms, phrases = _event_forms()
+    hits = []
+    for i, (start, end) in enumerate(spans):
+        text = body[start:end].lower()
+        if not forms.isdisjoint(_WORD.findall(text)) or phrases.search(text):
+            hits.append(i)
+    return hits
 
-    return [i for i, (start, end) in enumerate(spans) if find_triggers(body[start:end])]
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _event_forms() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Every surface form of the event lexicon's words: regular -s/-ed/-ing forms and the
+    irregular forms of the pipeline's lemmatizer exceptions ("bought" for "buy")."""
+    from newsfacts.extract.claim_cues import regular_forms
+    from newsfacts.extract.event_lexicon import phrase_pattern, predicate_table
+
+    words, _ = predicate_table()
+    forms = {f for w in words for f in regular_forms(w)} | set(words)
+    forms |= {w + "s" for w in words}  # noun plurals ("sales", "deals")
+    lemmatizer = (
+        nlp.load().get_pipe("lemmatizer") if "lemmatizer" in nlp.load().pipe_names else None
+    )
+    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_exc"):
+        for table in lemmatizer.lookups.get_table("lemma_exc").values():
+            forms |= {form for form, lemmas in table.items() if set(lemmas) & set(words)}
+    return frozenset(forms), phrase_pattern()
 
 
 # The registry, in the order the components run: each sees what the ones before it found.
 COMPONENTS: tuple[Component, ...] = (
     Component("entities", "2", run_entities, name_sentences, name_sentences),
     Component("timexes", "1", run_timexes),
-    Component("events", "1", run_events, trigger_sentences, trigger_sentences),
-    Component("claims", "1", run_claims, cue_sentences, cue_sentences),
+    Component("events", "2", run_events, event_sentences, event_sentences),
+    Component("claims", "2", run_claims, cue_sentences, cue_sentences),
 )
 
 
