@@ -172,6 +172,11 @@ def write_documents(con: duckdb.DuckDBPyConnection, docs: list[Document], run_id
     )
     con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM frame)")
     con.execute("INSERT INTO documents BY NAME SELECT * FROM frame")
+    con.execute(  # the folder of the file, from the raw record (one WHERE filters a source)
+        "UPDATE documents SET source_folder = regexp_replace(r.source_path, '/[^/]*$', '') "
+        "FROM raw_documents r WHERE r.raw_id = documents.raw_id "
+        "AND documents.doc_id IN (SELECT doc_id FROM frame)"
+    )
     return len(docs)
 
 

@@ -52,3 +52,10 @@ COMMENT ON COLUMN documents.dateline_place IS 'Place of the dateline cut off the
 COMMENT ON COLUMN documents.agency IS 'News agency or wire service the dateline names ("Reuters", "AP", "PRNewswire"); NULL when none is named.';
 COMMENT ON COLUMN documents.display_title IS 'Readable title: an ALL-CAPS headline in sentence case with acronyms kept (title keeps the stored text); otherwise equal to title.';
 COMMENT ON COLUMN documents.normalizer_version IS 'Version of the normalizer that wrote the body (settings.NORMALIZER_VERSION); documents of another version are normalized again by the next run.';
+-- source_folder (#20): filtering to one source folder is one WHERE instead of a join through
+-- raw_documents. load.write_documents sets it for new rows; older rows get it here, once.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_folder VARCHAR;
+UPDATE documents SET source_folder = regexp_replace(r.source_path, '/[^/]*$', '')
+FROM raw_documents r
+WHERE r.raw_id = documents.raw_id AND documents.source_folder IS NULL;
+COMMENT ON COLUMN documents.source_folder IS 'Folder of the file the document was read from, as stored in raw_documents.source_path without the file name (''/data/crawl/reuters''): WHERE source_folder = ... or LIKE ''%/reuters'' selects one source.';
