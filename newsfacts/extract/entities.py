@@ -17,6 +17,7 @@ from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import people as pe
+from newsfacts.extract import tickers as tk
 from newsfacts.extract import titles as tt
 from newsfacts.extract.first_chars import with_first_char_check
 from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Person, PersonMention
@@ -52,6 +53,8 @@ CONFIDENCE_BY_HOW = {
     "event_owner": 0.8,
     "sports_club": 0.8,
     "same_name": 0.7,
+    "ticker": 0.95,
+    "person_of": 0.75,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -130,6 +133,8 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     doc = make_doc(body)
     sdoc = sdoc if sdoc is not None else es.parse(body)
     ner = es.ner_view(sdoc)
+    tickers = tk.find_tickers(body)
+    _strip_ticker_markup(doc, tickers)
     co.mark_known_orgs(doc)
     es.respan_fragments(doc, ner)
     pe.mark_people(doc)
@@ -141,7 +146,9 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     es.mark_governments(doc, gv.government_spans(sdoc))
     es.place_like_bodies(doc, sdoc)
     es.media_websites(doc)
+    es.kinds_from_names(doc)
     orgs, org_mentions = _collect_orgs(doc)
+    org_mentions += _ticker_mentions(tickers, orgs, org_mentions, body)
     persons, person_mentions = _collect_people(doc, orgs)
     _drop_people_from_orgs(persons, orgs, org_mentions)
     org_mentions += _descriptor_mentions(doc, orgs, org_mentions)
@@ -159,6 +166,40 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
 
 
 # --- organisations --------------------------------------------------------------------------
+
+
+def _strip_ticker_markup(doc: Doc, tickers: list[tk.Ticker]) -> None:
+    """Ticker markup is no name: "NYSE" and "HAL" in "Halden Corp (NYSE: HAL)" are not
+    candidates (the symbol is linked to its company afterwards)."""
+    for seg in doc.segments:
+        if any(t.start <= seg.start and seg.end <= t.end for t in tickers):
+            seg.role, seg.how = "markup", "ticker_markup"
+
+
+# Characters allowed between a company's name and its ticker markup ("Halden Corp (NYSE: ...").
+_BEFORE_TICKER = re.compile(r"^[\s,]{0,2}$")
+
+
+def _ticker_mentions(
+    tickers: list[tk.Ticker], orgs: dict[str, _OrgEntry], named: list[CompanyMention], body: str
+) -> list[CompanyMention]:
+    """A mention for every ticker symbol, of the company named right before the markup, else
+    of the listed company the symbol stands for (pytickersymbols)."""
+    out = []
+    for t in tickers:
+        before = [
+            m for m in named if m.end <= t.start and _BEFORE_TICKER.match(body[m.end : t.start])
+        ]
+        if before:
+            key = before[-1].company_key
+        elif (listed := tk.listed_name(t.symbol)) is not None:
+            key = _register_org(orgs, listed, "company").key
+        else:
+            continue
+        orgs[key].count += 1
+        text = body[t.symbol_start : t.symbol_end]
+        out.append(CompanyMention(t.symbol_start, t.symbol_end, text, key, "ticker", 0.95))
+    return out
 
 
 def _collect_orgs(doc: Doc) -> tuple[dict[str, _OrgEntry], list[CompanyMention]]:
@@ -346,7 +387,7 @@ def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMenti
     """Every segment naming a known organisation; a name followed by more capitals is a product."""
     out = []
     for seg in doc.segments:
-        if seg.role in ("title", "honorific", "person", "place", "common"):
+        if seg.role in ("title", "honorific", "person", "place", "common", "markup"):
             continue
         key = surface_to_key.get(seg.text) or surface_to_key.get(_without_the(seg.text))
         if key is None:
@@ -466,7 +507,7 @@ def _person_mention(
     """A mention for a full name, a linked short form, or an honorific plus surname."""
     if seg.role == "person" and seg.text.lower() in persons:
         return PersonMention(seg.start, seg.end, seg.text, seg.text.lower(), seg.how, 0.85)
-    if seg.role in ("title", "honorific", "place", "common") or (
+    if seg.role in ("title", "honorific", "place", "common", "markup") or (
         seg.role == "org" and seg.how != "verb_cue"
     ):
         return None

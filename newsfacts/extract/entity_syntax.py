@@ -23,7 +23,7 @@ from newsfacts.extract import companies as co
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
-from newsfacts.extract.names import Doc, Segment
+from newsfacts.extract.names import NAME_OPENERS, Doc, Segment
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -283,7 +283,7 @@ def veto_non_names(doc: Doc, ner: NerView) -> None:
             seg.role, seg.how = "common", "veto_product"  # "Halden OS 5 shipped"
         elif " " not in seg.text and _surname_of_someone(doc, ner, seg.text):
             seg.role, seg.how = "unknown", "veto_surname"  # "Bell said" after "Jo Bell"
-        elif not ner.any_propn(seg.start, seg.end) and not _is_acronym(seg.text):
+        elif _not_propn(ner, seg):
             seg.role, seg.how = "common", "veto_not_propn"
         elif seg.how in NER_CONFIRMED_RULES and not _is_acronym(seg.text):
             if _before_party_title(doc, seg):
@@ -291,6 +291,8 @@ def veto_non_names(doc: Doc, ner: NerView) -> None:
             plain = common_word(seg.text.split()[-1]) and not _org_ent(ents)  # "Football chief"
             if plain or _before_office_title(doc, seg):
                 seg.role, seg.how = "common", "veto_title_word"
+        elif seg.how not in STRONG_ORG_RULES and _common_plural_end(seg.text):
+            seg.role, seg.how = "common", "veto_common_plural"  # "US Regulators said"
         elif not ents and seg.start in ner.sent_starts and common_word(seg.text):
             seg.role, seg.how = "common", "veto_sentence_opener"
         elif seg.how == "verb_cue" and common_word(seg.text) and not _org_ent(ents):
@@ -353,6 +355,27 @@ def event_owners(doc: Doc) -> None:
                 at = doc.segments.index(seg)
                 doc.segments[at : at + 1] = parts
                 break
+
+
+def _common_plural_end(text: str) -> bool:
+    """ "US Regulators", "Chinese Officials": a name ending in a plural ordinary noun that is no
+    organisation head word (not "Airways", "Holdings")."""
+    words = text.split()
+    last = words[-1]
+    if len(words) != 2 or not last.endswith("s") or last in gz.org_head_words():
+        return False
+    plural = last.lower() in _english() or last[:-1].lower() in _english()
+    first = words[0]
+    ordinary = common_word(first) and first not in NAME_OPENERS  # not "United Devices"
+    return plural and (first in gz.places() or first in gz.demonyms() or ordinary)
+
+
+def _not_propn(ner: NerView, seg: Segment) -> bool:
+    """No proper noun in the segment, and no acronym: a capitalised ordinary word, unless a
+    strong cue names an unfamiliar word ("anti-virus firm Corvane" may be tagged a noun)."""
+    if ner.any_propn(seg.start, seg.end) or _is_acronym(seg.text):
+        return False
+    return seg.how not in STRONG_ORG_RULES or common_word(seg.text)
 
 
 def _org_ent(ents: list[Ent]) -> bool:
@@ -441,6 +464,8 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     org_names = {s.text for s in doc.segments if s.role == "org"}
     if _person_shaped(ent.text) or _product_shaped(ent.text, org_names) or _place_ended(ent.text):
         return False
+    if _common_plural_end(ent.text):
+        return False  # "US Regulators", "Chinese Officials"
     if _after_according_to(doc, ent) and " " not in ent.text and not _is_acronym(ent.text):
         return False  # "according to Hartley": as often a surname
     if _ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text):
@@ -767,6 +792,42 @@ def place_like_bodies(doc: Doc, sdoc: SpacyDoc) -> None:
             seg.role, seg.how = "place", "veto_place_body"
 
 
+# What may lie between a person and their organisation: "Jo Bell of", "Jo Bell, from the".
+_PERSON_OF_GAPS = (["of"], ["from"], [",", "of"], [",", "from"], ["of", "the"], ["from", "the"])
+
+
+def person_of_organisation(doc: Doc) -> None:
+    """A name after a person and "of" or "from" is the person's organisation: "said Jo Bell of
+    Kestrel Research", "Dr Jo Bell, from Halden Analytics," (not a place: "Jo Bell of Ostrava")."""
+    segs, toks = doc.segments, doc.toks
+    for a, b in zip(segs, segs[1:], strict=False):
+        if a.role != "person" or b.role not in ("unknown", "common") or _place_like(b.text):
+            continue
+        gap = [t.text for t in toks[a.j : b.i]]
+        if gap in _PERSON_OF_GAPS and not common_word(b.text):
+            b.role, b.kind, b.how = "org", "company", "person_of"
+
+
+# First words that make a name a newspaper's ("Daily Ledger", "Evening Courier").
+_MEDIA_OPENERS = frozenset(["Daily", "Sunday", "Evening", "Weekly", "Morning"])
+# Rules that find an organisation without saying its kind.
+_UNTYPED_RULES = frozenset(["ner_org", "ner_org_span", "person_of", "verb_cue", "coordination"])
+
+
+def kinds_from_names(doc: Doc) -> None:
+    """The kind a name itself states, for organisations found without one: "Daily Ledger" and
+    "Halden Gazette" are media, "Liberty Party" a political party."""
+    heads = gz.org_head_words()
+    for seg in doc.segments:
+        if seg.role != "org" or seg.how not in _UNTYPED_RULES or seg.kind != "company":
+            continue
+        words = seg.text.split()
+        if len(words) > 1 and (words[0] in _MEDIA_OPENERS or heads.get(words[-1]) == "media"):
+            seg.kind = "media"
+        elif heads.get(words[-1]) == "political_party":
+            seg.kind = "political_party"
+
+
 def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
@@ -775,6 +836,7 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     extend_to_ner(doc, ner)
     ner_people(doc, ner)
     descriptor_over_name(doc)
+    person_of_organisation(doc)
     sports_clubs(doc, ner)
     event_owners(doc)
     defined_abbreviations(doc)

@@ -132,7 +132,9 @@ def _country_ending_at(sdoc: SpacyDoc, k: int) -> Span | None:
         if k - width + 1 < 0:
             continue
         span = sdoc[k - width + 1 : k + 1]
-        if country_code(span.text) and span[0].text[:1].isupper():
+        nationality = all(t.ent_type_ in ("NORP", "GPE") for t in span)  # NER knows more
+        known = country_code(span.text) or span.text in gz.demonyms() or nationality
+        if known and span[0].text[:1].isupper():
             return span
     return None
 
@@ -168,7 +170,8 @@ def country_authorities(sdoc: SpacyDoc) -> list[GovernmentSpan]:
     out = []
     for ent in sdoc.ents:
         code = country_code(ent.text)
-        if ent.label_ != "GPE" or code is None:
+        # NER may call a country an organisation when it acts ("Malta said"): the name decides.
+        if ent.label_ not in ("GPE", "ORG") or code is None or ent.text in gz.demonyms():
             continue
         if ent[0].dep_ and _acts(ent.root):  # ent.root needs a parse
             out.append(_span(sdoc, ent.start, ent.end, code, "country_authority"))
@@ -232,7 +235,8 @@ _FAMILY = {
 
 
 def body_of(name: str) -> tuple[str, str] | None:
-    """(country code, body family) of a government name, None when it names no country.
+    """(country code, body family) of a government name, None when it names no country; a
+    nationality missing from the tables stands for its own code ("Maltese government").
 
     "Ostrian government" -> ("OS", "government"), "Ostria" -> ("OS", "government"), "US
     bankruptcy court" -> ("US", "court"), "government of Ostria" and "Ostria's parliament" too.
@@ -248,4 +252,6 @@ def body_of(name: str) -> tuple[str, str] | None:
     else:
         place = name.split("'s ")[0] if "'s " in name else " ".join(words[:2])
     code = country_code(place) or country_code(words[0])
+    if code is None and noun == words[-1] and len(words) > 1 and words[0][:1].isupper():
+        code = words[0]  # a nationality the tables lack ("Maltese"): the word stands for the code
     return (code, _FAMILY[noun]) if code else None

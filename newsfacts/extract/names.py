@@ -24,7 +24,7 @@ MODIFIER_SUFFIX = re.compile(
 )
 # Capitalised words that are not names alone but can open one ("US Department of Commerce",
 # "Federal Communications Commission", "Best Buy"); never stripped from the front of a chunk.
-_NAME_OPENERS = frozenset(
+NAME_OPENERS = frozenset(
     [
         "US",
         "U.S.",
@@ -85,7 +85,8 @@ class Segment:
     text: str
     start: int
     end: int
-    role: str = "unknown"  # org, person, title, honorific, place, unknown
+    role: str = "unknown"  # org, person, title, honorific, place, common (no name), markup
+    # (ticker markup), unknown
     kind: str = "company"  # organisation kind when role == "org"
     how: str = ""
     chunk: int = 0  # index of the capitalised chunk it came from
@@ -154,8 +155,11 @@ def _dotted(text: str) -> bool:
 
 
 def _joins(toks: list[Token], j: int) -> bool:
-    """A lower-case connector followed by a name token inside a name ("Bank of America")."""
+    """A lower-case connector followed by a name token inside a name ("Bank of America"), or a
+    plural possessive's apostrophe ("Halden Growers' Association")."""
     text = toks[j].text
+    if text in ("'", "’") and j + 1 < len(toks) and toks[j - 1].text.endswith("s"):
+        return toks[j].start == toks[j - 1].end and is_name_token(toks[j + 1].text)
     return (
         text in _CONNECTORS
         and text not in _WEAK_CONNECTORS
@@ -221,7 +225,7 @@ def _media_name_after(toks: list[Token], i: int, j: int) -> bool:
 @cache
 def _chunk_openers() -> frozenset[str]:
     """Function words kept at the front of a chunk: name openers, titles, honorifics."""
-    return _NAME_OPENERS | frozenset(gz.title_words()) | gz.honorifics()
+    return NAME_OPENERS | frozenset(gz.title_words()) | gz.honorifics()
 
 
 def _split_person_of_org(doc: Doc, seg: Segment) -> list[Segment]:

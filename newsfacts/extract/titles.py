@@ -196,13 +196,18 @@ def _title_words(noun: Token, ix: Mentions) -> tuple[list[str], bool, str | None
             break
         if tok.lower_ in _PAST or tok.lower_.startswith("ex-"):
             past = True
-        elif code := gz.country_codes().get(tok.text):
+        elif code := gz.country_codes().get(tok.text) or _nationality(tok):
             country = country or code
         elif tok.i in ix.orgs or tok.i in ix.persons:
             continue
         elif tok.i == noun.i or (af.title_role(tok.text) and tok.head.i >= tok.i):
             words.append(tok.text)
     return words, past, country
+
+
+def _nationality(tok: Token) -> str | None:
+    """A nationality or country NER knows but the tables lack ("Maltese"): its own text."""
+    return tok.text if tok.ent_type_ in ("NORP", "GPE") and tok.text[:1].isupper() else None
 
 
 def _org_of_title(noun: Token, ix: Mentions) -> str | None:
