@@ -371,6 +371,17 @@ def test_trust_after_a_no_op_rerun(tmp_path: Path) -> None:
     assert text.startswith("ok: Trusted") and "run-1" in text and "run-2 found no new" in text
 
 
+def test_trust_after_an_incremental_run_reads_that_run(tmp_path: Path) -> None:
+    path = base_warehouse(tmp_path / "w.duckdb", {"raw", "staging", "ops"})
+    with duckdb.connect(str(path)) as con:
+        add_run(con, "run-2", dq=True)  # new input: validated again
+    assert verdict_of(path).startswith("ok: Trusted: the published data passed all 1 ")
+    assert "in run run-2" in verdict_of(path)
+    with duckdb.connect(str(path)) as con:
+        add_run(con, "run-3", dq=False)  # the next increment broke an expectation
+    assert verdict_of(path).startswith("bad: Not trusted: 1 of 1 expectations failed in run run-3")
+
+
 def test_trust_after_a_failed_run_is_amber_and_judges_the_published_data(tmp_path: Path) -> None:
     path = base_warehouse(tmp_path / "w.duckdb", {"raw", "staging", "ops"})
     with duckdb.connect(str(path)) as con:
