@@ -116,8 +116,21 @@ def pipeline_claims(text: str) -> list[Claim]:
     return extract(text).claims
 
 
+def claims_only(text: str) -> list[Claim]:
+    """Claims after entities and dates only (no events): the same claims, faster."""
+    from newsfacts.extract import claims, entities, timexes
+    from newsfacts.extract.model import DocumentFacts
+
+    facts = DocumentFacts()
+    entities.add_entities(text, facts)
+    facts.timexes = timexes.find_timexes(text, None)
+    claims.add_claims(text, facts, None)
+    return facts.claims
+
+
 EXTRACTORS: dict[str, Callable[[str], list[Claim]]] = {
     "pipeline": pipeline_claims,
+    "claims": claims_only,
 }
 
 
