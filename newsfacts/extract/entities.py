@@ -387,7 +387,7 @@ def _org_mentions(doc: Doc, surface_to_key: dict[str, str]) -> list[CompanyMenti
     """Every segment naming a known organisation; a name followed by more capitals is a product."""
     out = []
     for seg in doc.segments:
-        if seg.role in ("title", "honorific", "person", "place", "common", "markup"):
+        if seg.role in ("title", "honorific", "person", "place", "common", "markup", "product"):
             continue
         key = surface_to_key.get(seg.text) or surface_to_key.get(_without_the(seg.text))
         if key is None:
@@ -507,7 +507,7 @@ def _person_mention(
     """A mention for a full name, a linked short form, or an honorific plus surname."""
     if seg.role == "person" and seg.text.lower() in persons:
         return PersonMention(seg.start, seg.end, seg.text, seg.text.lower(), seg.how, 0.85)
-    if seg.role in ("title", "honorific", "place", "common", "markup") or (
+    if seg.role in ("title", "honorific", "place", "common", "markup", "product") or (
         seg.role == "org" and seg.how != "verb_cue"
     ):
         return None

@@ -811,21 +811,41 @@ def person_of_organisation(doc: Doc) -> None:
 # First words that make a name a newspaper's ("Daily Ledger", "Evening Courier").
 _MEDIA_OPENERS = frozenset(["Daily", "Sunday", "Evening", "Weekly", "Morning"])
 # Rules that find an organisation without saying its kind.
-_UNTYPED_RULES = frozenset(["ner_org", "ner_org_span", "person_of", "verb_cue", "coordination"])
+_UNTYPED_RULES = frozenset(
+    ["ner_org", "ner_org_span", "person_of", "verb_cue", "coordination", "name_head"]
+)
 
 
 def kinds_from_names(doc: Doc) -> None:
     """The kind a name itself states, for organisations found without one: "Daily Ledger" and
     "Halden Gazette" are media, "Liberty Party" a political party."""
-    heads = gz.org_head_words()
     for seg in doc.segments:
-        if seg.role != "org" or seg.how not in _UNTYPED_RULES or seg.kind != "company":
-            continue
-        words = seg.text.split()
-        if len(words) > 1 and (words[0] in _MEDIA_OPENERS or heads.get(words[-1]) == "media"):
-            seg.kind = "media"
-        elif heads.get(words[-1]) == "political_party":
-            seg.kind = "political_party"
+        if seg.role == "org" and seg.how in _UNTYPED_RULES and seg.kind == "company":
+            seg.kind = kind_of_name(seg.text) or seg.kind
+
+
+# Words that make a name an authority's: a central bank, a federal office, a chamber.
+_AUTHORITY_MARKS = (
+    re.compile(r"\b(?:Central|Reserve) Bank\b|\bFederal Reserve\b"),
+    re.compile(r"^(?:Office|Ministry|Department|House|Chamber) of\b"),
+    re.compile(r"\bFederal\b.*\b(?:Fund|Office|Agency|Service|Commission|Authority)$"),
+)
+
+
+def kind_of_name(name: str) -> str | None:
+    """The kind a name states, if any: its head word's ("Halden Gazette" media, "Tile Makers'
+    Association" other_org, "Liberty Party" political_party), a newspaper's opener ("Daily
+    Ledger"), or an authority's words ("Ostrian Central Bank", "Office of Fair Trading")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    heads = gz.org_head_words()
+    if words[0] in _MEDIA_OPENERS and heads.get(words[-1]) not in ("company", "other_org"):
+        return "media"  # "Daily Ledger", not "Daily Ledger Trust"
+    if any(p.search(name) for p in _AUTHORITY_MARKS):
+        return "government"
+    kind = heads.get(_head_word(name))
+    return kind if kind != "company" else None
 
 
 def reconcile(doc: Doc, ner: NerView) -> None:

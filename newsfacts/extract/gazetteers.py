@@ -20,6 +20,7 @@ _NAM_DICT_FREQUENCY_COLUMNS = slice(30, 85)
 NAME_KEY_CACHE_SIZE = 65536
 _HEX = frozenset("0123456789ABCDEFabcdef")
 _PUNCT = re.compile(r"[^\w&+ ]+")
+_BRITISH_IS = re.compile(r"(?<=[a-z])is(?=ation)")
 # Legal-form words as they appear token by token after a name ("Co.", "Ltd.", "Inc").
 LEGAL_FORM_TOKENS = frozenset(
     [
@@ -89,6 +90,7 @@ def name_key(name: str) -> str:
             break
         text = cleaned
     text = _PUNCT.sub(" ", text.lower().replace("’", "'").replace("'s", ""))
+    text = _BRITISH_IS.sub("iz", text)  # "organisation" and "organization" are one name
     words = text.split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]

@@ -86,7 +86,7 @@ class Segment:
     start: int
     end: int
     role: str = "unknown"  # org, person, title, honorific, place, common (no name), markup
-    # (ticker markup), unknown
+    # (ticker markup), product (an edition of a product line), unknown
     kind: str = "company"  # organisation kind when role == "org"
     how: str = ""
     chunk: int = 0  # index of the capitalised chunk it came from
@@ -181,6 +181,8 @@ def _split_chunk(doc: Doc, i: int, j: int, n: int) -> list[Segment]:
         i += 1
     if i >= j:
         return []
+    if i > 0 and toks[i - 1].text in _PRODUCT_LINES and toks[i - 1].end + 1 >= toks[i].start:
+        return [_segment(doc, i, j, "product", n)]  # "Windows XP": an edition, no name
     out: list[Segment] = []
     k = i
     for a, b, role in _title_runs(toks, i, j):
@@ -214,6 +216,8 @@ def _split_after_legal_form(doc: Doc, seg: Segment) -> list[Segment]:
     return [seg]
 
 
+# Product lines whose next capitalised word names an edition ("Windows XP", "Android Pie").
+_PRODUCT_LINES = frozenset(["Windows", "Android", "Linux", "Mac", "iOS"])
 _DAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
