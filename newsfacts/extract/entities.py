@@ -610,7 +610,7 @@ def _affiliate_by_syntax(
 # the title ("Ostrian President Jo Bell"), else to the document's one national government.
 OFFICE_TITLE_WORDS = frozenset(
     ["President", "Minister", "Secretary", "Chancellor", "Premier", "Commissioner", "Governor",
-     "Ambassador", "Mayor", "Senator", "Vice-President"]
+     "Ambassador", "Mayor", "Senator", "Vice-President", "Leader"]
 )  # fmt: skip
 
 
@@ -629,6 +629,10 @@ def _affiliate_office_holders(
         if entry.company_key is not None or not entry.title:
             continue
         words = {w.capitalize() for w in entry.title.replace("-", " ").split()}
+        parliament = _named(orgs, "European Parliament")
+        if "MEP" in words and parliament is not None:
+            entry.company_key = parliament
+            continue
         if "Judge" in words and len(courts) == 1:
             entry.company_key = next(iter(courts.values()))
             entry.affiliation_confidence = SALIENT_AFFILIATION_CONFIDENCE
@@ -652,6 +656,12 @@ def _office_title(words: set[str]) -> bool:
     """A title of public office: "President", "Finance Minister", "Trade Commissioner"; not a
     company's "Senior Vice President"."""
     return bool(words & OFFICE_TITLE_WORDS) and not words & CORPORATE_TITLE_WORDS
+
+
+def _named(orgs: dict[str, _OrgEntry], name: str) -> str | None:
+    """Key of the document's organisation of that name (a member of the European Parliament
+    belongs to it when the text names it)."""
+    return next((k for k, e in orgs.items() if e.name == name or name in e.surfaces), None)
 
 
 def _bodies(orgs: dict[str, _OrgEntry], family: str) -> dict[str, str]:

@@ -207,7 +207,8 @@ def _title_words(noun: Token, ix: Mentions) -> tuple[list[str], bool, str | None
 
 def _nationality(tok: Token) -> str | None:
     """A nationality or country NER knows but the tables lack ("Maltese"): its own text."""
-    return tok.text if tok.ent_type_ in ("NORP", "GPE") and tok.text[:1].isupper() else None
+    known = tok.ent_type_ == "NORP" or tok.text in gz.demonyms()
+    return tok.text if known and tok.text[:1].isupper() else None
 
 
 def _org_of_title(noun: Token, ix: Mentions) -> str | None:
