@@ -265,11 +265,9 @@ def subject_token(cue: Token) -> Token | None:
         return None  # "is expected to", "is said to": no source
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         noun = cue.head
-        if noun.lemma_.lower() in cc.STATEMENT_NOUNS - {"report"} and noun.head.pos_ in (
-            "VERB",
-            "AUX",
-        ):
-            return _verb_subject(noun.head)
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head  # "in a letter stating"
+        if noun.lemma_.lower() in cc.STATEMENT_NOUNS - {"report"} and verb.pos_ in ("VERB", "AUX"):
+            return _verb_subject(verb)
         return noun
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _verb_subject(cue.head)
