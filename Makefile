@@ -6,7 +6,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test lint bench clean lock screenshot
+.PHONY: setup run test lint bench clean lock readme-examples screenshot
 
 # Every dependency (dev tools included) installs at the version and hash requirements.lock pins;
 # the project itself then installs on top, without resolving anything again.
@@ -34,6 +34,9 @@ lint: setup
 
 bench: setup  ## every benchmark; writes benchmarks/results/*.md
 	$(BIN)/python benchmarks/run_all.py
+
+readme-examples: setup  ## rerun samples/ and rewrite the README's example outputs
+	$(BIN)/python benchmarks/readme_examples.py
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb* warehouse/gx warehouse/report warehouse/screenshot

@@ -73,7 +73,7 @@ def run(
         float, typer.Option(help="Seconds to wait for another run on the same warehouse.")
     ] = settings.LOCK_WAIT_SECONDS,
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes for per-document work (normalize, extract).")
+        int, typer.Option(min=1, help="Worker processes for normalize, extract and consolidate.")
     ] = 1,
     dask_address: Annotated[
         str | None,

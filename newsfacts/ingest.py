@@ -63,19 +63,21 @@ SKIPPED_BY_DEFAULT = ("README*", "LICENSE*", "CHANGELOG*")
 
 def selected(item: InputFile, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> bool:
     """Whether a file found in a folder is read: it matches an --include pattern (when any are
-    given), no --exclude pattern, and is no README*, LICENSE* or CHANGELOG* an include did not
-    name. Patterns are globs matched, case-insensitively, against the file name and the path
-    relative to the folder given ("*.html", "drafts/*")."""
+    given) and no --exclude pattern. A README*, LICENSE* or CHANGELOG* file is read only when an
+    include pattern names it ("README*", "docs/LICENSE.txt"; "*.txt" does not). Patterns are
+    globs matched, case-insensitively, against the file name and the path under the folder
+    given ("*.html", "drafts/*")."""
     names = (item.path.name.lower(), _relative(item).lower())
 
-    def hit(patterns: tuple[str, ...]) -> bool:
-        return any(fnmatch.fnmatchcase(n, p.lower()) for p in patterns for n in names)
+    def hits(patterns: tuple[str, ...]) -> list[str]:
+        return [p for p in patterns if any(fnmatch.fnmatchcase(n, p.lower()) for n in names)]
 
-    if exclude and hit(exclude):
+    if hits(exclude) or (include and not hits(include)):
         return False
-    if include:
-        return hit(include)
-    return not hit(SKIPPED_BY_DEFAULT)
+    if not hits(SKIPPED_BY_DEFAULT):
+        return True
+    stems = [s.rstrip("*").lower() for s in SKIPPED_BY_DEFAULT]
+    return any(p.rsplit("/", 1)[-1].lower().startswith(tuple(stems)) for p in hits(include))
 
 
 def _relative(item: InputFile) -> str:
