@@ -41,7 +41,8 @@ by the stated preference, ties broken by gold then system order, so it is determ
   when the cue spans overlap, larger overlap first. claim_precision / claim_recall over all
   system / gold claims.
   Speaker: right when the system's resolved speaker (the name and aliases of speaker_person_id,
-  else of speaker_company_id, else the speaker text; there is no speaker_name column) names gold
+  else of speaker_company_id, else claims.speaker_name where the table has it, else the speaker
+  text) names gold
   speaker_name or its speaker_ref entity after normalisation, a token subset holding the gold
   name's last word counting ("Moss" for "Ari Moss"); when gold speaker_name is null, right when
   the speaker spans overlap. claim_speaker_f1: right speakers / system claims and / gold claims.

@@ -291,11 +291,11 @@ def system_cue(body: str, claim: dict[str, Any]) -> tuple[int, int] | None:
 
 def system_speaker_names(claim: dict[str, Any], names: dict[str, list[str]]) -> list[str]:
     """The system's resolved speaker: the person's, else the organisation's names, else the
-    speaker as written."""
+    resolved name (claims.speaker_name, where the table has it), else the speaker as written."""
     for key in ("speaker_person_id", "speaker_company_id"):
         if claim.get(key) and names.get(claim[key]):
             return names[claim[key]]
-    return [claim["speaker"]]
+    return [claim.get("speaker_name") or claim["speaker"]]
 
 
 def speaker_ok(
