@@ -32,7 +32,6 @@ COMMENT ON COLUMN claims.speaker_start IS 'Speaker offset in the body.';
 COMMENT ON COLUMN claims.speaker_end IS 'Speaker end offset.';
 COMMENT ON COLUMN claims.speaker_person_id IS 'Speaker resolved to a person.';
 COMMENT ON COLUMN claims.speaker_company_id IS 'Speaker resolved to an organisation.';
-COMMENT ON COLUMN claims.speaker_name IS 'Speaker resolved by name: the full name of a person ("he" -> the person named earlier), the organisation an unnamed representative or "the company" speaks for; null for groups ("analysts") and unresolved speakers.';
 COMMENT ON COLUMN claims.cue IS 'Attribution cue: said, told, according to, denied...';
 COMMENT ON COLUMN claims.content IS 'What was said.';
 COMMENT ON COLUMN claims.is_quote IS 'Direct quotation.';
