@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
@@ -119,14 +119,19 @@ def ner_view(sdoc: SpacyDoc) -> NerView:
         labels.setdefault(ent.text, set()).add(ent.label)
         if _beside_product_noun(sdoc, span.start, span.end):
             products.add(ent.text)
-    starts = [t.idx for t in sdoc]
-    sent_starts = frozenset(s.start_char for s in sdoc.sents)
+    # Read as arrays: building a spaCy Token per token is the cost of a pass over a Doc.
+    rows = sdoc.to_array(["IDX", "POS", "ENT_IOB", "SENT_START"]).tolist() if len(sdoc) else []
+    strings = sdoc.vocab.strings
+    starts = [r[0] for r in rows]
+    pos = [strings[r[1]] if r[1] else "" for r in rows]
+    # spaCy leaves ENT_IOB empty (0, not "O") on tokens NER never read, and POS empty untagged.
+    checked = [bool(r[1]) and bool(r[2]) for r in rows]
+    sent_starts = {r[0] for r in rows if r[3] == 1} | ({0} if rows else set())
     frozen = {text: frozenset(found) for text, found in labels.items()}
     orgs = Counter(e.text for e in ents if e.label == "ORG")
-    pos = [t.pos_ for t in sdoc]
-    # spaCy leaves ENT_IOB empty (not "O") on tokens NER never read, and POS empty untagged.
-    checked = [bool(t.pos_) and bool(t.ent_iob_) for t in sdoc]
-    return NerView(ents, starts, pos, sent_starts, frozen, dict(orgs), checked, frozenset(products))
+    return NerView(
+        ents, starts, pos, frozenset(sent_starts), frozen, dict(orgs), checked, frozenset(products)
+    )
 
 
 def _beside_product_noun(sdoc: SpacyDoc, i: int, j: int) -> bool:
@@ -510,10 +515,16 @@ def _surname_of_someone(doc: Doc, ner: NerView, text: str) -> bool:
     people = [t for t, labels in ner.labels.items() if "PERSON" in labels and " " in t]
     if " " not in text and any(p.split()[-1] == text for p in people):
         return True  # "Papermaster" after "Jo Papermaster"
-    return any(
-        re.search(rf"\b{re.escape(h)}\.? {re.escape(last)}\b", doc.body)
-        for h in ("Mr", "Mrs", "Ms", "Dr", "Sir")
-    )
+    return last in _honorific_surnames(doc.body)
+
+
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir)\.? ([A-Z][\w'’-]+)")
+
+
+@lru_cache(maxsize=4)
+def _honorific_surnames(body: str) -> frozenset[str]:
+    """Words written after "Mr", "Ms", "Dr"... in a body: people's surnames."""
+    return frozenset(_HONORIFIC_NAME.findall(body))
 
 
 def _person_shaped(text: str) -> bool:

@@ -87,8 +87,9 @@ def _noun_phrases(sdoc: SpacyDoc) -> list[GovernmentSpan]:
     """ "the Ostrian government", "a US bankruptcy court", "Ostria's parliament", "the
     Whitfield administration": a country, demonym or person's name before a government noun."""
     out = []
-    for tok in sdoc:
-        if tok.lower_ not in GOVERNMENT_NOUNS or not tok.text.islower():
+    for i in _noun_hits(sdoc):
+        tok = sdoc[i]
+        if not tok.text.islower():
             continue
         k = tok.i - 1
         while k >= 0 and sdoc[k].lower_ in MODIFIERS and tok.i - k <= 2:
@@ -124,6 +125,15 @@ def _coordinated_countries(sdoc: SpacyDoc, i: int, noun: Token) -> list[Governme
     ]
 
 
+def _noun_hits(sdoc: SpacyDoc) -> list[int]:
+    """Indexes of the tokens that are government nouns, read from the LOWER array (building a
+    Token for every token of a Doc costs more than the rules)."""
+    strings = sdoc.vocab.strings
+    wanted = {strings.add(n) for n in GOVERNMENT_NOUNS}
+    lowers = sdoc.to_array("LOWER").tolist() if len(sdoc) else []
+    return [i for i, h in enumerate(lowers) if h in wanted]
+
+
 def _country_ending_at(sdoc: SpacyDoc, k: int) -> Span | None:
     """The country or demonym (one or two tokens: "South Korean") ending at token k."""
     if k < 0:
@@ -147,9 +157,10 @@ def _person_before(sdoc: SpacyDoc, k: int) -> bool:
 def _of_phrases(sdoc: SpacyDoc) -> list[GovernmentSpan]:
     """ "the government of Ostria", "the parliament of Ostria"."""
     out = []
-    for tok in sdoc[:-2]:
-        if tok.lower_ not in GOVERNMENT_NOUNS or sdoc[tok.i + 1].lower_ != "of":
+    for i in _noun_hits(sdoc):
+        if i + 2 >= len(sdoc) or sdoc[i + 1].lower_ != "of":
             continue
+        tok = sdoc[i]
         ent = _ent_starting(sdoc, tok.i + 2)
         if ent is not None and ent.label_ == "GPE" and country_code(ent.text):
             out.append(_span(sdoc, tok.i, ent.end, country_code(ent.text), "government_of"))
