@@ -23,6 +23,7 @@ FACT_TABLES = (
     "claims",
     "events",
     "event_participants",
+    "event_amounts",
 )
 
 
@@ -183,6 +184,23 @@ def _event_rows(doc_id: str, index: int, e: Event, base: dict, rows: dict) -> st
             "confidence": e.confidence,
         }
     )
+    for li in e.line_items:
+        rows["event_amounts"].append(
+            {
+                **base,
+                "event_id": event_id,
+                "item": li.item,
+                "amount": li.amount,
+                "prior_amount": li.prior_amount,
+                "currency": li.currency,
+                "currency_text": li.currency_text,
+                "unit": li.unit,
+                "scale": li.scale,
+                "start_char": li.start,
+                "end_char": li.end,
+                "rule": li.rule,
+            }
+        )
     seen = set()
     for p in e.participants:
         if (p.company_key, p.role) in seen:

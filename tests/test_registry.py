@@ -54,7 +54,13 @@ def no_rules_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_components_run_in_registry_order() -> None:
-    assert [c.name for c in registry.COMPONENTS] == ["entities", "timexes", "events", "claims"]
+    assert [c.name for c in registry.COMPONENTS] == [
+        "entities",
+        "timexes",
+        "events",
+        "claims",
+        "event_stance",
+    ]
     assert all(c.version for c in registry.COMPONENTS)
 
 
@@ -142,7 +148,11 @@ def test_switching_a_component_off_skips_it(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv(registry.DISABLED_RULES_ENV, "claims,events")
     facts = registry.extract(TEXT, PUBLISHED)
     assert facts.claims == [] and facts.events == [] and facts.company_mentions
-    assert [c.name for c in registry.enabled_components()] == ["entities", "timexes"]
+    assert [c.name for c in registry.enabled_components()] == [
+        "entities",
+        "timexes",
+        "event_stance",
+    ]
 
 
 def test_dropping_an_event_keeps_claims_pointing_at_the_right_one() -> None:

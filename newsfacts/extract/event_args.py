@@ -283,6 +283,8 @@ def verb_args(verb: Token) -> Args:
             args.obj.append(child)
         elif child.dep_ == "agent":
             args.subj.extend(pobjs(child))
+        elif child.dep_ == "dative" and child.pos_ != "ADP":
+            args.preps.setdefault("dative", []).append(child)  # "fined X £3m", "sold GM a stake"
         elif child.dep_ in _PREPS:
             args.preps.setdefault(child.lower_, []).extend(pobjs(child))
         elif child.dep_ == "prt":
@@ -417,7 +419,11 @@ def arguments(token: Token) -> Args:
 
 
 def head_lemma(token: Token) -> str:
-    """Lower-case lemma of a token."""
+    """Lower-case lemma of a token; for a predicate word the table word it was matched by
+    ("fined" is "fine" even when the lemmatizer says "fin")."""
+    matched = token.doc.user_data.get("newsfacts.event_words")
+    if matched and token.i in matched:
+        return matched[token.i]
     return token.lemma_.lower()
 
 

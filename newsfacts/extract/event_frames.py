@@ -635,7 +635,8 @@ def stated_nominal(
             bool(agents or targets) and lemma not in _OPPOSING
         )
     if rel == "nsubj":
-        return lemma in _STATING_SUBJECT_VERBS | verbs
+        # "the sale went ahead"; "a merger with X would be the largest deal": a hypothetical
+        return lemma in _STATING_SUBJECT_VERBS | verbs or _modal(gov)
     if rel == "compound":
         return head_lemma(gov) in EVENT_HEADS
     return bool(agents or targets)
@@ -706,6 +707,11 @@ def _other_purpose(t: Token) -> bool:
         if child.dep_ in ("acl", "relcl") and any(g.lower_ == "to" for g in child.children):
             return head_lemma(child) not in ("buy", "acquire", "take", "purchase", "merge", "gain")
     return False
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a verb carries would, could, might or may."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children)
 
 
 # Verbs that act on a deal without stating it: "block the sale", "opposed any takeover".
@@ -791,7 +797,7 @@ def frame_sell(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return frame_result(pred, args, r)
     obj = args.obj or args.preps.get("of", []) or args.preps.get("off", [])
     lemmas = _lemma_set(obj)
-    buyers = r.keys(args.preps.get("to", []))
+    buyers = r.keys(args.preps.get("to", []) + args.preps.get("dative", []))
     counted = ({o.lower_ for o in obj} | lemmas - {"unit"}) & RESULT_UNITS  # not "its unit"
     if t.pos_ in ("VERB", "AUX") and (counted or _counted(obj)) and not buyers:
         owner = r.keys(args.subj) or _product_owner(args.subj, r) or _topic_company(t, r)
@@ -1542,7 +1548,7 @@ def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             return None
     authority = _is_authority(subj, r)
     if lemma in ("fine", "penalty") or pred.text.lower() in ("tax demand", "tax bill", "tax claim"):
-        targets = r.keys(args.obj) or r.keys(
+        targets = r.keys(args.obj + args.preps.get("dative", [])) or r.keys(
             args.preps.get("on", []) + args.preps.get("against", [])
         )
         if args.passive or t.pos_ in ("NOUN", "PROPN"):

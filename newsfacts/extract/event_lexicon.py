@@ -116,7 +116,7 @@ def find_predicates(doc: Doc) -> list[Predicate]:
 def word_predicate(token: Token) -> Predicate | None:
     """The predicate a single word names, if its text or lemma is in the table and fits."""
     words, _ = predicate_table()
-    for key in dict.fromkeys((token.lower_, token.lemma_.lower())):
+    for key in dict.fromkeys((token.lower_, token.lemma_.lower(), *_stems(token))):
         for entry in words.get(key, ()):
             if token.pos_ not in _POS[entry.pos]:
                 continue
@@ -125,8 +125,29 @@ def word_predicate(token: Token) -> Predicate | None:
                 continue
             end = max(token.idx + len(token.text), extra)
             start = _ordinal_start(token) if entry.family == "rank" else token.idx
+            # the word the table knows it by, for rules that read the trigger's lemma
+            token.doc.user_data.setdefault(EVENT_WORDS, {})[token.i] = key
             return Predicate(token, start, end, entry.family)
     return None
+
+
+# Doc.user_data key of the table word each predicate token was matched by.
+EVENT_WORDS = "newsfacts.event_words"
+
+
+def _stems(token: Token) -> tuple[str, ...]:
+    """Candidate lemmas of a verb form the lemmatizer got wrong ("fined" -> "fin"): the form
+    without -d, -ed, a doubled consonant + -ed, -ing (+ e), -s."""
+    word = token.lower_
+    if token.pos_ != "VERB" or len(word) < 5:
+        return ()
+    if word.endswith("ed"):
+        return (word[:-1], word[:-2], word[:-3])
+    if word.endswith("ing"):
+        return (word[:-3], word[:-3] + "e", word[:-4])
+    if word.endswith("s"):
+        return (word[:-1],)
+    return ()
 
 
 _ORDINALS = frozenset(

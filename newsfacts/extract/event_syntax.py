@@ -105,8 +105,20 @@ def _without_absorbed(candidates: list[Candidate]) -> list[Candidate]:
             _absorbed_by_head(t, by_token) or _absorbed_by_child(t, by_token)
         ):
             continue
+        if t.pos_ in ("VERB", "AUX") and _same_event_above(c, by_token):
+            continue
         kept.append(c)
     return kept
+
+
+def _same_event_above(c: Candidate, by_token: dict[int, Candidate]) -> bool:
+    """A verb that states again the event of the verb it completes: "agreed to pay $12m to
+    settle the lawsuit" (settle under pay), "appointed X, replacing Y", "voted to cut X's
+    stake" - one event, kept on the upper verb."""
+    t = c.pred.token
+    if t.dep_ not in ("xcomp", "advcl") or t.head.i not in by_token:
+        return False
+    return by_token[t.head.i].frame.event_type == c.frame.event_type
 
 
 def _absorbed_by_head(t: Token, by_token: dict[int, Candidate]) -> bool:

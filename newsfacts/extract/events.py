@@ -21,7 +21,14 @@ from newsfacts.extract.event_context import (
 from newsfacts.extract.event_figures import Figure, find_figures
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_triggers import find_triggers
-from newsfacts.extract.model import DocumentFacts, Event, EventParticipant, Timex
+from newsfacts.extract.model import (
+    Company,
+    CompanyMention,
+    DocumentFacts,
+    Event,
+    EventParticipant,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from newsfacts.extract.analysis import AnalysedDoc
@@ -84,19 +91,88 @@ _SUBJECT_WORDS = re.compile(
 
 
 def add_events(body: str, facts: DocumentFacts, published_date: date | None) -> None:
-    """Fill facts.events with the typed events stated in the body (from its dependency parse)."""
-    from newsfacts.extract.event_syntax import syntax_events
-
+    """Fill facts.events with the typed events stated in the body (its whole dependency parse)."""
     index = mention_index(facts, sentence_spans(body))
-    facts.events.extend(syntax_events(parse(body), index, published_date))
+    facts.events.extend(document_events(body, parse(body), index, facts, published_date))
 
 
 def run_component(doc: AnalysedDoc, facts: DocumentFacts) -> None:
     """The registered events component: events from the parsed sentences of an analysed
-    document (those event_lexicon.predicate_sentences gated)."""
+    document (those event_lexicon.predicate_sentences gated), and earnings reports."""
+    events = document_events(doc.body, doc.spacy, doc.mentions, facts, doc.published, doc.parsed)
+    facts.events.extend(events)
+
+
+def run_stance_component(doc: AnalysedDoc, facts: DocumentFacts) -> None:
+    """The registered claim-stance component (after claims): events stated inside a denying or
+    hedging claim take its stance as their status (newsfacts.extract.event_stance)."""
+    from newsfacts.extract.event_stance import apply_claim_stances
+
+    apply_claim_stances(facts)
+
+
+def document_events(
+    body: str,
+    doc: object,
+    index: MentionIndex,
+    facts: DocumentFacts,
+    published: date | None,
+    parsed: list | None = None,
+) -> list[Event]:
+    """The events of one document: its earnings reports, then what the parse states outside
+    them."""
     from newsfacts.extract.event_syntax import syntax_events
 
-    facts.events.extend(syntax_events(doc.spacy, doc.mentions, doc.published, doc.parsed))
+    reports = earnings_events(body, facts)
+    spans = [(e.start, e.end) for e in reports]
+    stated = [
+        e
+        for e in syntax_events(doc, index, published, parsed)
+        if not any(s <= e.trigger_start < t for s, t in spans)
+    ]
+    return reports + stated
+
+
+def earnings_events(body: str, facts: DocumentFacts) -> list[Event]:
+    """One financial_result per period of a wire earnings report in the body (extract.earnings),
+    for the company its headline or first line names."""
+    from newsfacts.extract import earnings
+
+    if not earnings.is_earnings_report(body):
+        return []
+    return earnings.period_events(body, _report_company(body, facts))
+
+
+def _report_company(body: str, facts: DocumentFacts) -> str | None:
+    """The company of an earnings report: the one its headline names (a company mention on
+    that name, else the name added as a company with how="earnings_headline"), else a company
+    named on the first line."""
+    from newsfacts.extract import earnings
+    from newsfacts.extract.gazetteers import name_key
+
+    kinds = {c.key: c.kind for c in facts.companies}
+    name = earnings.headline_company(body)
+    start = body.find(name) if name else -1
+    mentions = sorted(facts.company_mentions, key=lambda m: m.start)
+    if start >= 0:
+        end = start + len(name)
+        for m in mentions:
+            if m.start <= start < m.end or start <= m.start < end and m.end - m.start > 3:
+                if name_key(m.text) == name_key(name):
+                    return m.company_key
+        key = name_key(name)
+        if key and key not in kinds:
+            display = name.title() if name.isupper() else name
+            facts.companies.append(Company(key=key, name=display, kind="company", confidence=0.7))
+            facts.company_mentions.append(
+                CompanyMention(start, end, name, key, "earnings_headline", 0.7)
+            )
+        return key or None
+    first_end = body.find("\n") if "\n" in body else len(body)
+    for m in mentions:
+        if m.start < first_end and kinds.get(m.company_key, "company") == "company":
+            return m.company_key
+    return None
 
 
 def parse(body: str) -> object:

@@ -85,11 +85,19 @@ def run_timexes(doc: AnalysedDoc, facts: DocumentFacts) -> None:
 
 
 def run_events(doc: AnalysedDoc, facts: DocumentFacts) -> None:
-    """Typed events read from the parse of the sentences holding an event word
-    (newsfacts.extract.event_syntax)."""
-    from newsfacts.extract.event_syntax import syntax_events
+    """Typed events read from the parse of the sentences holding an event word, and wire
+    earnings reports (newsfacts.extract.events.run_component)."""
+    from newsfacts.extract import events
 
-    facts.events.extend(syntax_events(doc.spacy, doc.mentions, doc.published))
+    events.run_component(doc, facts)
+
+
+def run_event_stance(doc: AnalysedDoc, facts: DocumentFacts) -> None:
+    """Events stated inside a denying or hedging claim take its stance as their status
+    (newsfacts.extract.event_stance); runs after claims."""
+    from newsfacts.extract import events
+
+    events.run_stance_component(doc, facts)
 
 
 def run_claims(doc: AnalysedDoc, facts: DocumentFacts) -> None:
@@ -146,8 +154,9 @@ def _event_forms() -> tuple[frozenset[str], re.Pattern[str]]:
 COMPONENTS: tuple[Component, ...] = (
     Component("entities", "2", run_entities, name_sentences, name_sentences),
     Component("timexes", "1", run_timexes),
-    Component("events", "2", run_events, event_sentences, event_sentences),
+    Component("events", "3", run_events, event_sentences, event_sentences),
     Component("claims", "2", run_claims, cue_sentences, cue_sentences),
+    Component("event_stance", "1", run_event_stance),
 )
 
 

@@ -1,0 +1,48 @@
+"""Claim stance to event status: a document's claims and events in, event statuses adjusted.
+
+Runs after both the events and the claims components. Where a claim and an event are the same
+proposition - the event's trigger lies inside the claim's content span - the event's status
+follows the claim's stance (GUIDELINES section 4, a report of an event inside a claim): a denial
+makes it denied ("X denied it was in talks to buy Y"), a hedge makes it speculated ("analysts
+said X could cut 500 jobs"), an assertion keeps the status the event's own words give it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsfacts.extract.model import Claim, DocumentFacts, Event
+from newsfacts.vocab import DENIED_STATUS, EventStatus, is_denial
+
+# The status a stance gives an event it states; an assertion gives none (the event's own cues).
+STANCE_STATUS: dict[str, EventStatus] = {"deny": DENIED_STATUS, "hedge": "speculated"}
+
+
+def apply_claim_stances(facts: DocumentFacts) -> int:
+    """Set the status of each event stated inside a denying or hedging claim; return how many
+    events changed."""
+    changed = 0
+    for i, event in enumerate(facts.events):
+        status = stated_status(event, facts.claims)
+        if status is not None and status != event.status:
+            facts.events[i] = replace(event, status=status)
+            changed += 1
+    return changed
+
+
+def stated_status(event: Event, claims: list[Claim]) -> EventStatus | None:
+    """The status the innermost claim holding the event's trigger gives it, if any: a denial
+    outranks a hedge, and a hedged event that the text itself denies stays denied."""
+    holding = [c for c in claims if _holds(c, event)]
+    if not holding:
+        return None
+    innermost = min(holding, key=lambda c: c.content_end - c.content_start)
+    status = STANCE_STATUS.get(innermost.stance)
+    if status == "speculated" and is_denial(event.status):
+        return None
+    return status
+
+
+def _holds(claim: Claim, event: Event) -> bool:
+    """Whether the claim's content span holds the event's trigger."""
+    return claim.content_start <= event.trigger_start and event.trigger_end <= claim.content_end
