@@ -307,7 +307,32 @@ def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
     pairs += [(names[a], names[b]) for a, b in oa.head_word_pairs(names, heads)]
     pairs += _same_government(orgs)
     pairs += _spelling_variants(orgs)
+    pairs += _known_alias_pairs(names)
+    pairs += _place_prefixed(names)
     return [(a, b) for a, b in pairs if a != b]
+
+
+def _known_alias_pairs(names: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, key) of a known short name and its full name, both in the document ("the Fed" and
+    "the Federal Reserve"; gazetteers.known_aliases)."""
+    known = gz.known_aliases()
+    return [
+        (names[short], names[full])
+        for short in names
+        for full in known.get(short, ())
+        if full in names
+    ]
+
+
+def _place_prefixed(names: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, key) of a name and the same name after a country word ("US Federal Reserve" and
+    "Federal Reserve"): one body; the longer name is kept."""
+    pairs = []
+    for name, key in names.items():
+        first, _, rest = name.partition(" ")
+        if rest in names and " " in rest and (first in gz.places() or gv.country_code(first)):
+            pairs.append((names[rest], key))
+    return pairs
 
 
 def _spelling_variants(orgs: dict[str, _OrgEntry]) -> list[tuple[str, str]]:

@@ -135,10 +135,11 @@ def ner_view(sdoc: SpacyDoc) -> NerView:
 
 
 def _beside_product_noun(sdoc: SpacyDoc, i: int, j: int) -> bool:
-    """ "the Lumen console", "the game Skyreach": a product noun right after or before tokens
-    [i, j) (the one before only when it is no possessive's object: "Acme's game Skyreach")."""
+    """ "the Lumen console", "the Halden 50 index", "the game Skyreach": a product noun right
+    after tokens [i, j) (past a number) or before them (a noun then: "Acme's game Skyreach")."""
     nouns = gz.product_nouns()
     after = j < len(sdoc) and sdoc[j].text in nouns
+    after = after or (j + 1 < len(sdoc) and sdoc[j].like_num and sdoc[j + 1].text in nouns)
     before = i > 0 and sdoc[i - 1].text in nouns and sdoc[i - 1].pos_ == "NOUN"
     return after or before or _product_apposition(sdoc, j)
 
@@ -467,7 +468,9 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     if tags and tags[-1] not in ("PROPN", "NOUN", "NUM", "X"):  # "Pan-European", "Congressionally"
         return False
     org_names = {s.text for s in doc.segments if s.role == "org"}
-    if _person_shaped(ent.text) or _product_shaped(ent.text, org_names) or _place_ended(ent.text):
+    firsts = {t.split()[0] for t, labels in ner.labels.items() if "PERSON" in labels and " " in t}
+    person = _person_shaped(ent.text, firsts)
+    if person or _product_shaped(ent.text, org_names) or _place_ended(ent.text):
         return False
     if _common_plural_end(ent.text):
         return False  # "US Regulators", "Chinese Officials"
@@ -527,10 +530,11 @@ def _honorific_surnames(body: str) -> frozenset[str]:
     return frozenset(_HONORIFIC_NAME.findall(body))
 
 
-def _person_shaped(text: str) -> bool:
-    """ "Tomasz Wrona", "Ines Valdes Moreno": a given name and one or two more name words."""
+def _person_shaped(text: str, firsts: frozenset[str] | set[str] = frozenset()) -> bool:
+    """ "Tomasz Wrona", "Ines Valdes Moreno": a given name (or the first word of a person's name
+    NER found here) and one or two more name words."""
     words = text.split()
-    if not 2 <= len(words) <= 3 or words[0] not in gz.given_names():
+    if not 2 <= len(words) <= 3 or (words[0] not in gz.given_names() and words[0] not in firsts):
         return False
     heads = gz.org_head_words()
     return all(w[:1].isupper() and w not in heads and w not in gz.places() for w in words)
@@ -807,6 +811,27 @@ def place_like_bodies(doc: Doc, sdoc: SpacyDoc) -> None:
 _PERSON_OF_GAPS = (["of"], ["from"], [",", "of"], [",", "from"], ["of", "the"], ["from", "the"])
 
 
+def people_not_organisations(doc: Doc, ner: NerView) -> None:
+    """A cue-rule organisation that NER reads as a person of two or three name words, whose first
+    word is a given name or opens another person's name here, is that person: "Jo Halvorsen
+    said" (not "Halvorsen Foods said")."""
+    firsts = {t.split()[0] for t, labels in ner.labels.items() if "PERSON" in labels and " " in t}
+    for seg in doc.segments:
+        if seg.role != "org" or seg.how not in WEAK_ORG_RULES:
+            continue
+        ent = ner.exact(seg.start, seg.end)
+        words = seg.text.split()
+        if ent is None or ent.label != "PERSON" or not 2 <= len(words) <= 3:
+            continue
+        others = {f for f in firsts if not seg.text.startswith(f + " ")}
+        # A weak cue ("X said") yields to NER; a strong one ("X, the investment bank") only to
+        # a given name, or to the first word of another person's name here.
+        strong = seg.how in STRONG_ORG_RULES
+        named = not strong or words[0] in gz.given_names() or words[0] in others
+        if named and not _model_shaped(seg.text):
+            seg.role, seg.how = "person", "ner_person"
+
+
 def person_of_organisation(doc: Doc) -> None:
     """A name after a person and "of" or "from" is the person's organisation: "said Jo Bell of
     Kestrel Research", "Dr Jo Bell, from Halden Analytics," (not a place: "Jo Bell of Ostrava")."""
@@ -863,6 +888,7 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
     places_are_not_companies(doc, ner)
+    people_not_organisations(doc, ner)
     ner_organisations(doc, ner)
     extend_to_ner(doc, ner)
     ner_people(doc, ner)

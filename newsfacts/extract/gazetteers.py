@@ -179,6 +179,15 @@ def _listed_companies() -> list[tuple[str, str]]:
 
 
 @cache
+def known_aliases() -> dict[str, frozenset[str]]:
+    """Short name -> the full names it stands for ("Fed" -> "Federal Reserve", ...)."""
+    table: dict[str, set[str]] = {}
+    for short, full in _tsv_rows("known_aliases.tsv"):
+        table.setdefault(short, set()).add(full)
+    return {short: frozenset(fulls) for short, fulls in table.items()}
+
+
+@cache
 def sports_club_words() -> dict[str, str]:
     """Club-name suffixes ("United") and team nouns ("team") -> "suffix" or "noun"."""
     return pairs("sports_club_words.txt")
