@@ -241,8 +241,8 @@ def test_mixed_folder_of_1000_files_with_10_percent_broken(
     vanishing = folder / "bad" / "vanishing.txt"
     real_discover = newsfacts.stages.discover_inputs
 
-    def discover_then_delete(paths: list[Path]) -> tuple[list, list]:
-        found = real_discover(paths)
+    def discover_then_delete(paths: list[Path], *selection: object) -> tuple[list, list]:
+        found = real_discover(paths, *selection)
         vanishing.unlink()  # deleted by "the crawler" after discovery, before reading
         return found
 
