@@ -280,3 +280,12 @@ def test_name_sentences_gate_skips_sentences_that_cannot_hold_a_name() -> None:
     body = "It fell 5% on the day. Brenmoor said so. Then it rose. Analysts cited Corvane."
     spans = sentence_spans(body)
     assert name_sentences(body, spans) == [1, 3]
+
+
+def test_a_known_short_name_and_a_country_prefixed_name_merge() -> None:
+    body = (
+        "The US Federal Reserve left rates unchanged. The Federal Reserve said inflation was "
+        "low, and the Fed will meet again in March."
+    )
+    fed = [c for c in _facts(body).companies if c.kind == "government"]
+    assert len(fed) == 1 and {"Fed", "Federal Reserve"} <= {fed[0].name, *fed[0].aliases}

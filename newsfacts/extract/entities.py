@@ -55,6 +55,7 @@ CONFIDENCE_BY_HOW = {
     "same_name": 0.7,
     "ticker": 0.95,
     "person_of": 0.75,
+    "known_alias": 0.8,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -147,6 +148,7 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     es.place_like_bodies(doc, sdoc)
     es.media_websites(doc)
     es.kinds_from_names(doc)
+    es.known_short_names(doc)
     orgs, org_mentions = _collect_orgs(doc)
     org_mentions += _ticker_mentions(tickers, orgs, org_mentions, body)
     persons, person_mentions = _collect_people(doc, orgs)

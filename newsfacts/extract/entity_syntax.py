@@ -884,6 +884,16 @@ def kind_of_name(name: str) -> str | None:
     return kind if kind != "company" else None
 
 
+def known_short_names(doc: Doc) -> None:
+    """A known short name of an organisation the document names is that organisation: "the
+    Fed" after "the Federal Reserve" (gazetteers.known_aliases)."""
+    known = gz.known_aliases()
+    named = {_THE.sub("", s.display or s.text) for s in doc.segments if s.role == "org"}
+    for seg in doc.segments:
+        if seg.role in ("unknown", "common") and known.get(seg.text, frozenset()) & named:
+            seg.role, seg.how = "org", "known_alias"
+
+
 def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
