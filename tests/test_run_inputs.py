@@ -53,3 +53,34 @@ def test_readme_licence_and_changelog_are_skipped_by_default(corpus: Path) -> No
 def test_a_file_named_by_itself_is_always_read(corpus: Path) -> None:
     found, _ = discover_inputs([corpus / "README.txt"])
     assert [f.path.name for f in found] == ["README.txt"]
+
+
+def test_source_folder_makes_filtering_by_source_one_where(tmp_path: Path) -> None:
+    """documents.source_folder is the folder of the file: one WHERE selects a source, no join
+    through raw_documents."""
+    import duckdb
+
+    from newsfacts import stages, warehouse
+
+    for outlet, port in (("harbour-news", "Rotterdam"), ("dock-daily", "Antwerp")):
+        (tmp_path / "crawl" / outlet).mkdir(parents=True)
+        (tmp_path / "crawl" / outlet / "cranes.txt").write_text(
+            f"Cranes to be replaced at {port}\n\nThe operator of the container terminal at {port} "
+            "said on Monday it would replace six ageing cranes over the next two years.\n"
+        )
+    (tmp_path / "crawl" / "README.txt").write_text("One folder per outlet.\n")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    warehouse.apply_ddl(con)
+    counts = stages.ingest(con, [tmp_path / "crawl"], "run-1")
+    stages.normalize(con, "run-1")
+    assert (counts["files_found"], counts["files_skipped"], counts["skipped_files"]) == (
+        2,
+        1,
+        ["README.txt"],
+    )
+    got = con.execute(
+        "SELECT title FROM documents WHERE source_folder = ?",
+        [str(tmp_path / "crawl" / "dock-daily")],
+    ).fetchall()
+    assert got == [("Cranes to be replaced at Antwerp",)]
+    con.close()
