@@ -9,7 +9,7 @@ import os
 import secrets
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -25,7 +25,8 @@ from flows.stages import (
     quarantine_bad_documents,
     validate_and_quarantine,
 )
-from newsfacts import interrupts, load, run_summary, settings, stages, warehouse
+from newsfacts import interrupts, load, run_summary, settings, source_defaults, stages, warehouse
+from newsfacts.ingest_model import display_path
 from newsfacts.parallel import worker_processes
 
 
@@ -45,11 +46,15 @@ def pipeline(
     verified: bool = False,
     include: list[str] | None = None,
     exclude: list[str] | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
 ) -> dict:
     """Ingest, normalize, deduplicate, extract and validate; publish only if validation passes.
 
     The published file is read in full first (DuckDB checks every block's checksum), unless the
     caller has just done so (`verified`): a run never builds on, or re-publishes, a corrupt file.
+    `publisher` and `published` (YYYY-MM-DD) are kept for the files under `paths` that name no
+    publisher, or carry no date, of their own (newsfacts.source_defaults).
     """
     logger = get_run_logger()
     wh = Path(warehouse_path or settings.DEFAULT_WAREHOUSE).absolute()
@@ -66,6 +71,10 @@ def pipeline(
         con = warehouse.open_staging(wh)
         load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
+        if publisher or published:
+            counts["source_defaults"] = source_defaults.record(
+                con, [display_path(s) for s in sources], publisher, _iso_date(published), run_id
+            )
         con.close()
         seconds: dict[str, float] = {}
         unchanged = False  # set after ingest: no new input, so later stages have nothing to do
@@ -91,7 +100,11 @@ def pipeline(
                 pause_point(name)
                 if name == "ingest":
                     _log_inputs(logger, counts[name], sources)
-                    unchanged = not full_refresh and nothing_new(Path(staging), counts[name])
+                    unchanged = (
+                        not full_refresh
+                        and not counts.get("source_defaults", {}).get("documents_renormalized")
+                        and nothing_new(Path(staging), counts[name])
+                    )
             status, message = _outcome(counts)
             if status == "success":
                 interrupts.set_stage("publish")
@@ -123,6 +136,11 @@ def pipeline(
         "seconds": seconds,
         "message": message,
     }
+
+
+def _iso_date(text: str | None) -> date | None:
+    """A YYYY-MM-DD parameter as a date (None stays None)."""
+    return date.fromisoformat(text) if text else None
 
 
 def _log_inputs(logger: object, ingest_counts: dict, sources: list[str]) -> None:

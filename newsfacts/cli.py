@@ -42,6 +42,18 @@ WarehouseOpt = Annotated[
     Path,
     typer.Option("--warehouse", "-w", help="DuckDB warehouse file.", envvar="NEWSFACTS_WAREHOUSE"),
 ]
+PublisherOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Publisher of the files that name none (no metadata, URL or byline); kept for them."
+    ),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Publication date YYYY-MM-DD of the files that carry none of their own; kept for them."
+    ),
+]
 
 
 def _fail(message: str) -> None:
@@ -79,6 +91,8 @@ def run(
         str | None,
         typer.Option(help="Run per-document work on this Dask scheduler (tcp://HOST:PORT)."),
     ] = None,
+    publisher: PublisherOpt = None,
+    published: PublishedOpt = None,
     include: Annotated[
         list[str] | None,
         typer.Option(help="Read only files of a folder matching this glob (repeatable; '*.html')."),
@@ -96,6 +110,7 @@ def run(
     for path in paths or []:
         if not path.exists():
             _fail(f"no such file or folder: {path}")
+    publisher, published = _source_defaults(publisher, published)
     _require_model()
     _check_writable(warehouse)
     _use_running_server()
@@ -120,6 +135,8 @@ def run(
                     verified=True,
                     include=include,
                     exclude=exclude,
+                    publisher=publisher,
+                    published=published,
                 )
     except (WarehouseBusy, WarehouseError) as exc:
         _fail(str(exc))
@@ -132,6 +149,24 @@ def run(
     _print_summary(result)
     if result["status"] != "success":
         raise typer.Exit(1)
+
+
+def _source_defaults(publisher: str | None, published: str | None) -> tuple[str | None, str | None]:
+    """--publisher and --published checked: one line and exit 2 for an empty name, a malformed
+    date or a date in the future."""
+    from datetime import date
+
+    if publisher is not None and not publisher.strip():
+        _fail("--publisher needs a name")
+    if published is None:
+        return publisher, None
+    try:
+        day = date.fromisoformat(published.strip())
+    except ValueError:
+        _fail(f"--published must be YYYY-MM-DD, not {published!r}")
+    if day > date.today():
+        _fail(f"--published {day} is in the future")
+    return publisher and publisher.strip(), day.isoformat()
 
 
 def _use_running_server() -> None:
@@ -309,12 +344,15 @@ def serve(
     name: Annotated[
         str, typer.Option(help="Deployment name shown in the Prefect UI.")
     ] = "scheduled",
+    publisher: PublisherOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment (uses PREFECT_API_URL when set)."""
     from newsfacts.serve import schedule_kwargs, serve_pipeline
 
     if not source.is_dir():
         _fail(f"no such folder: {source}")
+    publisher, published = _source_defaults(publisher, published)
     _check_writable(warehouse)
     try:
         schedule_kwargs(cron, interval)
@@ -328,7 +366,15 @@ def serve(
             fg="yellow",
             err=True,
         )
-    serve_pipeline(source, warehouse, cron=cron, interval=interval, name=name)
+    serve_pipeline(
+        source,
+        warehouse,
+        cron=cron,
+        interval=interval,
+        name=name,
+        publisher=publisher,
+        published=published,
+    )
 
 
 @app.command()

@@ -21,6 +21,7 @@ from itertools import combinations
 
 from newsfacts.facts import stable_id
 from newsfacts.parallel import BatchMap
+from newsfacts.publishers import publisher_key
 from newsfacts.vocab import is_denial
 
 # --- stories ----------------------------------------------------------------------------------
@@ -631,8 +632,9 @@ def story_rows(docs: list[dict], story_of: dict[str, str]) -> list[dict]:
 
 
 def n_publishers(members: list[dict]) -> int:
-    """Distinct publishers; a document with no known publisher counts as its own."""
-    return len({d["publisher"] or f"doc:{d['doc_id']}" for d in members})
+    """Distinct known publishers (case-insensitive); a document with no known publisher is not
+    one more publisher (the corroboration views count those in n_unknown_publisher)."""
+    return len({publisher_key(d["publisher"]) for d in members if d["publisher"]})
 
 
 def story_title(members: list[dict]) -> str:
@@ -1196,9 +1198,12 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # Warehouse IO
 # ----------------------------------------------------------------------------------------------
 
-# Canonical documents in ingest order, numbered from 0: the rows of StoryInputs.
+# Canonical documents in ingest order, numbered from 0: the rows of StoryInputs. A date given on
+# the command line (published_date_source 'cli') is no evidence of when a document appeared, so
+# stories read it as unknown, and the years of expressions resolved against it are not read.
 _CANONICAL = (
-    "WITH canonical AS (SELECT d.doc_id, r.ingest_order, d.published_date, "
+    "WITH canonical AS (SELECT d.doc_id, r.ingest_order, d.published_date_source = 'cli' AS cli, "
+    "CASE WHEN d.published_date_source = 'cli' THEN NULL ELSE d.published_date END AS published_date, "
     "row_number() OVER (ORDER BY r.ingest_order, d.doc_id) - 1 AS i "
     "FROM documents d JOIN raw_documents r USING (raw_id) WHERE d.duplicate_of IS NULL) "
 )
@@ -1219,7 +1224,8 @@ _READ = {
     "years": (
         f"{_CANONICAL} SELECT DISTINCT c.i, CAST(substr(t.value, 1, 4) AS INTEGER) AS year "
         "FROM timexes t JOIN canonical c USING (doc_id) "
-        "WHERE t.type = 'DATE' AND regexp_matches(t.value, '^[0-9]{4}') ORDER BY c.i, year"
+        "WHERE t.type = 'DATE' AND regexp_matches(t.value, '^[0-9]{4}') "
+        "AND NOT (c.cli AND t.anchored) ORDER BY c.i, year"
     ),
     # What the rows of one batch of documents (the list parameter) need of their documents.
     "documents": (

@@ -3,7 +3,9 @@
 Format-specific parsing (trafilatura for HTML and WARC pages, field mapping for JSON with
 markup removed from every field by newsfacts.markup) feeds one
 cleaning path: Unicode repair, boilerplate removal (newsfacts.boilerplate), publication date
-from metadata, an explicit date line or the URL (never guessed), publisher and language.
+(newsfacts.published_dates: metadata, a date line, the URL, the file name, the run's
+--published; never guessed), publisher (newsfacts.publishers: metadata, URL, byline, the run's
+--publisher) and language.
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlparse
 
 from newsfacts import settings
 from newsfacts.boilerplate import clean_plain_text, drop_lines, repeated_lines
 from newsfacts.markup import strip_markup_in
+from newsfacts.published_dates import URL_DATE, date_from_url, decide_date, safe_date
+from newsfacts.publishers import decide_publisher, publisher_from_url
+from newsfacts.source_defaults import SourceDefaults
 from newsfacts.wire import display_title
+
+# Re-exported: callers read these from normalize.
+__all__ = ["URL_DATE", "date_from_url", "publisher_from_url"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class Document:
     author: str | None
     language: str | None
     published_date: date | None
-    published_date_source: str  # metadata, text, url, unknown
+    published_date_source: str  # one of published_dates.DATE_SOURCES
     content_hash: str
     source_key: str  # publisher, else the folder of the file: the unit for template-line removal
     metadata: str | None  # other JSON fields, kept as JSON text
@@ -45,6 +52,7 @@ class Document:
     agency: str | None = None  # news agency the dateline names ("Reuters", "AP")
     display_title: str | None = None  # readable title: an ALL-CAPS headline in sentence case
     normalizer_version: str = settings.NORMALIZER_VERSION
+    publisher_source: str = "unknown"  # one of publishers.PUBLISHER_SOURCES
 
 
 class NormalizeError(ValueError):
@@ -59,10 +67,6 @@ JSON_URL = ("url", "link", "canonical_url")
 JSON_PUBLISHER = ("source", "publisher", "site_name", "outlet", "sitename")
 JSON_AUTHOR = ("author", "authors", "byline")
 
-# Dates in URLs: /2018/07/04/, /2018-07-04/, /20180704/ (a day is required; a month alone is not a date).
-URL_DATE = re.compile(
-    r"(?<!\d)(19\d{2}|20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
 _OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # spacing besides " "
 # Runs of spacing other than a lone " " (rewriting each lone " " as itself made this the
@@ -108,7 +112,7 @@ def parse_date(value: object) -> date | None:
     text = str(value).strip()
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
-        return _safe_date(*map(int, match.groups()))
+        return safe_date(*map(int, match.groups()))
     for fmt in (
         "%d %B %Y",
         "%B %d, %Y",
@@ -124,29 +128,6 @@ def parse_date(value: object) -> date | None:
         except ValueError:
             continue
     return None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def date_from_url(url: str | None) -> date | None:
-    """The publication date a URL path states (/2018/07/04/...), else None."""
-    if not url:
-        return None
-    match = URL_DATE.search(urlparse(url).path)
-    return _safe_date(*map(int, match.groups())) if match else None
-
-
-def publisher_from_url(url: str | None) -> str | None:
-    """The site a URL belongs to, as its host name without "www."."""
-    if not url:
-        return None
-    host = (urlparse(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
 
 
 def detect_language(text: str) -> str | None:
@@ -242,17 +223,31 @@ def _str_or_none(value: object) -> str | None:
 
 
 def normalize_record(
-    raw_id: str, fmt: str, raw_text: str, source_path: str, url: str | None = None
+    raw_id: str,
+    fmt: str,
+    raw_text: str,
+    source_path: str,
+    url: str | None = None,
+    defaults: SourceDefaults | None = None,
 ) -> Document:
-    """Turn one raw record into a Document; raises NormalizeError when there is no article."""
+    """Turn one raw record into a Document; raises NormalizeError when there is no article.
+
+    `defaults` holds what the run was told about the file (--publisher, --published): used only
+    when the record names no publisher, or carries no date, of its own."""
     parsed = parse_record(fmt, raw_text, url)
     title_hint = repair_text(parsed.title).strip() if parsed.title else None
     cleaned = clean_plain_text(repair_text(parsed.text, squash_spaces=False), title_hint=title_hint)
     body = cleaned.body.strip()
     if len(body) < settings.MIN_BODY_CHARS:
         raise NormalizeError(f"no article text after cleaning ({len(body)} characters)")
-    published, source = _published_date(parsed, cleaned.date)
-    publisher = parsed.publisher or publisher_from_url(parsed.url)
+    given = defaults or SourceDefaults()
+    published, source = decide_date(
+        parsed.date, parse_date(cleaned.date), parsed.url, source_path, given.published
+    )
+    publisher = decide_publisher(parsed.publisher, parsed.url, parsed.author, body, given.publisher)
+    # Template lines are found per site as the record names it (metadata or URL), else per
+    # folder: a byline or --publisher does not regroup the documents cleaned together.
+    site = publisher.name if publisher.source in ("metadata", "url") else None
     title = title_hint or cleaned.title
     dateline = cleaned.dateline
     return Document(
@@ -261,13 +256,13 @@ def normalize_record(
         title=title,
         body=body,
         url=parsed.url,
-        publisher=publisher,
+        publisher=publisher.name,
         author=parsed.author,
         language=detect_language(body),
         published_date=published,
         published_date_source=source,
         content_hash=content_hash(body, title),
-        source_key=publisher or source_path.rsplit("/", 1)[0],
+        source_key=site or source_path.rsplit("/", 1)[0],
         metadata=json.dumps(parsed.metadata, ensure_ascii=False, sort_keys=True)
         if parsed.metadata
         else None,
@@ -275,17 +270,8 @@ def normalize_record(
         dateline_place=dateline.place if dateline else None,
         agency=dateline.agency if dateline else None,
         display_title=display_title(title, body),
+        publisher_source=publisher.source,
     )
-
-
-def _published_date(parsed: _Parsed, text_date: str | None) -> tuple[date | None, str]:
-    if parsed.date:
-        return parsed.date, "metadata"
-    if text_date and (found := parse_date(text_date)):
-        return found, "text"
-    if found := date_from_url(parsed.url):
-        return found, "url"
-    return None, "unknown"
 
 
 def remove_template_lines(docs: list[Document], context: dict[str, list[str]]) -> list[Document]:

@@ -38,9 +38,17 @@ def schedule_kwargs(cron: str | None, interval: float | None) -> dict:
     return {"cron": cron}
 
 
-def deployment_parameters(source: Path, warehouse: Path) -> dict:
-    """Parameters each scheduled run gets: absolute paths, so the runner's cwd does not matter."""
-    return {"paths": [str(source.absolute())], "warehouse_path": str(warehouse.absolute())}
+def deployment_parameters(
+    source: Path, warehouse: Path, publisher: str | None = None, published: str | None = None
+) -> dict:
+    """Parameters each scheduled run gets: absolute paths, so the runner's cwd does not matter,
+    and the --publisher / --published given for the files that name none (when given)."""
+    given = {"publisher": publisher, "published": published}
+    return {
+        "paths": [str(source.absolute())],
+        "warehouse_path": str(warehouse.absolute()),
+        **{k: v for k, v in given.items() if v is not None},
+    }
 
 
 def serve_pipeline(
@@ -49,6 +57,8 @@ def serve_pipeline(
     cron: str | None = None,
     interval: float | None = None,
     name: str = DEFAULT_DEPLOYMENT_NAME,
+    publisher: str | None = None,
+    published: str | None = None,
 ) -> None:
     """Register the pipeline deployment with its schedule and serve it until interrupted."""
     from prefect.deployments.runner import EntrypointType
@@ -57,7 +67,7 @@ def serve_pipeline(
 
     pipeline.serve(
         name=name,
-        parameters=deployment_parameters(source, warehouse),
+        parameters=deployment_parameters(source, warehouse, publisher, published),
         description=f"newsfacts over {source.absolute()} into {warehouse.absolute()}",
         tags=["newsfacts"],
         limit=SERVE_RUN_LIMIT,

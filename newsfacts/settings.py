@@ -19,7 +19,9 @@ DEFAULT_WAREHOUSE = Path(
 # Version of the normalizer (cleaning, unwrapping, datelines), stamped on every document. A
 # document of another version is normalized again by the next run, incremental or not.
 # 2: hard-wrapped text unwrapped, datelines and sign-offs cut, template lines spare sentences.
-NORMALIZER_VERSION = "2"
+# 3: publishers from bylines and --publisher (publisher_source), dates from file and folder
+# names and --published.
+NORMALIZER_VERSION = "3"
 # Base of the version stamped on every fact row; bump it when extraction code changes. A run whose
 # extractor version differs from the last successful run's, or that finds documents of another
 # normalizer version, never skips its stages as "nothing new". EXTRACTOR_VERSION (see
@@ -68,6 +70,9 @@ TITLE_MAX_CHARS = 200
 LANGUAGE_SAMPLE_CHARS = 600
 # Bodies shorter than this many characters after cleaning are an ingest error ("no article").
 MIN_BODY_CHARS = 40
+# A date given with --published is the user's word, not the document's: the confidence of a
+# relative expression resolved against it ("last week", "in March") is multiplied by this.
+CLI_DATE_CONFIDENCE = 0.5
 
 # --- extraction budget -----------------------------------------------------------------------
 # Work per document is bounded by these counts, never by a clock, so results do not depend on

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts import dedup, load, settings, warehouse
+from newsfacts import dedup, load, settings, source_defaults, warehouse
 from newsfacts.extract.nlp import ModelMissing
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
+from newsfacts.published_dates import lower_cli_anchored_confidence
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ def normalize(
         for start in range(0, len(pending), settings.BATCH_SIZE):
             rows = load.raw_rows(con, pending[start : start + settings.BATCH_SIZE])
             paths.append({row[0]: row[3] for row in rows})
-            yield rows
+            given = source_defaults.for_paths(con, (row[3] for row in rows))
+            yield [(*row, given.get(row[3])) for row in rows]
 
     for docs, errors in map_batches(normalize_batch, batches()):
         batch_paths = paths.popleft()  # results come back in batch order
@@ -136,12 +138,13 @@ def removed_words(docs: list[Document]) -> dict[str, int]:
 
 
 def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError]]:
-    """Normalize (raw_id, format, raw_text, source_path, url) rows; pure, so it can run anywhere."""
+    """Normalize (raw_id, format, raw_text, source_path, url[, source defaults]) rows; pure, so
+    it can run anywhere."""
     docs: list[Document] = []
     errors: list[IngestError] = []
-    for raw_id, fmt, raw_text, source_path, url in rows:
+    for raw_id, fmt, raw_text, source_path, url, *given in rows:
         try:
-            docs.append(normalize_record(raw_id, fmt, raw_text, source_path, url))
+            docs.append(normalize_record(raw_id, fmt, raw_text, source_path, url, *given))
         except NormalizeError as exc:
             errors.append(
                 IngestError(
@@ -222,6 +225,7 @@ def extract(
     batches = (load.document_rows(con, ids) for ids in chunks)
     for ids, tables in zip(chunks, map_batches(extract_batch, batches), strict=True):
         load.write_facts(con, tables, ids, run_id)
+        lower_cli_anchored_confidence(con, ids)  # dates given on the command line: issue #18
         for table, rows in tables.items():
             counts[table] = counts.get(table, 0) + len(rows)
         counts["documents"] += len(ids)

@@ -111,7 +111,7 @@ def test_seeds_planned_us_entry_is_one_event_reported_by_four_documents(seeds_db
         "SELECT * FROM event_corroboration ORDER BY n_documents DESC, canonical_event_id LIMIT 1",
     )[0]
     assert (top["event_type"], top["status"], top["location"]) == ("market_entry", "planned", "US")
-    assert top["n_documents"] == 4 and top["n_publishers"] == 4
+    assert top["n_documents"] == 4 and top["n_publishers"] + top["n_unknown_publisher"] == 4
     assert top["scope"] == "smartphones"
 
 

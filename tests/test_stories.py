@@ -122,7 +122,7 @@ def test_story_rows_count_documents_and_publishers() -> None:
     ]
     (row,) = story_rows(members, dict.fromkeys("abcd", "st_1"))
     assert row["n_documents"] == 4
-    assert row["n_publishers"] == 3  # Wire once, each unknown publisher on its own
+    assert row["n_publishers"] == 1  # Wire once; unknown publishers are no more publishers
     assert (row["first_seen"], row["last_seen"]) == (date(2021, 3, 1), date(2021, 3, 2))
     assert row["title"] == "A headline"
     assert row["anchor_doc_id"] == "a"
@@ -131,7 +131,7 @@ def test_story_rows_count_documents_and_publishers() -> None:
 def test_seeds_four_reports_form_one_story_and_the_later_denial_another(seeds_db) -> None:
     stories = rows(seeds_db, "SELECT * FROM stories ORDER BY n_documents DESC")
     assert [s["n_documents"] for s in stories] == [4, 1]
-    assert stories[0]["n_publishers"] == 4  # no publisher is known: each document counts
+    assert stories[0]["n_publishers"] == 0  # no seed names its publisher (issue #18)
     undated = rows(seeds_db, "SELECT story_id FROM documents WHERE story_id IS NULL")
     assert undated == []
 

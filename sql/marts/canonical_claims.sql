@@ -35,7 +35,7 @@ COMMENT ON COLUMN canonical_claims.company_ids IS 'Companies the statement is ab
 COMMENT ON COLUMN canonical_claims.first_seen IS 'Earliest statement or publication date of a report; NULL if none is known.';
 COMMENT ON COLUMN canonical_claims.last_seen IS 'Latest statement or publication date of a report; NULL if none is known.';
 COMMENT ON COLUMN canonical_claims.n_documents IS 'Canonical documents reporting it (duplicates never count).';
-COMMENT ON COLUMN canonical_claims.n_publishers IS 'Distinct publishers of those documents; a document with no known publisher counts as its own.';
+COMMENT ON COLUMN canonical_claims.n_publishers IS 'Distinct known publishers of those documents (case-insensitive); a document with no known publisher is not counted as one (the corroboration views give n_unknown_publisher).';
 COMMENT ON COLUMN canonical_claims.doc_ids IS 'Those documents, sorted.';
 COMMENT ON COLUMN canonical_claims.n_reports IS 'Member claims (a document may report a statement twice).';
 COMMENT ON COLUMN canonical_claims.story_id IS 'Story of the earliest report.';

@@ -39,7 +39,7 @@ COMMENT ON COLUMN canonical_events.scope IS 'Product line of the earliest report
 COMMENT ON COLUMN canonical_events.first_seen IS 'Earliest publication date of a reporting document; NULL if none is dated.';
 COMMENT ON COLUMN canonical_events.last_seen IS 'Latest publication date of a reporting document; NULL if none is dated.';
 COMMENT ON COLUMN canonical_events.n_documents IS 'Canonical documents reporting it (duplicates never count).';
-COMMENT ON COLUMN canonical_events.n_publishers IS 'Distinct publishers of those documents; a document with no known publisher counts as its own.';
+COMMENT ON COLUMN canonical_events.n_publishers IS 'Distinct known publishers of those documents (case-insensitive); a document with no known publisher is not counted as one (the corroboration views give n_unknown_publisher).';
 COMMENT ON COLUMN canonical_events.doc_ids IS 'Those documents, sorted.';
 COMMENT ON COLUMN canonical_events.n_reports IS 'Member events.';
 COMMENT ON COLUMN canonical_events.n_claims IS 'Canonical claims stating it.';

@@ -14,5 +14,5 @@ COMMENT ON COLUMN stories.title IS 'Headline of the earliest member that has one
 COMMENT ON COLUMN stories.first_seen IS 'Earliest publication date among the members; NULL when no member is dated.';
 COMMENT ON COLUMN stories.last_seen IS 'Latest publication date among the members; NULL when no member is dated.';
 COMMENT ON COLUMN stories.n_documents IS 'Canonical member documents (duplicates not counted).';
-COMMENT ON COLUMN stories.n_publishers IS 'Distinct publishers; a member with no known publisher counts as one of its own.';
+COMMENT ON COLUMN stories.n_publishers IS 'Distinct known publishers of the members (case-insensitive); a member with no known publisher is not counted as one.';
 COMMENT ON COLUMN stories.anchor_doc_id IS 'Earliest ingested member; the story id derives from it.';
