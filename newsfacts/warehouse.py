@@ -13,6 +13,9 @@ import fcntl
 import hashlib
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -224,11 +227,74 @@ def _way_back(warehouse: Path) -> str:
     return f"; the last good file is {prev}" if prev.exists() else ""
 
 
+# Exit statuses of the child process that reads a published file in full (verify_full).
+VERIFY_BUSY, VERIFY_CORRUPT = 3, 4
+# The child: Python running read_every_block on the file named by the last argument.
+VERIFY_COMMAND = [
+    sys.executable,
+    "-c",
+    "import sys; from newsfacts.warehouse import verify_main; sys.exit(verify_main(sys.argv[1]))",
+]
+
+
 def verify_full(warehouse: Path) -> None:
     """Read every row of every table, so DuckDB checks every block's checksum; raise
-    WarehouseCorrupt naming the problem. Nothing to check when there is no file yet."""
+    WarehouseCorrupt naming the problem. Nothing to check when there is no file yet.
+
+    The read runs in a child process: on some damaged blocks DuckDB 1.4 crashes (SIGSEGV)
+    instead of raising an error, and a crash must be a one-line refusal, never the end of the
+    run. Starting the child costs about 0.4 s.
+    """
     if not warehouse.exists():
         return
+    path = os.pathsep.join(filter(None, [str(settings.PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [*VERIFY_COMMAND, str(warehouse)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": path},
+        check=False,
+    )
+    said = done.stdout.strip()
+    if done.returncode == 0:
+        return
+    if done.returncode == VERIFY_BUSY:
+        raise WarehouseBusy(said)
+    if done.returncode == VERIFY_CORRUPT:
+        raise WarehouseCorrupt(said)
+    if done.returncode < 0:
+        raise _crashed(warehouse, signal.Signals(-done.returncode).name)
+    last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+    raise WarehouseError(f"could not check {warehouse}: {last[:200]}")
+
+
+def _crashed(warehouse: Path, signame: str) -> BaseException:
+    """What a child killed by `signame` means: a stop signal stops the run; any other signal
+    is DuckDB failing on the file's bytes."""
+    if signame in ("SIGINT", "SIGTERM"):
+        from newsfacts import interrupts
+
+        return interrupts.Interrupted(signame)
+    return WarehouseCorrupt(
+        f"{warehouse} is corrupt (DuckDB crashed reading it: {signame}){_way_back(warehouse)}"
+    )
+
+
+def verify_main(path: str) -> int:
+    """The child's side of verify_full: 0 when every block reads, else a status and one line."""
+    try:
+        read_every_block(Path(path))
+    except WarehouseBusy as exc:
+        print(exc)
+        return VERIFY_BUSY
+    except WarehouseCorrupt as exc:
+        print(exc)
+        return VERIFY_CORRUPT
+    return 0
+
+
+def read_every_block(warehouse: Path) -> None:
+    """Read every row of every table in this process; raise WarehouseBusy or WarehouseCorrupt."""
     try:
         con = duckdb.connect(str(warehouse), read_only=True, config=settings.duckdb_config())
     except duckdb.IOException as exc:

@@ -96,6 +96,24 @@ def test_run_refuses_a_corrupt_warehouse_and_never_republishes_it(
     assert not warehouse.staging_path(corrupt).exists()
 
 
+# Stands in for DuckDB crashing on a damaged block (DuckDB 1.4 does so on some layouts of the
+# flipped-bytes file above): the checking child kills itself with SIGSEGV.
+CRASHING_CHILD = [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"]
+
+
+def test_duckdb_crashing_on_the_file_is_one_line_not_the_end_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.duckdb"
+    publish_with_rows(path, 10)
+    publish_with_rows(path, 20)
+    before = sha(path)
+    monkeypatch.setattr(warehouse, "VERIFY_COMMAND", CRASHING_CHILD)
+    line = one_line_error(CliRunner().invoke(app, ["run", str(SAMPLES), "-w", str(path)]))
+    assert "is corrupt (DuckDB crashed reading it: SIGSEGV)" in line and ".previous" in line
+    assert sha(path) == before
+
+
 @pytest.mark.parametrize("command", [["report"], ["sql", "SELECT 1"]])
 def test_report_and_sql_say_the_warehouse_is_corrupt(corrupt: Path, command: list[str]) -> None:
     result = CliRunner().invoke(app, [*command, "-w", str(corrupt)])
