@@ -148,19 +148,34 @@ def remote_loads(page: str) -> list[str]:
 
 
 def copy_vendor(site: Path) -> None:
-    """Copy the vendored files (with their licences) into the site's static/vendor/."""
-    shutil.copytree(VENDOR, site / SITE_VENDOR, dirs_exist_ok=True)
+    """Copy the vendored files (with their licences) into the site's static/vendor/, unless the
+    same copy is there already (its README, which lists every file's hash, is unchanged)."""
+    target = site / SITE_VENDOR
+    readme = (VENDOR / "README.md").read_bytes()
+    if (target / "README.md").exists() and (target / "README.md").read_bytes() == readme:
+        return
+    shutil.copytree(VENDOR, target, dirs_exist_ok=True)
 
 
-def make_offline(site: Path) -> int:
-    """Make every page of a Data Docs site (index.html's folder) load only local files.
+# File in the site's static/vendor/ whose modification time says when pages were last made
+# offline: GX keeps every validation page ever built, and only newer pages need a look.
+STAMP = ".offline"
 
-    Returns how many pages were rewritten; the rewrite is idempotent, and pages already offline
-    are not written again.
+
+def make_offline(site: Path, every_page: bool = False) -> int:
+    """Make the pages of a Data Docs site (index.html's folder) load only local files.
+
+    Looks at pages written since the last call (or every page); returns how many it rewrote.
+    The rewrite is idempotent, and a page already offline is not written again.
     """
     copy_vendor(site)
+    stamp = site / SITE_VENDOR / STAMP
+    since = 0.0 if every_page or not stamp.exists() else stamp.stat().st_mtime - 1
+    stamp.touch()  # before reading: a page GX writes meanwhile is newer and looked at next time
     changed = 0
     for path in sorted(site.rglob("*.html")):
+        if path.stat().st_mtime < since:
+            continue
         page = path.read_text(encoding="utf-8")
         new, dropped = offline_page(page, path.parent.relative_to(site))
         if new == page:
