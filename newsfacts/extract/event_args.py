@@ -108,13 +108,14 @@ class Resolver:
         return self.index.kind(key)
 
     def keys(self, tokens: list[Token], people: bool = False) -> list[str]:
-        """Company keys of argument tokens and their conjuncts, in order, without repeats."""
+        """Company keys of argument tokens and their conjuncts, in order, without repeats
+        ("the two firms" gives both)."""
         out: list[str] = []
         for token in tokens:
             for t in (token, *token.conjuncts):
-                key = self.key(t, people)
-                if key and key not in out:
-                    out.append(key)
+                for key in self.the_two(t) or [self.key(t, people)]:
+                    if key and key not in out:
+                        out.append(key)
         return out
 
     def key(self, token: Token, people: bool = False) -> str | None:
@@ -128,6 +129,9 @@ class Resolver:
             return self._clause_subject(token) or resolve_company_anaphor(
                 token.text, token.idx, self.index, token.sent.start_char
             )
+        pair = self._the_two(token)
+        if pair:
+            return pair
         if COMPANY_DESCRIPTOR.fullmatch(name_text(token)):
             return resolve_company_anaphor(
                 name_text(token), token.idx, self.index, token.sent.start_char
@@ -156,6 +160,27 @@ class Resolver:
             self._acquisition = bool(_ACQUISITION_WORDS.search(self.doc.text))
         return self._acquisition
 
+    def _the_two(self, token: Token) -> str | None:
+        """ "the two firms", "both companies": the first of the last two companies named (the
+        second comes through the_two_partner)."""
+        pair = self.the_two(token)
+        return pair[0] if pair else None
+
+    def the_two(self, token: Token) -> list[str]:
+        """The last two companies named before "the two firms" / "both companies"."""
+        words = {c.lower_ for c in token.children}
+        if token.lemma_.lower() not in ("firm", "company", "group", "bank", "two") or not (
+            words & {"two", "both"} or token.lower_ == "two"
+        ):
+            return []
+        keys: list[str] = []
+        for m in reversed(self.index.companies_in(0, token.idx)):
+            if self.kind(m.company_key) == "company" and m.company_key not in keys:
+                keys.append(m.company_key)
+            if len(keys) == 2:
+                return keys[::-1]
+        return []
+
     def key_other_than(self, token: Token, exclude: set[str]) -> str | None:
         """Like key(), but a descriptor ("the Nordic company") resolves to the last company
         named before it that is not one of `exclude` (the other party already named)."""
@@ -180,7 +205,7 @@ class Resolver:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
                     if pronoun in child.subtree or child.lower_ in PRONOUNS_COMPANY:
                         continue
-                    key = self.company[child.i] or self._in_name_span(child) or self._appos(child)
+                    key = self.key(child)  # a name, or a descriptor ("the German group")
                     if key and self.kind(key) != "media":
                         return key
             if verb.dep_ in ("ccomp", "relcl", "advcl") and _has_own_subject(verb):

@@ -464,8 +464,24 @@ def _businesses(tokens: list[Token], r: Resolver) -> list[str]:
 
 
 def _is_business(tokens: list[Token], r: Resolver) -> bool:
-    """Whether an object is a company or a business noun ("the unit", "a stake")."""
-    return bool(r.keys(tokens)) or bool(_lemma_set(tokens) & BUSINESS_NOUNS)
+    """Whether an object is a company or a business noun ("the unit", "a stake", "its
+    businesses"); a bare or counted plural ("many firms were sold", "90,000 businesses") is a
+    statistic, not a deal."""
+    if r.keys(tokens):
+        return True
+    return any(
+        t.lemma_.lower() in BUSINESS_NOUNS and (t.tag_ not in ("NNS", "NNPS") or _specific(t))
+        for token in tokens
+        for t in (token, *token.conjuncts)
+    )
+
+
+def _specific(noun: Token) -> bool:
+    """A plural with an owner or a definite article: "its businesses", "the units"."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+        for c in noun.children
+    )
 
 
 def _subjects(args: Args, pred: Predicate) -> list[Token]:
@@ -473,9 +489,20 @@ def _subjects(args: Args, pred: Predicate) -> list[Token]:
     depends on (a light verb: "X made a bid", "X announced a takeover")."""
     if args.subj:
         return args.subj
-    if pred.token.pos_ in ("NOUN", "PROPN") and args.gov_dep in ("dobj", "pobj:in", "pobj:to"):
-        return light_subject(args)
+    if pred.token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    gov = head_lemma(args.governor) if args.governor is not None else ""
+    if args.gov_dep in ("dobj", "pobj:in", "pobj:to", "pobj:on", "pobj:for"):
+        if gov not in _TARGET_SIDE_VERBS:
+            return light_subject(args)  # "X made a bid", "X is working on a bid"
     return []
+
+
+# Verbs whose subject is the side acted on by the noun they govern: "X rejected a bid".
+_TARGET_SIDE_VERBS = frozenset(
+    "receive reject rebuff spurn oppose face welcome accept consider recommend attract turn "
+    "dismiss fight block resist".split()  # noqa: SIM905
+)
 
 
 def _stake_type(obj: list[Token]) -> str:
@@ -711,7 +738,9 @@ def _other_purpose(t: Token) -> bool:
 
 def _modal(verb: Token) -> bool:
     """Whether a verb carries would, could, might or may."""
-    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
+    )
 
 
 # Verbs that act on a deal without stating it: "block the sale", "opposed any takeover".
@@ -868,7 +897,16 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     targets = r.keys(args.preps.get("for", []) + args.preps.get("to", []))
     agents = r.keys(args.subj + args.preps.get("from", []))
     gov = head_lemma(args.governor) if args.governor is not None else ""
-    side = light_subject(args) if args.gov_dep in ("dobj", "attr", "nsubjpass") else []
+    if args.gov_dep == "pobj:from" and any(
+        c.dep_ == "dobj" and head_lemma(c) in ("bid", "offer") for c in args.governor.children
+    ):
+        return None  # "raise its bid to £1.5bn from its initial £1.3bn offer": the prior bid
+    rel = args.gov_dep or ""
+    side = (
+        light_subject(args)
+        if rel in ("dobj", "attr", "nsubjpass") or rel.startswith("pobj:") and rel != "pobj:by"
+        else []
+    )
     if gov in (
         "receive",
         "reject",
@@ -979,10 +1017,13 @@ def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "struck a deal with Peugeot to supply cars" (partnership), "a takeover deal", "the
     settlement deal"; "the deal" alone is a reference, resolved by event_syntax."""
     t = pred.token
+    if t.pos_ in ("VERB", "AUX"):
+        return _signed(pred, args, r)
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
     mods = {m.lower_ for m in args.mods}
     partners = r.keys(args.preps.get("with", []) + args.preps.get("between", []))
+    partners += [k for k in _purpose_parties(t, r) if k not in partners]
     agents = [
         k for k in r.keys(_subjects(args, pred)) + _businesses(args.mods, r) if k not in partners
     ]
@@ -1016,6 +1057,48 @@ def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     )
 
 
+def _purpose_parties(deal: Token, r: Resolver) -> list[str]:
+    """The other side named in a deal's purpose clause: "a deal to supply Peugeot with cars"."""
+    for child in deal.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            args = verb_args(child)
+            return r.keys(args.obj + args.preps.get("dative", []) + args.preps.get("with", []))
+    return []
+
+
+# Nouns of signed agreements: "signed a Memorandum of Understanding", "signed a contract".
+_AGREEMENTS = frozenset(
+    "deal deals agreement agreements contract contracts memorandum pact accord".split()  # noqa: SIM905
+)
+
+
+def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
+    """ "The two firms signed a Memorandum of Understanding", "X signed a deal with Y": a
+    partnership when two parties sign (the agreement noun is absorbed)."""
+    if not _lemma_set(args.obj) & _AGREEMENTS:
+        return None
+    with_ = [
+        p
+        for o in args.obj
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in pobjs(c)
+    ]
+    partners = r.keys(args.preps.get("with", []) + with_)
+    agents = [k for k in r.keys(args.subj) if k not in partners]
+    if not partners and len(agents) >= 2:
+        agents, partners = agents[:1], agents[1:]
+    if not (agents and partners):
+        return None
+    return Frame(
+        "partnership",
+        "events.deal.signed",
+        tuple(agents),
+        partners=tuple(partners),
+        distributive=False,
+    )
+
+
 def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "teamed up with X", "an alliance with Y", "a joint venture between A and B"."""
     t = pred.token
@@ -1025,6 +1108,8 @@ def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     agents = [
         k for k in r.keys(_subjects(args, pred)) + _businesses(args.mods, r) if k not in partners
     ]
+    if not (agents or partners) and t.pos_ in ("NOUN", "PROPN") and _stated_alliance(t, args):
+        agents = _sentence_companies(t, r)  # "part of an alliance agreed in 2000"
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents or partners):
@@ -1032,6 +1117,24 @@ def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     return Frame(
         "partnership", "events.partner", tuple(agents), partners=tuple(partners), distributive=False
     )
+
+
+def _stated_alliance(t: Token, args: Args) -> bool:
+    """An alliance noun the clause states without naming its parties: "part of an alliance
+    agreed in 2000", "as part of a partnership agreement", "formed a joint venture"."""
+    stated = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in t.children)
+    gov = head_lemma(args.governor) if args.governor is not None else ""
+    return stated or gov in ("form", "set", "create", "agree", "announce", "sign", "part", "seal")
+
+
+def _sentence_companies(t: Token, r: Resolver) -> list[str]:
+    """The companies (not authorities) named in a word's sentence, in order."""
+    sent = t.sent
+    keys: list[str] = []
+    for m in r.index.companies_in(sent.start_char, sent.end_char):
+        if r.kind(m.company_key) == "company" and m.company_key not in keys:
+            keys.append(m.company_key)
+    return keys[:3]
 
 
 def frame_cancel(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -1645,8 +1748,8 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             subj = []
     if head_lemma(t) in ("review", "audit", "examine", "raid") and not authority:
         return None
-    if not authority and not targets:
-        return None
+    if not targets and (t.pos_ in ("VERB", "AUX") or not authority):
+        return None  # "police investigating a murder", "the panel probed the future of P2P"
     regs = _authorities(subj, r)
     agents = regs or [k for k in r.keys(subj) if k not in targets]
     return Frame(
@@ -1674,15 +1777,72 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             not in ("seek", "claim", "demand", "want", "sue", "win", "award")
         ):
             return None
-    if head_lemma(t) == "appeal" and not _legal_appeal(t, args):
+    lemma = head_lemma(t)
+    if lemma == "appeal" and not _legal_appeal(t, args):
+        return None
+    if lemma == "court":
+        return _court_case(t, r)
+    if lemma == "challenge" and not _legal_challenge(args):
         return None
     targets = r.keys(args.obj + args.preps.get("against", []) + args.preps.get("from", []))
     agents = [k for k in r.keys(subj) if k not in targets]
-    if not agents and not targets:
+    gov = head_lemma(args.governor) if args.governor is not None else ""
+    if t.pos_ in ("NOUN", "PROPN") and gov in ("face", "receive", "spark", "prompt", "trigger"):
+        # "X faces lawsuits": X is sued; "could spark shareholder lawsuits" names no suer
+        targets, agents = targets or agents if gov in ("face", "receive") else targets, []
+    if not agents and not targets and not (t.pos_ in ("NOUN", "PROPN") and lemma in _LEGAL_NOUNS):
         return None
-    if t.pos_ in ("NOUN", "PROPN") and not stated_nominal(t, args, agents, targets, _SUE_VERBS):
+    if t.pos_ in ("NOUN", "PROPN") and not stated_nominal(
+        t, args, agents, targets, _SUE_VERBS | {"spark", "prompt", "trigger", "be"}
+    ):
         return None
     return Frame("lawsuit", "events.sue", tuple(agents), tuple(targets))
+
+
+# Nouns that name a lawsuit even when the text names no party ("lawsuits launched against
+# downloaders", "any legal battle would be protracted").
+_LEGAL_NOUNS = frozenset(
+    "lawsuit lawsuits suit suits litigation action battle fight complaint".split()  # noqa: SIM905
+)
+# What a legal challenge is against: "challenged the Commission's ruling", "its jurisdiction".
+_CHALLENGED = frozenset(
+    "ruling decision verdict judgment judgement jurisdiction law legality right rights order "
+    "fine ban validity".split()  # noqa: SIM905
+)
+
+
+def _legal_challenge(args: Args) -> bool:
+    """ "challenged a European Commission ruling", "the court's jurisdiction had been
+    challenged", "challenged X in court" (not "challenged the market leader")."""
+    objects = args.obj + args.preps.get("in", [])
+    return bool(_lemma_set(objects) & (_CHALLENGED | {"court"}))
+
+
+def _court_case(court: Token, r: Resolver) -> Frame | None:
+    """A party taking a case to a court: "Yukos asked the US court to ...", "the row has
+    reached the European Court of Justice", "X went to court" (a court that rules is the
+    regulator's own rule: "the court ruled")."""
+    if court.dep_ in ("nsubj", "nsubjpass", "compound", "poss"):
+        return None
+    if court.dep_ == "pobj" and court.head.lower_ not in ("to", "before"):
+        return None  # "filed for protection in a US court": the court is a place
+    verb = court.head.head if court.dep_ == "pobj" else court.head
+    if verb.pos_ not in ("VERB", "AUX") or head_lemma(verb) not in _COURT_VERBS:
+        return None
+    agents = [k for k in r.keys(verb_args(verb).subj) if r.kind(k) != "government" or True]
+    agents = [k for k in agents if k != r.key(court)]
+    others = [
+        k
+        for k in r.keys([c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"])
+        if k not in agents
+    ]
+    return Frame("lawsuit", "events.sue.court", tuple(agents), tuple(others))
+
+
+# Verbs by which a party takes a case to a court: "asked the court to", "went to court".
+_COURT_VERBS = frozenset(
+    "ask go take reach petition apply appeal head win lose challenge urge".split()  # noqa: SIM905
+)
 
 
 # Verbs of which a lawsuit noun is the object when the clause states the suit.
@@ -1951,7 +2111,9 @@ def _rated(obj: list[Token], r: Resolver) -> list[str]:
     """The rated organisation: "its rating of Russia's debt", "X's credit rating"."""
     keys: list[str] = []
     for o in obj:
-        keys += r.keys([t for t in o.subtree if t.i != o.i])
+        owners = [c for c in o.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+        of = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+        keys += r.keys(of + owners)  # "their rating of Russia's debt": Russia, not "their"
     return keys[:1]
 
 
@@ -2294,5 +2456,11 @@ FRAMES: dict[str, FrameRule] = {
 
 def frame_of(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """The frame of a predicate by its family's rule."""
-    rule = FRAMES.get(pred.family)
-    return rule(pred, args, r) if rule else None
+    if r.company[pred.token.i]:
+        return None  # "Finans Investment", "the Alliance for Digital Inclusion": a name
+    for family in (pred.family, *pred.others):
+        rule = FRAMES.get(family)
+        frame = rule(pred, args, r) if rule else None
+        if frame is not None:
+            return frame
+    return None

@@ -44,6 +44,7 @@ class Predicate:
     start: int  # character span of the trigger words in the body
     end: int
     family: str
+    others: tuple[str, ...] = ()  # further families the word may name, tried in order
 
     @property
     def text(self) -> str:
@@ -116,19 +117,24 @@ def find_predicates(doc: Doc) -> list[Predicate]:
 def word_predicate(token: Token) -> Predicate | None:
     """The predicate a single word names, if its text or lemma is in the table and fits."""
     words, _ = predicate_table()
+    found: list[tuple[str, int, str]] = []  # (family, end, key) of every fitting entry
     for key in dict.fromkeys((token.lower_, token.lemma_.lower(), *_stems(token))):
         for entry in words.get(key, ()):
             if token.pos_ not in _POS[entry.pos]:
                 continue
             extra = _needed(token, entry.needs)
-            if extra is None:
-                continue
-            end = max(token.idx + len(token.text), extra)
-            start = _ordinal_start(token) if entry.family == "rank" else token.idx
-            # the word the table knows it by, for rules that read the trigger's lemma
-            token.doc.user_data.setdefault(EVENT_WORDS, {})[token.i] = key
-            return Predicate(token, start, end, entry.family)
-    return None
+            if extra is not None:
+                found.append((entry.family, max(token.idx + len(token.text), extra), key))
+        if found:
+            break
+    if not found:
+        return None
+    family, end, key = found[0]
+    start = _ordinal_start(token) if family == "rank" else token.idx
+    # the word the table knows it by, for rules that read the trigger's lemma
+    token.doc.user_data.setdefault(EVENT_WORDS, {})[token.i] = key
+    others = tuple(dict.fromkeys(f for f, _, _ in found[1:] if f != family))
+    return Predicate(token, start, end, family, others)
 
 
 # Doc.user_data key of the table word each predicate token was matched by.

@@ -153,7 +153,9 @@ HEARSAY_SOURCES = frozenset(
 # Governing words by which a party denies the event.
 DENIAL_WORDS = frozenset({"deny", "dismiss", "refuse", "decline", "rule", "reject", "scotch"})
 # Governing words that mean the event was avoided: "avoided bankruptcy" states no bankruptcy.
-AVOIDANCE_WORDS = frozenset({"avoid", "avert", "prevent", "escape", "stave", "fend", "resist"})
+AVOIDANCE_WORDS = frozenset(
+    {"avoid", "avert", "prevent", "escape", "stave", "fend", "resist", "stop", "halt"}
+)
 # Governing words after which the event is done: "completed the takeover", "the sale went ahead".
 DONE_WORDS = frozenset({"complete", "finalise", "finalize", "close", "conclude"})
 # Speech verbs: they pass the status of their reported clause through.
@@ -288,6 +290,10 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
     _mods(trigger, cues)
     cues.indefinite_any = any(c.lower_ == "any" and c.dep_ == "det" for c in trigger.children)
     cues.speculation = cues.speculation or _topic_of_talk(trigger)
+    # "almost collapsed", "nearly went bust": it did not happen
+    cues.avoided = any(
+        c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in trigger.children
+    )
     _expected_after(trigger, cues)
     token, came_from, depth, under_speech = trigger, trigger, 0, False
     while True:
