@@ -339,8 +339,10 @@ def _fill_from_clause(verb: Token, args: Args) -> None:
         owners = [c for c in noun.children if c.dep_ == "poss"]
         args.subj = owners or (light_subject(noun_args(noun)) if noun.dep_ == "dobj" else [])
     if not args.subj and not (args.passive and verb.dep_ == "acl"):
+        if args.passive and args.obj:
+            return  # "after the Shuffle was introduced": a passive with its own subject
         shared = inherited_subject(verb)
-        if args.passive and not args.obj:
+        if args.passive:
             args.obj.extend(shared)  # "the screensaver is due to be launched": the launched
         else:
             args.subj.extend(shared)

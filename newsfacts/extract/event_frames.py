@@ -1393,14 +1393,18 @@ PRODUCT_NOUNS = frozenset(
 
 def _topic_company(t: Token, r: Resolver) -> list[str]:
     """The company the text is about when a product is named without its maker: the last
-    company named in this or the previous sentence."""
-    start = t.sent.start_char
+    company named in this or the previous sentence, else the company named most often before
+    it (the story's subject)."""
     doc = t.doc
-    previous = doc[t.sent.start - 1].sent.start_char if t.sent.start > 0 else start
+    previous = doc[t.sent.start - 1].sent.start_char if t.sent.start > 0 else t.sent.start_char
     for m in reversed(r.index.companies_in(previous, t.idx)):
         if r.kind(m.company_key) == "company":
             return [m.company_key]
-    return []
+    counts: dict[str, int] = {}
+    for m in r.index.companies_in(0, t.idx):
+        if r.kind(m.company_key) == "company":
+            counts[m.company_key] = counts.get(m.company_key, 0) + 1
+    return [max(counts, key=counts.get)] if counts else []
 
 
 def _authority_keys(subj: list[Token], r: Resolver) -> list[str]:

@@ -56,6 +56,9 @@ _NO_FIGURE_TYPES = frozenset(
 # Relations by which a noun predicate hands its event to the predicate it depends on or that
 # depends on it: "an offer to buy" (acl), "talks on a merger" (prep), "withdrew its bid" (dobj).
 _ABSORBING = frozenset({"acl", "relcl", "xcomp", "pcomp", "pobj", "dobj", "nsubjpass", "compound"})
+# Prepositions by which a noun is part of its head's event: "talks on a merger", "withdrew
+# from the auction", "plans for a takeover" (not "since its launch", "after the sale").
+_ABSORBING_PREPS = frozenset({"of", "for", "on", "over", "about", "from", "to", "into", "with"})
 # Most events one statement about several agents is split into.
 MAX_DISTRIBUTED = 4
 
@@ -125,6 +128,8 @@ def _absorbed_by_head(t: Token, by_token: dict[int, Candidate]) -> bool:
     """A noun whose head (or the verb its preposition hangs on) is another predicate."""
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ not in _ABSORBING_PREPS:
+            return False  # "downloaded since its launch in 2003": a time, not the same event
         head = head.head
     return t.dep_ in _ABSORBING and head.i in by_token and head.i != t.i
 
