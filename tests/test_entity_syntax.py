@@ -124,8 +124,8 @@ def test_a_government_named_by_its_country_adjective() -> None:
 
 
 def test_a_news_outlets_website_is_named_with_it() -> None:
-    body = "Jo Bell told the BBC News website that Brenmoor Foods would appeal."
-    assert _kinds(body).get("BBC News website") == "media"
+    body = "Jo Bell told the Halden Post website that Brenmoor Foods would appeal."
+    assert _kinds(body).get("Halden Post website") == "media"
 
 
 # --- aliases and abbreviations merge --------------------------------------------------------
@@ -143,13 +143,14 @@ def test_an_abbreviation_defined_in_the_text_is_an_alias() -> None:
 
 def test_an_agency_acronym_is_not_split_and_merges_with_its_name() -> None:
     body = (
-        "The US Securities and Exchange Commission opened an inquiry into Brenmoor Foods. "
-        "The SEC declined to comment."
+        "The Ostrava Bonds and Futures Commission opened an inquiry into Brenmoor Foods. "
+        "The OBFC declined to comment."
     )
     companies = _facts(body).companies
-    sec = [c for c in companies if "SEC" in (c.name, *c.aliases)]
-    assert len(sec) == 1 and "Securities and Exchange Commission" in sec[0].name
-    assert not {c.name for c in companies} & {"US Securities", "Exchange Commission"}
+    agency = [c for c in companies if "OBFC" in (c.name, *c.aliases)]
+    assert len(agency) == 1 and agency[0].name == "Ostrava Bonds and Futures Commission"
+    assert agency[0].kind == "government"
+    assert not {c.name for c in companies} & {"Ostrava Bonds", "Futures Commission"}
 
 
 def test_initials_written_without_brackets_merge() -> None:

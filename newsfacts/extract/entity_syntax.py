@@ -894,6 +894,29 @@ def known_short_names(doc: Doc) -> None:
             seg.role, seg.how = "org", "known_alias"
 
 
+def join_by_initials(doc: Doc) -> None:
+    """Two pieces joined by "and", "for" or "of" are one name when an abbreviation in the text
+    spells its initials: "the Ostrava Bonds and Futures Commission ... the OBFC" (without the
+    initials "Brenmoor and Halden Holdings" may name two companies)."""
+    acronyms = {s.text for s in doc.segments if oa.looks_like_acronym(s.text)}
+    if not acronyms:
+        return
+    segs, toks = doc.segments, doc.toks
+    for n in range(len(segs) - 2, -1, -1):
+        a, b = segs[n], segs[n + 1]
+        gap = [t.text for t in toks[a.j : b.i]]
+        if gap not in (["and"], ["for"], ["of"], ["&"]) or "org" not in (a.role, b.role):
+            continue
+        if a.role not in ("org", "unknown", "common") or b.role not in ("org", "unknown", "common"):
+            continue
+        name = doc.body[a.start : b.end]
+        if any(oa.abbreviates(x, _THE.sub("", name)) for x in acronyms):
+            seg = new_segment(doc, a.start, b.end, "org", "abbrev_span", a.chunk)
+            if seg is not None:
+                seg.kind = b.kind if b.role == "org" else a.kind
+                segs[n : n + 2] = [seg]
+
+
 def reconcile(doc: Doc, ner: NerView) -> None:
     """Run the NER rules over segments the cue rules have marked: vetoes first, then additions."""
     veto_non_names(doc, ner)
@@ -906,6 +929,7 @@ def reconcile(doc: Doc, ner: NerView) -> None:
     person_of_organisation(doc)
     sports_clubs(doc, ner)
     event_owners(doc)
+    join_by_initials(doc)
     defined_abbreviations(doc)
 
 
