@@ -47,10 +47,10 @@ def _company_of(body: str, name: str) -> str | None:
 @pytest.mark.parametrize(
     ("body", "not_a_company"),
     [
-        ("Initially, Brenmoor Foods said the offer was too low.", "Initially"),
+        ("Separately, Brenmoor Foods said the offer was too low.", "Separately"),
         ("Eventually the board of Brenmoor Foods agreed to the sale.", "Eventually"),
-        ("Figures from Brenmoor Foods showed sales fell 4%.", "Figures"),
-        ("Concerns grew after Brenmoor Foods cut its forecast.", "Concerns"),
+        ("Estimates from Brenmoor Foods showed sales fell 4%.", "Estimates"),
+        ("Worries grew after Brenmoor Foods cut its forecast.", "Worries"),
         ("Finance Minister Jo Bell met Brenmoor Foods executives on Monday.", "Finance"),
         ("Football chief Tom Ash said Brenmoor Foods would sponsor the league.", "Football"),
     ],
@@ -285,8 +285,9 @@ def test_name_sentences_gate_skips_sentences_that_cannot_hold_a_name() -> None:
 
 def test_a_known_short_name_and_a_country_prefixed_name_merge() -> None:
     body = (
-        "The US Federal Reserve left rates unchanged. The Federal Reserve said inflation was "
-        "low, and the Fed will meet again in March."
+        "The US Department of Defense signed the contract with Kestrel Air. The Department of "
+        "Defense said the aircraft would fly next year, and the Pentagon will pay in June."
     )
-    fed = [c for c in _facts(body).companies if c.kind == "government"]
-    assert len(fed) == 1 and {"Fed", "Federal Reserve"} <= {fed[0].name, *fed[0].aliases}
+    defense = [c for c in _facts(body).companies if c.kind == "government"]
+    assert len(defense) == 1
+    assert {"Pentagon", "Department of Defense"} <= {defense[0].name, *defense[0].aliases}

@@ -316,8 +316,8 @@ def _alias_pairs(orgs: dict[str, _OrgEntry], doc: Doc) -> list[tuple[str, str]]:
 
 
 def _known_alias_pairs(names: dict[str, str]) -> list[tuple[str, str]]:
-    """(key, key) of a known short name and its full name, both in the document ("the Fed" and
-    "the Federal Reserve"; gazetteers.known_aliases)."""
+    """(key, key) of a known short name and its full name, both in the document ("the BoJ" and
+    "the Bank of Japan"; gazetteers.known_aliases)."""
     known = gz.known_aliases()
     return [
         (names[short], names[full])

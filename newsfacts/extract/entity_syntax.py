@@ -39,7 +39,7 @@ NER_CONFIRMED_RULES = frozenset(["title_cue"])
 # NER labels of places and nationalities: such a span is never a company by NER alone.
 PLACE_LABELS = frozenset(["GPE", "LOC", "NORP", "FAC"])
 # Lower-case words that may join the pieces of one name inside an NER span ("Department of
-# Trade and Industry", "Marsh & McLennan", "Centre for Transport and Society").
+# Ports and Harbours", "Halden & Voss", "Institute for Roads and Society").
 _JOINERS = frozenset(["and", "&", "of", "for", "the", "de", "-", "/", "on", "in"])
 _THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE_END = re.compile(r"(?:['’]s?|[,.;:])$")
@@ -221,8 +221,8 @@ def common_word(text: str) -> bool:
 def respan_fragments(doc: Doc, ner: NerView) -> None:
     """One NER span over several pieces of a name replaces the pieces.
 
-    Matches "the Department of Trade and Industry", "the Securities and Exchange Commission",
-    "Jean-Luc Marchetti" (cut at a letter the tokenizer does not know), "Marsh & McLennan".
+    Matches "the Department of Ports and Harbours", "the Bonds and Futures Commission",
+    "Jean-Luc Marchetti" (cut at a letter the tokenizer does not know), "Halden & Voss".
     """
     for ent in ner.ents:
         if ent.label not in ("ORG", "PERSON"):
@@ -245,7 +245,7 @@ def respan_fragments(doc: Doc, ner: NerView) -> None:
 
 def _joined(doc: Doc, pieces: list[Segment], ent: Ent) -> bool:
     """True when only joiner words lie between the pieces inside the entity, and an "and" joins
-    them only inside a name with an organisation head ("Department of Trade and Industry", not
+    them only inside a name with an organisation head ("Department of Ports and Harbours", not
     "Brakstone and Ulvik"); a comma or bracket never does ("Brakstone, Ulvik")."""
     covered = {k for s in pieces for k in range(s.i, s.j)}
     found = token_range(doc, ent.start, ent.end)
@@ -271,7 +271,7 @@ def _head_word(name: str) -> str:
 def veto_non_names(doc: Doc, ner: NerView) -> None:
     """A cue-rule organisation that NER does not see as a name is no organisation.
 
-    Vetoes "Initially, ..." and "Concerns grew" (no proper noun), "Finance Minister Jo Bell"
+    Vetoes "Separately, ..." and "Worries grew" (no proper noun), "Finance Minister Jo Bell"
     and "Football chief" (a title cue without an NER organisation), while "Brenmoor announced"
     (a proper noun) and "NUJ General Secretary" (an acronym) stand.
     """
@@ -458,7 +458,7 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     """An NER organisation that is plausibly one: see plausible_org_name, and not a product, a
     place or a person by its shape or by what NER says of its other mentions."""
     # A dictionary word NER tags as an organisation at least twice, and as nothing else, is a
-    # name ("Corvane" may be a word too): "Fiat-like" names, not "Budget" once.
+    # name ("Corvane" may be a word too), not "Budget" tagged once.
     steady = ner.org_counts.get(ent.text, 0) >= 2 and ner.labels.get(ent.text) == {"ORG"}
     if not plausible_org_name(ent.text, word_ok=steady) or ent.text in ner.products:
         return False
@@ -886,7 +886,7 @@ def kind_of_name(name: str) -> str | None:
 
 def known_short_names(doc: Doc) -> None:
     """A known short name of an organisation the document names is that organisation: "the
-    Fed" after "the Federal Reserve" (gazetteers.known_aliases)."""
+    Pentagon" after "the Department of Defense" (gazetteers.known_aliases)."""
     known = gz.known_aliases()
     named = {_THE.sub("", s.display or s.text) for s in doc.segments if s.role == "org"}
     for seg in doc.segments:
