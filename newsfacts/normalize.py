@@ -21,13 +21,13 @@ from datetime import date, datetime
 from newsfacts import settings
 from newsfacts.boilerplate import clean_plain_text, drop_lines, repeated_lines
 from newsfacts.markup import strip_markup_in
-from newsfacts.published_dates import URL_DATE, date_from_url, decide_date, safe_date
+from newsfacts.published_dates import date_from_url, decide_date, safe_date
 from newsfacts.publishers import decide_publisher, publisher_from_url
 from newsfacts.source_defaults import SourceDefaults
 from newsfacts.wire import display_title
 
-# Re-exported: callers read these from normalize.
-__all__ = ["URL_DATE", "date_from_url", "publisher_from_url"]
+# Re-exported: callers and tests read these from normalize.
+__all__ = ["date_from_url", "publisher_from_url"]
 
 
 @dataclass(frozen=True)
