@@ -42,8 +42,7 @@ _ACQUISITION_WORDS = re.compile(
 )
 # Nouns of executive roles whose company is their affiliation: "its chief executive resigned".
 TITLE_WORDS = frozenset(
-    "chief executive chairman chairwoman boss bosses director directors president head ceo "
-    "manager officer founder executives".split()  # noqa: SIM905 - a word list reads better
+    ["chief", "executive", "chairman", "chairwoman", "boss", "bosses", "director", "directors", "president", "head", "ceo", "manager", "officer", "founder", "executives"]  # noqa: SIM905 - a word list reads better
 )
 # Nouns that stand for an authority named earlier: "the court", "the Commission".
 AUTHORITY_WORDS = frozenset(

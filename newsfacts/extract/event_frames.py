@@ -492,7 +492,7 @@ def _subjects(args: Args, pred: Predicate) -> list[Token]:
     if pred.token.pos_ not in ("NOUN", "PROPN"):
         return []
     gov = head_lemma(args.governor) if args.governor is not None else ""
-    if args.gov_dep in ("dobj", "pobj:in", "pobj:to", "pobj:on", "pobj:for"):
+    if args.gov_dep in ("dobj", "pobj:in", "pobj:to", "pobj:on", "pobj:for"):  # noqa: SIM102 (kept nested for reading)
         if gov not in _TARGET_SIDE_VERBS:
             return light_subject(args)  # "X made a bid", "X is working on a bid"
     return []
@@ -500,8 +500,7 @@ def _subjects(args: Args, pred: Predicate) -> list[Token]:
 
 # Verbs whose subject is the side acted on by the noun they govern: "X rejected a bid".
 _TARGET_SIDE_VERBS = frozenset(
-    "receive reject rebuff spurn oppose face welcome accept consider recommend attract turn "
-    "dismiss fight block resist".split()  # noqa: SIM905
+    ["receive", "reject", "rebuff", "spurn", "oppose", "face", "welcome", "accept", "consider", "recommend", "attract", "turn", "dismiss", "fight", "block", "resist"]  # noqa: SIM905
 )
 
 
@@ -952,14 +951,11 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 # Modifiers that make an offer, approach or proposal a bid for a company.
 _BID_MODS = frozenset(
-    "takeover buyout cash formal hostile rival higher improved revised initial final tender "
-    "merger bid all-share all-cash informal detailed firm fresh new latest possible earlier "
-    "second third sweetened increased opening winning".split()  # noqa: SIM905
+    ["takeover", "buyout", "cash", "formal", "hostile", "rival", "higher", "improved", "revised", "initial", "final", "tender", "merger", "bid", "all-share", "all-cash", "informal", "detailed", "firm", "fresh", "new", "latest", "possible", "earlier", "second", "third", "sweetened", "increased", "opening", "winning"]  # noqa: SIM905
 )
 # Verbs whose object an offer is when it is a bid: "tabled an offer", "rebuffed the approach".
 _OFFER_VERBS = frozenset(
-    "table lodge submit rebuff spurn raise sweeten improve reject receive make launch "
-    "consider accept up increase withdraw drop".split()  # noqa: SIM905
+    ["table", "lodge", "submit", "rebuff", "spurn", "raise", "sweeten", "improve", "reject", "receive", "make", "launch", "consider", "accept", "up", "increase", "withdraw", "drop"]  # noqa: SIM905
 )
 
 
@@ -1249,8 +1245,7 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 # Objects by which launching in a country is entering it: "launched its operations in Spain".
 _ENTRY_OBJECTS = frozenset(
-    "operation operations business businesses brand brands presence service services store "
-    "stores network networks".split()  # noqa: SIM905
+    ["operation", "operations", "business", "businesses", "brand", "brands", "presence", "service", "services", "store", "stores", "network", "networks"]  # noqa: SIM905
 )
 
 
@@ -1576,8 +1571,7 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 # What "added", "shipped" or "downloaded" count in a result: "added 5m new customers".
 _COUNTED = frozenset(
-    "customer customers subscriber subscribers user users member members account accounts "
-    "unit units copy copies time times".split()  # noqa: SIM905
+    ["customer", "customers", "subscriber", "subscribers", "user", "users", "member", "members", "account", "accounts", "unit", "units", "copy", "copies", "time", "times"]  # noqa: SIM905
 )
 
 
@@ -1810,8 +1804,7 @@ _LEGAL_NOUNS = frozenset(
 )
 # What a legal challenge is against: "challenged the Commission's ruling", "its jurisdiction".
 _CHALLENGED = frozenset(
-    "ruling decision verdict judgment judgement jurisdiction law legality right rights order "
-    "fine ban validity".split()  # noqa: SIM905
+    ["ruling", "decision", "verdict", "judgment", "judgement", "jurisdiction", "law", "legality", "right", "rights", "order", "fine", "ban", "validity"]  # noqa: SIM905
 )
 
 
@@ -2145,7 +2138,7 @@ def frame_bankrupt(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
     gov = args.governor
-    if lemma in ("administration", "receivership", "liquidation"):
+    if lemma in ("administration", "receivership", "liquidation"):  # noqa: SIM102 (kept nested for reading)
         if gov is None or head_lemma(gov) not in (
             "go",
             "enter",
@@ -2364,19 +2357,18 @@ def frame_other(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             "refinery",
         }:
             return None
-    if lemma == "strike":
-        if t.pos_ == "VERB" and _lemma_set(args.obj) & {
-            "deal",
-            "agreement",
-            "pact",
-            "accord",
-            "contract",
-            "balance",
-            "chord",
-            "note",
-            "blow",
-        }:
-            return None
+    if lemma == "strike" and t.pos_ == "VERB" and _lemma_set(args.obj) & {
+        "deal",
+        "agreement",
+        "pact",
+        "accord",
+        "contract",
+        "balance",
+        "chord",
+        "note",
+        "blow",
+    }:
+        return None
     if lemma == "recall" and t.pos_ == "VERB" and not args.obj:
         return None
     owners = _businesses(subj + args.preps.get("at", []), r) or _businesses(light_subject(args), r)

@@ -179,7 +179,7 @@ def _needed(token: Token, needs: str) -> int | None:
     kind, _, allowed = needs.partition(":")
     lemmas = set(allowed.split("|"))
     for child in token.children:
-        if child.lower_ in lemmas or child.lemma_.lower() in lemmas:
+        if child.lower_ in lemmas or child.lemma_.lower() in lemmas:  # noqa: SIM102 (kept nested for reading)
             if _child_fits(kind, child):
                 return max(token.idx + len(token.text), child.idx + len(child.text))
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None

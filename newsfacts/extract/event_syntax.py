@@ -137,10 +137,10 @@ def _absorbed_by_head(t: Token, by_token: dict[int, Candidate]) -> bool:
 def _absorbed_by_child(t: Token, by_token: dict[int, Candidate]) -> bool:
     """A deal noun whose purpose clause is a predicate: "an offer to buy", "talks to merge"."""
     for child in t.children:
-        if child.dep_ in ("acl", "relcl") and child.i in by_token and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in ("acl", "relcl") and child.i in by_token and child.pos_ in ("VERB", "AUX"):  # noqa: SIM102 (kept nested for reading)
             if any(g.lower_ == "to" for g in child.children):
                 return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "over", "about", "for", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "over", "about", "for", "to"):  # noqa: SIM102 (kept nested for reading)
             if any(
                 g.i in by_token
                 and g.dep_ in ("pobj", "pcomp")

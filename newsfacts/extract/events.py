@@ -157,7 +157,7 @@ def _report_company(body: str, facts: DocumentFacts) -> str | None:
     if start >= 0:
         end = start + len(name)
         for m in mentions:
-            if m.start <= start < m.end or start <= m.start < end and m.end - m.start > 3:
+            if m.start <= start < m.end or start <= m.start < end and m.end - m.start > 3:  # noqa: SIM102 (kept nested for reading)
                 if name_key(m.text) == name_key(name):
                     return m.company_key
         key = name_key(name)
