@@ -108,6 +108,8 @@ FLOORS = GOLD_DIR / "floors.json"
 # How far (absolute, in metric units) a dev number may fall below its floor before
 # tests/test_gold_floors.py fails.
 FLOOR_TOLERANCE = 0.02
+# A metric resting on fewer items than this gets no floor (one item would move it past the tolerance).
+MIN_FLOOR_COUNT = 20
 # Metrics that are diagnostics, not quality (lower is not worse): never pinned as floors.
 DIAGNOSTICS = ("claim_cue_not_located",)
 # Print order of the headline metrics; per-type recalls and the rest follow, sorted.
@@ -411,12 +413,23 @@ def result_lines(scores: dict[str, fs.Scores], info: dict[str, Any], seconds: fl
     return lines
 
 
+def counted(scores: fs.Scores, name: str) -> int:
+    """How many items a metric rests on: a ratio's denominator, an F1's smaller side."""
+    if name in scores.f1s:
+        return min(scores.f1s[name][1], scores.f1s[name][2])
+    return scores.ratios[name][1] if name in scores.ratios else 0
+
+
 def floor_values(scores: fs.Scores) -> dict[str, float]:
-    """Today's dev numbers as floors (rounded down to 3 decimals; nan and diagnostics left out)."""
+    """Today's dev numbers as floors (rounded down to 3 decimals; nan, diagnostics and metrics
+    resting on fewer than MIN_FLOOR_COUNT items left out: one item moves those by more than the
+    tolerance, so a floor on them would pin noise, not quality)."""
     return {
         name: math.floor(value * 1000) / 1000
         for name, (value, _) in metrics(scores).items()
-        if not math.isnan(value) and name not in DIAGNOSTICS
+        if not math.isnan(value)
+        and name not in DIAGNOSTICS
+        and counted(scores, name) >= MIN_FLOOR_COUNT
     }
 
 
