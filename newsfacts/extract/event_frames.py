@@ -1040,17 +1040,17 @@ def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             partners=tuple(partners),
             distributive=False,
         )
+    return _two_sided(agents, partners, "events.deal.partner")
+
+
+def _two_sided(agents: list[str], partners: list[str], rule: str) -> Frame | None:
+    """A partnership needs two sides: with no named partner, the first of several agents acts
+    and the others are its partners; one side alone states no partnership."""
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents and partners):
         return None
-    return Frame(
-        "partnership",
-        "events.deal.partner",
-        tuple(agents),
-        partners=tuple(partners),
-        distributive=False,
-    )
+    return Frame("partnership", rule, tuple(agents), partners=tuple(partners), distributive=False)
 
 
 def _purpose_parties(deal: Token, r: Resolver) -> list[str]:
@@ -1082,17 +1082,7 @@ def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ]
     partners = r.keys(args.preps.get("with", []) + with_)
     agents = [k for k in r.keys(args.subj) if k not in partners]
-    if not partners and len(agents) >= 2:
-        agents, partners = agents[:1], agents[1:]
-    if not (agents and partners):
-        return None
-    return Frame(
-        "partnership",
-        "events.deal.signed",
-        tuple(agents),
-        partners=tuple(partners),
-        distributive=False,
-    )
+    return _two_sided(agents, partners, "events.deal.signed")
 
 
 def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
