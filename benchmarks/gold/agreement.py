@@ -12,23 +12,19 @@ values. Optional event mentions are left out on both sides.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-GOLD_DIR = Path(__file__).resolve().parent
+import align
 
-LEGAL_FORMS = {"plc", "inc", "ltd", "llc", "corp", "co", "ag", "sa", "nv", "group", "the"}
+GOLD_DIR = Path(__file__).resolve().parent
 
 
 def norm_name(name: str | None) -> str:
-    """A name folded for comparison: case, punctuation, possessive, leading "the", legal forms."""
-    if not name:
-        return ""
-    words = re.sub(r"'s\b|[^\w& ]", " ", name.lower()).split()
-    return " ".join(w for w in words if w not in LEGAL_FORMS)
+    """A name folded for comparison the way the scorer folds it (align.norm_name); "" for none."""
+    return align.norm_name(name) if name else ""
 
 
 def names(entity: dict[str, Any]) -> set[str]:
@@ -53,11 +49,6 @@ def match(
                 used.add(j)
                 break
     return pairs
-
-
-def f1(n_pairs: int, n_left: int, n_right: int) -> float:
-    """F1 of a matching."""
-    return 2 * n_pairs / (n_left + n_right) if n_left + n_right else float("nan")
 
 
 def ref_names(gold: dict[str, Any], ref: str | None) -> frozenset[str]:
