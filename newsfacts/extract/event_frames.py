@@ -1086,6 +1086,8 @@ def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ]
     partners = r.keys(args.preps.get("with", []) + with_)
     agents = [k for k in r.keys(args.subj) if k not in partners]
+    if not (agents or partners) and args.passive:
+        agents = _sentence_companies(pred.token, r)  # "the contract, signed in 2000"
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents and partners):
@@ -1104,12 +1106,21 @@ def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     t = pred.token
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
-    partners = r.keys(args.preps.get("with", []) + args.preps.get("between", []) + args.obj)
+    linked = args.preps.get("to", []) if head_lemma(t) == "link" else []  # "linked to X"
+    partners = r.keys(
+        args.preps.get("with", []) + args.preps.get("between", []) + args.obj + linked
+    )
+    named_mods = [m for mod in args.mods for m in mod.subtree]  # "the Fiat-GM alliance"
     agents = [
-        k for k in r.keys(_subjects(args, pred)) + _businesses(args.mods, r) if k not in partners
+        k for k in r.keys(_subjects(args, pred)) + _businesses(named_mods, r) if k not in partners
     ]
-    if not (agents or partners) and t.pos_ in ("NOUN", "PROPN") and _stated_alliance(t, args):
-        agents = _sentence_companies(t, r)  # "part of an alliance agreed in 2000"
+    if head_lemma(t) in ("work", "tie", "ties") and not partners:
+        return None  # "working late", "ties" without a partner
+    if not (agents or partners) and t.pos_ in ("NOUN", "PROPN"):
+        if _stated_alliance(t, args):
+            agents = _sentence_companies(t, r)  # "part of an alliance agreed in 2000"
+        else:
+            agents = _clause_owner(t, r)  # "Qantas might recruit ... through joint ventures"
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents or partners):
@@ -1123,8 +1134,19 @@ def _stated_alliance(t: Token, args: Args) -> bool:
     """An alliance noun the clause states without naming its parties: "part of an alliance
     agreed in 2000", "as part of a partnership agreement", "formed a joint venture"."""
     stated = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in t.children)
-    gov = head_lemma(args.governor) if args.governor is not None else ""
-    return stated or gov in ("form", "set", "create", "agree", "announce", "sign", "part", "seal")
+    noun = t.head if t.dep_ == "compound" else t  # "a partnership agreement"
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return stated or head_lemma(gov) in (
+        "form",
+        "set",
+        "create",
+        "agree",
+        "announce",
+        "sign",
+        "part",
+        "seal",
+        "come",
+    )
 
 
 def _sentence_companies(t: Token, r: Resolver) -> list[str]:
