@@ -970,7 +970,10 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     owners = _result_owner(t, args, r)
     if not owners:
         return None
-    return Frame("financial_result", "events.result.noun", tuple(owners))
+    # "issued its third profits warning": a warning is a forecast
+    forecast = "warning" in pred.text.lower() or head_lemma(t.head) in ("warning", "forecast")
+    status = "speculated" if forecast else "occurred"
+    return Frame("financial_result", "events.result.noun", tuple(owners), default_status=status)
 
 
 # What "added", "shipped" or "downloaded" count in a result: "added 5m new customers".

@@ -45,7 +45,9 @@ SPEECH_WORDS = word_set("event_status.speech_words")
 # Types for which announcing or reporting is the event itself: "announced a record profit".
 _ANNOUNCED_IS_DONE = frozenset({"financial_result", "leadership_change", "product_launch"})
 # Types whose progressive form states a deal under way, not done: "is buying 100% of X".
-_PROGRESSIVE_PLANNED = frozenset({"acquisition", "investment", "ipo"})
+_PROGRESSIVE_PLANNED = frozenset(
+    {"acquisition", "investment", "ipo", "product_launch", "layoffs", "market_entry"}
+)
 # Noun modifiers of a trigger: "a possible merger", "the proposed takeover".
 _SPECULATED_MODS = word_set("event_status.speculated_mods")
 _PLANNED_MODS = word_set("event_status.planned_mods")
@@ -77,6 +79,7 @@ class Cues:
     progressive: bool = False
     indefinite_any: bool = False
     scheduled: bool = False
+    present_dated: bool = False
 
 
 def status_of(
@@ -106,6 +109,8 @@ def status_of(
         return "planned"
     if cues.progressive and event_type in _PROGRESSIVE_PLANNED:
         return "planned"
+    if cues.present_dated and event_type in _PROGRESSIVE_PLANNED:
+        return "planned"  # "the console goes on sale on Thursday": an arrangement
     if cues.done:
         return "occurred"
     return default
@@ -116,6 +121,7 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
     cues = Cues()
     _mods(trigger, cues)
     cues.indefinite_any = any(c.lower_ == "any" and c.dep_ == "det" for c in trigger.children)
+    cues.present_dated = _present_with_date(trigger)
     cues.speculation = cues.speculation or _topic_of_talk(trigger)
     # "almost collapsed", "nearly went bust": it did not happen
     cues.avoided = any(
@@ -134,6 +140,8 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
             if token.dep_ == "advcl" and _mark(token) in ("if", "unless"):
                 cues.conditional = True
             head = token.head
+            if token.dep_ != "ccomp" and head.lemma_.lower() in DENIAL_WORDS:
+                break  # "X was rejected, while Y said it will bid": Y's bid is not rejected
             if not _passes_through(head):
                 break
             under_speech = head.lemma_.lower() in SPEECH_WORDS
@@ -252,6 +260,19 @@ def _topic_of_talk(trigger: Token) -> bool:
         return False
     before = trigger.doc[prep.i - 1] if prep.i > 0 else None
     return before is not None and before.lemma_.lower() in _TOPIC_NOUNS
+
+
+def _present_with_date(trigger: Token) -> bool:
+    """A verb in the present tense with a date of its own: "goes on sale on Thursday", "is
+    released in the US on 24 March" (a scheduled arrangement, not a past fact)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    tensed = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lower_ in ("is", "are")
+        for c in verb.children
+    )
+    has_perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return tensed and dated and not has_perfect
 
 
 def _nobody(subject: Token) -> bool:
