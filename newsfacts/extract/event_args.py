@@ -20,6 +20,7 @@ from newsfacts.extract.event_context import (
     MentionIndex,
     resolve_company_anaphor,
 )
+from newsfacts.extract.event_words import word_set
 
 # Dependency labels that attach a subject, an object, a prepositional argument.
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -29,9 +30,7 @@ _PREPS = frozenset({"prep", "dative", "agent"})
 # "agreed to buy", "bought X and sold Y", "paying £3m to buy".
 _SHARED_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 # Object-control verbs: in "allowed X to buy" the buyer is the object of "allowed".
-_OBJECT_CONTROL = frozenset(
-    {"allow", "enable", "force", "ask", "urge", "persuade", "order", "permit", "require", "help"}
-)
+_OBJECT_CONTROL = word_set("event_args.object_control")
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 # Modifiers that belong to a noun's name span: "rival bank UFJ", "the Yugansk unit".
 # Words of a text about buying companies.
@@ -41,32 +40,10 @@ _ACQUISITION_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Nouns of executive roles whose company is their affiliation: "its chief executive resigned".
-TITLE_WORDS = frozenset(
-    ["chief", "executive", "chairman", "chairwoman", "boss", "bosses", "director", "directors", "president", "head", "ceo", "manager", "officer", "founder", "executives"]  # noqa: SIM905 - a word list reads better
-)
+TITLE_WORDS = word_set("event_args.title_words")
 # Nouns that stand for an authority named earlier: "the court", "the Commission".
-AUTHORITY_WORDS = frozenset(
-    [
-        "court",
-        "commission",
-        "parliament",
-        "ministry",
-        "regulator",
-        "regulators",
-        "watchdog",
-        "authorities",
-        "government",
-        "tribunal",
-        "department",
-        "agency",
-        "council",
-        "committee",
-        "senate",
-        "congress",
-        "kremlin",
-    ]
-)
-_NAME_PARTS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "flat", "quantmod"})
+AUTHORITY_WORDS = word_set("event_args.authority_words")
+_NAME_PARTS = word_set("event_args.name_parts")
 
 
 @dataclass

@@ -27,387 +27,31 @@ from newsfacts.extract.event_args import (
 )
 from newsfacts.extract.event_lexicon import Predicate
 from newsfacts.extract.event_places import find_places
+from newsfacts.extract.event_words import word_set
 from newsfacts.vocab import EventStatus
 
 # Nouns that make the object of "buy"/"sell" a business: "bought the unit", "sold its stake".
-BUSINESS_NOUNS = frozenset(
-    [
-        "company",
-        "firm",
-        "business",
-        "unit",
-        "division",
-        "arm",
-        "subsidiary",
-        "operation",
-        "operations",
-        "stake",
-        "share",
-        "shares",
-        "asset",
-        "assets",
-        "brand",
-        "chain",
-        "group",
-        "bank",
-        "plant",
-        "factory",
-        "club",
-        "network",
-        "station",
-        "stations",
-        "rights",
-        "maker",
-        "rival",
-        "operator",
-        "carrier",
-        "airline",
-        "retailer",
-        "insurer",
-        "brewer",
-        "exchange",
-        "producer",
-        "manufacturer",
-        "supplier",
-        "provider",
-        "store",
-        "stores",
-        "shop",
-        "shops",
-        "outlet",
-        "outlets",
-        "interest",
-        "holding",
-        "holdings",
-        "portfolio",
-        "title",
-        "titles",
-        "newspaper",
-        "newspapers",
-        "paper",
-        "magazine",
-        "studio",
-        "label",
-        "team",
-        "mine",
-        "mines",
-        "field",
-        "fields",
-        "refinery",
-        "hotel",
-        "hotels",
-        "property",
-        "properties",
-        "venture",
-        "start-up",
-        "startup",
-        "subsidiaries",
-        "businesses",
-        "units",
-        "divisions",
-        "companies",
-        "firms",
-        "banks",
-        "brands",
-        "percent",
-        "%",
-    ]
-)
+BUSINESS_NOUNS = word_set("event_frames.business_nouns")
 # Nouns that name a deal: what "withdrew its ..." or "... collapsed" is about.
-DEAL_NOUNS = frozenset(
-    [
-        "deal",
-        "bid",
-        "offer",
-        "talks",
-        "talk",
-        "merger",
-        "takeover",
-        "agreement",
-        "contract",
-        "plan",
-        "plans",
-        "partnership",
-        "alliance",
-        "venture",
-        "sale",
-        "acquisition",
-        "approach",
-        "proposal",
-        "negotiations",
-        "pact",
-        "tie-up",
-        "purchase",
-        "buyout",
-        "arrangement",
-        "project",
-        "scheme",
-        "order",
-    ]
-)
+DEAL_NOUNS = word_set("event_frames.deal_nouns")
 # Nouns of authorities acting without a name in the text: "a US judge", "regulators".
-AUTHORITY_NOUNS = frozenset(
-    [
-        "court",
-        "judge",
-        "judges",
-        "regulator",
-        "regulators",
-        "commission",
-        "authorities",
-        "authority",
-        "government",
-        "parliament",
-        "mps",
-        "ministry",
-        "minister",
-        "watchdog",
-        "tribunal",
-        "panel",
-        "senate",
-        "congress",
-        "lawmakers",
-        "prosecutors",
-        "prosecutor",
-        "army",
-        "police",
-        "council",
-        "department",
-        "agency",
-        "treasury",
-        "officials",
-        "legislators",
-        "assembly",
-        "cabinet",
-        "kremlin",
-        "state",
-    ]
-)
+AUTHORITY_NOUNS = word_set("event_frames.authority_nouns")
 # Nouns of jobs: "cut 500 jobs", "axing 90 journalist jobs", "shed 1,200 staff".
-JOB_NOUNS = frozenset(
-    [
-        "job",
-        "jobs",
-        "post",
-        "posts",
-        "position",
-        "positions",
-        "worker",
-        "workers",
-        "staff",
-        "employee",
-        "employees",
-        "workforce",
-        "role",
-        "roles",
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "people",
-        "redundancy",
-        "redundancies",
-    ]
-)
+JOB_NOUNS = word_set("event_frames.job_nouns")
 # Nouns of executive roles: "its chief executive resigned", "named a new chairman".
-TITLE_NOUNS = frozenset(
-    [
-        "chief",
-        "executive",
-        "chairman",
-        "chairwoman",
-        "boss",
-        "director",
-        "president",
-        "head",
-        "ceo",
-        "cfo",
-        "coo",
-        "manager",
-        "officer",
-        "founder",
-        "chairperson",
-        "leader",
-        "bosses",
-        "executives",
-        "directors",
-        "governor",
-    ]
-)
+TITLE_NOUNS = word_set("event_frames.title_nouns")
 # Nouns that are money: "raise new money", "inject capital".
-MONEY_NOUNS = frozenset(
-    ["money", "capital", "funds", "fund", "cash", "finance", "financing", "equity"]
-)
+MONEY_NOUNS = word_set("event_frames.money_nouns")
 # Nouns of products that "sell" counts: "sold 2 million consoles" is a result, not a sale.
-RESULT_UNITS = frozenset(
-    [
-        "units",
-        "copy",
-        "copies",
-        "console",
-        "consoles",
-        "phone",
-        "phones",
-        "handset",
-        "handsets",
-        "car",
-        "cars",
-        "vehicle",
-        "vehicles",
-        "machine",
-        "machines",
-        "device",
-        "devices",
-        "player",
-        "players",
-        "ticket",
-        "tickets",
-        "subscription",
-        "subscriptions",
-        "game",
-        "games",
-    ]
-)
+RESULT_UNITS = word_set("event_frames.result_units")
 # Object nouns that make "launch" something other than a product launch.
-_NOT_PRODUCT = frozenset(
-    [
-        "attack",
-        "campaign",
-        "strike",
-        "appeal",
-        "offensive",
-        "initiative",
-        "scheme",
-        "plan",
-        "strategy",
-        "drive",
-        "bid",
-        "offer",
-        "takeover",
-        "action",
-        "lawsuit",
-        "suit",
-        "case",
-        "challenge",
-        "effort",
-        "attempt",
-        "review",
-        "inquiry",
-        "investigation",
-        "probe",
-        "enquiry",
-        "audit",
-        "study",
-        "consultation",
-        "search",
-        "hunt",
-        "fight",
-        "battle",
-        "war",
-        "programme",
-        "program",
-        "figures",
-        "results",
-        "statement",
-        "data",
-        "details",
-        "report",
-        "information",
-        "funds",
-        "fund",
-        "prisoners",
-        "hostage",
-        "hostages",
-        "criticism",
-        "warning",
-        "counter-attack",
-        "figure",
-        "result",
-        "statistic",
-        "statistics",
-        "survey",
-        "number",
-        "numbers",
-        "detail",
-        "reform",
-        "reforms",
-        "assault",
-        "worm",
-        "worms",
-        "virus",
-        "designation",
-        "measure",
-        "measures",
-        "policy",
-        "policies",
-        "law",
-        "laws",
-        "rule",
-        "rules",
-        "tax",
-        "taxes",
-        "duty",
-        "duties",
-        "legislation",
-    ]
-)
-_INQUIRY = frozenset(
-    ["inquiry", "investigation", "probe", "enquiry", "review", "audit", "examination"]
-)
+_NOT_PRODUCT = word_set("event_frames.not_product")
+_INQUIRY = word_set("event_frames.inquiry")
 # Compound heads that keep an event noun an event: "takeover bid", "bankruptcy protection".
-EVENT_HEADS = frozenset(
-    [
-        "bid",
-        "offer",
-        "approach",
-        "talks",
-        "talk",
-        "deal",
-        "proposal",
-        "attempt",
-        "plan",
-        "plans",
-        "speculation",
-        "rumour",
-        "rumours",
-        "interest",
-        "move",
-        "protection",
-        "filing",
-        "application",
-        "proceedings",
-        "petition",
-        "package",
-        "agreement",
-        "effort",
-        "process",
-        "pact",
-        "payment",
-        "plan",
-    ]
-)
+EVENT_HEADS = word_set("event_frames.event_heads")
 # Subjects that make "sales"/"profits" a statistic rather than a company's result.
-_STAT_OWNERS = frozenset(
-    [
-        "country",
-        "economy",
-        "sector",
-        "industry",
-        "market",
-        "nation",
-        "region",
-        "government",
-        "state",
-        "exports",
-        "imports",
-        "retail",
-        "retailers",
-        "shoppers",
-        "consumers",
-        "households",
-    ]
-)
-_PRODUCT_VERBS = frozenset({"unveil", "release", "introduce", "roll", "debut", "launch"})
+_STAT_OWNERS = word_set("event_frames.stat_owners")
+_PRODUCT_VERBS = word_set("event_frames.product_verbs")
 
 
 @dataclass(frozen=True)
@@ -492,16 +136,14 @@ def _subjects(args: Args, pred: Predicate) -> list[Token]:
     if pred.token.pos_ not in ("NOUN", "PROPN"):
         return []
     gov = head_lemma(args.governor) if args.governor is not None else ""
-    if args.gov_dep in ("dobj", "pobj:in", "pobj:to", "pobj:on", "pobj:for"):  # noqa: SIM102 (kept nested for reading)
-        if gov not in _TARGET_SIDE_VERBS:
-            return light_subject(args)  # "X made a bid", "X is working on a bid"
+    light = args.gov_dep in ("dobj", "pobj:in", "pobj:to", "pobj:on", "pobj:for")
+    if light and gov not in _TARGET_SIDE_VERBS:
+        return light_subject(args)  # "X made a bid", "X is working on a bid"
     return []
 
 
 # Verbs whose subject is the side acted on by the noun they govern: "X rejected a bid".
-_TARGET_SIDE_VERBS = frozenset(
-    ["receive", "reject", "rebuff", "spurn", "oppose", "face", "welcome", "accept", "consider", "recommend", "attract", "turn", "dismiss", "fight", "block", "resist"]  # noqa: SIM905
-)
+_TARGET_SIDE_VERBS = word_set("event_frames.target_side_verbs")
 
 
 def _stake_type(obj: list[Token]) -> str:
@@ -558,88 +200,11 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Verbs whose object a deal noun is when the clause states the deal: "announced a takeover".
-_STATING_VERBS = frozenset(
-    [
-        "announce",
-        "agree",
-        "complete",
-        "make",
-        "launch",
-        "table",
-        "seal",
-        "clinch",
-        "finalise",
-        "finalize",
-        "sign",
-        "reach",
-        "confirm",
-        "unveil",
-        "propose",
-        "plan",
-        "consider",
-        "discuss",
-        "explore",
-        "mull",
-        "seek",
-        "pursue",
-        "approve",
-        "clear",
-        "conclude",
-        "undertake",
-        "start",
-        "begin",
-        "pave",
-        "push",
-        "back",
-        "support",
-        "recommend",
-        "accept",
-        "welcome",
-    ]
-)
+_STATING_VERBS = word_set("event_frames.stating_verbs")
 # Subject-of verbs by which a deal noun is stated: "the sale went ahead", "the merger failed".
-_STATING_SUBJECT_VERBS = frozenset(
-    [
-        "go",
-        "complete",
-        "close",
-        "collapse",
-        "fail",
-        "proceed",
-        "happen",
-        "take",
-        "value",
-        "create",
-        "give",
-        "follow",
-    ]
-)
+_STATING_SUBJECT_VERBS = word_set("event_frames.stating_subject_verbs")
 # Governing words of a prepositional deal noun that state it: "plans for a takeover".
-_STATING_FRAMES = frozenset(
-    [
-        "plan",
-        "plans",
-        "talk",
-        "talks",
-        "negotiation",
-        "negotiations",
-        "agree",
-        "agreement",
-        "deal",
-        "bid",
-        "offer",
-        "interest",
-        "speculation",
-        "rumour",
-        "rumours",
-        "hope",
-        "hopes",
-        "process",
-        "move",
-        "attempt",
-        "proposal",
-    ]
-)
+_STATING_FRAMES = word_set("event_frames.stating_frames")
 
 
 def stated_nominal(
@@ -669,36 +234,7 @@ def stated_nominal(
 
 
 # Verbs of which a bid noun is the object or subject when the clause states the bid.
-_BID_VERBS = frozenset(
-    [
-        "make",
-        "table",
-        "launch",
-        "submit",
-        "lodge",
-        "put",
-        "reject",
-        "rebuff",
-        "spurn",
-        "receive",
-        "consider",
-        "accept",
-        "raise",
-        "up",
-        "improve",
-        "sweeten",
-        "withdraw",
-        "value",
-        "turn",
-        "prepare",
-        "work",
-        "expect",
-        "mount",
-        "trump",
-        "top",
-        "outbid",
-    ]
-)
+_BID_VERBS = word_set("event_frames.bid_verbs")
 
 
 def _stated_bid(t: Token, args: Args) -> bool:
@@ -743,27 +279,7 @@ def _modal(verb: Token) -> bool:
 
 
 # Verbs that act on a deal without stating it: "block the sale", "opposed any takeover".
-_OPPOSING = frozenset(
-    [
-        "block",
-        "stop",
-        "halt",
-        "oppose",
-        "prevent",
-        "challenge",
-        "criticise",
-        "criticize",
-        "delay",
-        "fight",
-        "resist",
-        "contest",
-        "condemn",
-        "question",
-        "protest",
-        "freeze",
-        "suspend",
-    ]
-)
+_OPPOSING = word_set("event_frames.opposing")
 
 
 def _noun_acquisition(pred: Predicate, args: Args, r: Resolver, rule: str) -> Frame | None:
@@ -950,13 +466,9 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Modifiers that make an offer, approach or proposal a bid for a company.
-_BID_MODS = frozenset(
-    ["takeover", "buyout", "cash", "formal", "hostile", "rival", "higher", "improved", "revised", "initial", "final", "tender", "merger", "bid", "all-share", "all-cash", "informal", "detailed", "firm", "fresh", "new", "latest", "possible", "earlier", "second", "third", "sweetened", "increased", "opening", "winning"]  # noqa: SIM905
-)
+_BID_MODS = word_set("event_frames.bid_mods")
 # Verbs whose object an offer is when it is a bid: "tabled an offer", "rebuffed the approach".
-_OFFER_VERBS = frozenset(
-    ["table", "lodge", "submit", "rebuff", "spurn", "raise", "sweeten", "improve", "reject", "receive", "make", "launch", "consider", "accept", "up", "increase", "withdraw", "drop"]  # noqa: SIM905
-)
+_OFFER_VERBS = word_set("event_frames.offer_verbs")
 
 
 def _is_acquisition_offer(t: Token, args: Args, r: Resolver) -> bool:
@@ -1040,17 +552,17 @@ def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             partners=tuple(partners),
             distributive=False,
         )
-    return _two_sided(agents, partners, "events.deal.partner")
-
-
-def _two_sided(agents: list[str], partners: list[str], rule: str) -> Frame | None:
-    """A partnership needs two sides: with no named partner, the first of several agents acts
-    and the others are its partners; one side alone states no partnership."""
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents and partners):
         return None
-    return Frame("partnership", rule, tuple(agents), partners=tuple(partners), distributive=False)
+    return Frame(
+        "partnership",
+        "events.deal.partner",
+        tuple(agents),
+        partners=tuple(partners),
+        distributive=False,
+    )
 
 
 def _purpose_parties(deal: Token, r: Resolver) -> list[str]:
@@ -1063,9 +575,7 @@ def _purpose_parties(deal: Token, r: Resolver) -> list[str]:
 
 
 # Nouns of signed agreements: "signed a Memorandum of Understanding", "signed a contract".
-_AGREEMENTS = frozenset(
-    "deal deals agreement agreements contract contracts memorandum pact accord".split()  # noqa: SIM905
-)
+_AGREEMENTS = word_set("event_frames.agreements")
 
 
 def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -1082,7 +592,19 @@ def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ]
     partners = r.keys(args.preps.get("with", []) + with_)
     agents = [k for k in r.keys(args.subj) if k not in partners]
-    return _two_sided(agents, partners, "events.deal.signed")
+    if not (agents or partners) and args.passive:
+        agents = _sentence_companies(pred.token, r)  # "the contract, signed in 2000"
+    if not partners and len(agents) >= 2:
+        agents, partners = agents[:1], agents[1:]
+    if not (agents and partners):
+        return None
+    return Frame(
+        "partnership",
+        "events.deal.signed",
+        tuple(agents),
+        partners=tuple(partners),
+        distributive=False,
+    )
 
 
 def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -1090,12 +612,20 @@ def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     t = pred.token
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
-    partners = r.keys(args.preps.get("with", []) + args.preps.get("between", []) + args.obj)
+    linked = args.preps.get("to", []) if head_lemma(t) == "link" else []  # "linked to X"
+    partners = r.keys(
+        args.preps.get("with", []) + args.preps.get("between", []) + args.obj + linked
+    )
+    named_mods = [m for mod in args.mods for m in mod.subtree]  # "the Fiat-GM alliance"
     agents = [
-        k for k in r.keys(_subjects(args, pred)) + _businesses(args.mods, r) if k not in partners
+        k for k in r.keys(_subjects(args, pred)) + _businesses(named_mods, r) if k not in partners
     ]
-    if not (agents or partners) and t.pos_ in ("NOUN", "PROPN") and _stated_alliance(t, args):
-        agents = _sentence_companies(t, r)  # "part of an alliance agreed in 2000"
+    if head_lemma(t) in ("work", "tie", "ties") and not partners:
+        return None  # "working late", "ties" without a partner
+    if not (agents or partners) and t.pos_ in ("NOUN", "PROPN"):
+        # "part of an alliance agreed in 2000"; "Qantas might ... through joint ventures"
+        stated = _stated_alliance(t, args)
+        agents = _sentence_companies(t, r) if stated else _clause_owner(t, r)
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
     if not (agents or partners):
@@ -1109,8 +639,19 @@ def _stated_alliance(t: Token, args: Args) -> bool:
     """An alliance noun the clause states without naming its parties: "part of an alliance
     agreed in 2000", "as part of a partnership agreement", "formed a joint venture"."""
     stated = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in t.children)
-    gov = head_lemma(args.governor) if args.governor is not None else ""
-    return stated or gov in ("form", "set", "create", "agree", "announce", "sign", "part", "seal")
+    noun = t.head if t.dep_ == "compound" else t  # "a partnership agreement"
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return stated or head_lemma(gov) in (
+        "form",
+        "set",
+        "create",
+        "agree",
+        "announce",
+        "sign",
+        "part",
+        "seal",
+        "come",
+    )
 
 
 def _sentence_companies(t: Token, r: Resolver) -> list[str]:
@@ -1234,9 +775,7 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Objects by which launching in a country is entering it: "launched its operations in Spain".
-_ENTRY_OBJECTS = frozenset(
-    ["operation", "operations", "business", "businesses", "brand", "brands", "presence", "service", "services", "store", "stores", "network", "networks"]  # noqa: SIM905
-)
+_ENTRY_OBJECTS = word_set("event_frames.entry_objects")
 
 
 def _enters_market(args: Args, obj: list[Token], r: Resolver) -> bool:
@@ -1287,93 +826,7 @@ def _made_available(t: Token, r: Resolver) -> Frame | None:
 
 
 # Nouns of products and services that are launched: "the console goes on sale".
-PRODUCT_NOUNS = frozenset(
-    [
-        "subscription",
-        "subscriptions",
-        "access",
-        "programme",
-        "programmes",
-        "chip",
-        "workstation",
-        "prototype",
-        "prototypes",
-        "technology",
-        "searching",
-        "search",
-        "feature",
-        "features",
-        "upgrade",
-        "tariff",
-        "tariffs",
-        "smartphone",
-        "tablet",
-        "model",
-        "console",
-        "consoles",
-        "phone",
-        "phones",
-        "handset",
-        "handsets",
-        "chip",
-        "chips",
-        "processor",
-        "device",
-        "devices",
-        "gadget",
-        "gadgets",
-        "model",
-        "models",
-        "car",
-        "cars",
-        "vehicle",
-        "vehicles",
-        "service",
-        "services",
-        "software",
-        "tool",
-        "tools",
-        "version",
-        "game",
-        "games",
-        "player",
-        "players",
-        "tv",
-        "tvs",
-        "television",
-        "format",
-        "adapter",
-        "screensaver",
-        "system",
-        "handheld",
-        "laptop",
-        "computer",
-        "computers",
-        "camera",
-        "cameras",
-        "drug",
-        "drugs",
-        "product",
-        "products",
-        "brand",
-        "network",
-        "title",
-        "titles",
-        "film",
-        "films",
-        "movie",
-        "movies",
-        "album",
-        "browser",
-        "app",
-        "application",
-        "engine",
-        "edition",
-        "range",
-        "line",
-        "successor",
-    ]
-)
+PRODUCT_NOUNS = word_set("event_frames.product_nouns")
 
 
 def _topic_company(t: Token, r: Resolver) -> list[str]:
@@ -1474,46 +927,7 @@ def frame_exit(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Verbs of which a result noun is the object: "reported profits of", "posted a loss".
-_REPORT_VERBS = frozenset(
-    [
-        "report",
-        "post",
-        "make",
-        "announce",
-        "book",
-        "record",
-        "unveil",
-        "issue",
-        "forecast",
-        "predict",
-        "expect",
-        "see",
-        "enjoy",
-        "suffer",
-        "log",
-        "deliver",
-        "turn",
-        "generate",
-        "have",
-        "show",
-        "achieve",
-        "restate",
-        "return",
-        "swing",
-        "plunge",
-        "slip",
-        "fall",
-        "rise",
-        "boost",
-        "lift",
-        "hit",
-        "cut",
-        "raise",
-        "warn",
-        "pile",
-        "incur",
-    ]
-)
+_REPORT_VERBS = word_set("event_frames.report_verbs")
 
 
 def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -1556,13 +970,14 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     owners = _result_owner(t, args, r)
     if not owners:
         return None
-    return Frame("financial_result", "events.result.noun", tuple(owners))
+    # "issued its third profits warning": a warning is a forecast
+    forecast = "warning" in pred.text.lower() or head_lemma(t.head) in ("warning", "forecast")
+    status = "speculated" if forecast else "occurred"
+    return Frame("financial_result", "events.result.noun", tuple(owners), default_status=status)
 
 
 # What "added", "shipped" or "downloaded" count in a result: "added 5m new customers".
-_COUNTED = frozenset(
-    ["customer", "customers", "subscriber", "subscribers", "user", "users", "member", "members", "account", "accounts", "unit", "units", "copy", "copies", "time", "times"]  # noqa: SIM905
-)
+_COUNTED = word_set("event_frames.counted")
 
 
 def _counted_result(t: Token, args: Args) -> bool:
@@ -1686,21 +1101,7 @@ def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Children of a verb that are no complement: its subject, auxiliaries, adverbs.
-_NOT_COMPLEMENTS = frozenset(
-    [
-        "nsubj",
-        "nsubjpass",
-        "agent",
-        "aux",
-        "auxpass",
-        "neg",
-        "punct",
-        "advmod",
-        "npadvmod",
-        "mark",
-        "cc",
-    ]
-)
+_NOT_COMPLEMENTS = word_set("event_frames.not_complements")
 
 
 def _owners_of(objs: list[Token], r: Resolver) -> list[str]:
@@ -1789,13 +1190,9 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 # Nouns that name a lawsuit even when the text names no party ("lawsuits launched against
 # downloaders", "any legal battle would be protracted").
-_LEGAL_NOUNS = frozenset(
-    "lawsuit lawsuits suit suits litigation action battle fight complaint".split()  # noqa: SIM905
-)
+_LEGAL_NOUNS = word_set("event_frames.legal_nouns")
 # What a legal challenge is against: "challenged the Commission's ruling", "its jurisdiction".
-_CHALLENGED = frozenset(
-    ["ruling", "decision", "verdict", "judgment", "judgement", "jurisdiction", "law", "legality", "right", "rights", "order", "fine", "ban", "validity"]  # noqa: SIM905
-)
+_CHALLENGED = word_set("event_frames.challenged")
 
 
 def _legal_challenge(args: Args) -> bool:
@@ -1827,50 +1224,12 @@ def _court_case(court: Token, r: Resolver) -> Frame | None:
 
 
 # Verbs by which a party takes a case to a court: "asked the court to", "went to court".
-_COURT_VERBS = frozenset(
-    "ask go take reach petition apply appeal head win lose challenge urge".split()  # noqa: SIM905
-)
+_COURT_VERBS = word_set("event_frames.court_verbs")
 
 
 # Verbs of which a lawsuit noun is the object when the clause states the suit.
-_SUE_VERBS = frozenset(
-    [
-        "file",
-        "bring",
-        "take",
-        "launch",
-        "start",
-        "begin",
-        "threaten",
-        "face",
-        "pursue",
-        "lodge",
-        "win",
-        "lose",
-        "submit",
-        "join",
-        "seek",
-        "settle",
-        "drop",
-        "dismiss",
-        "reject",
-        "throw",
-    ]
-)
-_RULINGS = frozenset(
-    [
-        "ruling",
-        "decision",
-        "verdict",
-        "judgment",
-        "judgement",
-        "fine",
-        "ban",
-        "order",
-        "conviction",
-        "sentence",
-    ]
-)
+_SUE_VERBS = word_set("event_frames.sue_verbs")
+_RULINGS = word_set("event_frames.rulings")
 
 
 def _legal_appeal(t: Token, args: Args) -> bool:
@@ -1908,28 +1267,7 @@ def frame_settle(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     )
 
 
-_DISPUTE = frozenset(
-    [
-        "settle",
-        "settlement",
-        "compensation",
-        "damages",
-        "victims",
-        "claims",
-        "claimants",
-        "dispute",
-        "disagreement",
-        "lawsuit",
-        "case",
-        "extricate",
-        "avoid",
-        "end",
-        "escape",
-        "evade",
-        "get",
-        "out",
-    ]
-)
+_DISPUTE = word_set("event_frames.dispute")
 
 
 def frame_pay(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -2120,6 +1458,12 @@ def frame_rating(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     return Frame("rating_change", "events.rating", tuple(agencies), tuple(rated))
 
 
+# Verbs that put a company into administration: "went into administration".
+_INSOLVENCY_VERBS = frozenset(
+    "go enter place put face call force plunge fall slip push avoid head be".split()  # noqa: SIM905
+)
+
+
 def frame_bankrupt(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "filed for bankruptcy protection", "went into administration", "went bust", "the
     court declared it bankrupt" (the court's ruling: regulatory action)."""
@@ -2128,24 +1472,10 @@ def frame_bankrupt(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
     gov = args.governor
-    if lemma in ("administration", "receivership", "liquidation"):  # noqa: SIM102 (kept nested for reading)
-        if gov is None or head_lemma(gov) not in (
-            "go",
-            "enter",
-            "place",
-            "put",
-            "face",
-            "call",
-            "force",
-            "plunge",
-            "fall",
-            "slip",
-            "push",
-            "avoid",
-            "head",
-            "be",
-        ):
-            return None
+    if lemma in ("administration", "receivership", "liquidation") and (
+        gov is None or head_lemma(gov) not in _INSOLVENCY_VERBS
+    ):
+        return None  # "the Bush administration": no insolvency
     if lemma == "bankrupt":
         decl = t.head if t.dep_ in ("oprd", "acomp", "ccomp", "xcomp") else None
         if decl is not None and head_lemma(decl) == "declare":
@@ -2311,6 +1641,12 @@ def frame_ipo(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     return Frame("ipo", "events.ipo", tuple(owners[:1]))
 
 
+# Objects of "strike" that make it no strike: "struck a deal", "strike a balance".
+_STRUCK = frozenset(
+    "deal agreement pact accord contract balance chord note blow".split()  # noqa: SIM905
+)
+
+
 def frame_other(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "workers at X went on strike", "X recalled 1m cars", "X will close its Leeds plant",
     "a price rise by X", "a share buyback"."""
@@ -2347,18 +1683,8 @@ def frame_other(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             "refinery",
         }:
             return None
-    if lemma == "strike" and t.pos_ == "VERB" and _lemma_set(args.obj) & {
-        "deal",
-        "agreement",
-        "pact",
-        "accord",
-        "contract",
-        "balance",
-        "chord",
-        "note",
-        "blow",
-    }:
-        return None
+    if lemma == "strike" and t.pos_ == "VERB" and _lemma_set(args.obj) & _STRUCK:
+        return None  # "struck a deal": the deal is the event
     if lemma == "recall" and t.pos_ == "VERB" and not args.obj:
         return None
     owners = _businesses(subj + args.preps.get("at", []), r) or _businesses(light_subject(args), r)
@@ -2368,32 +1694,7 @@ def frame_other(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 # Nouns a ranking is stated of: "the third largest handset vendor".
-_RANK_NOUNS = frozenset(
-    [
-        "vendor",
-        "vendors",
-        "maker",
-        "makers",
-        "seller",
-        "sellers",
-        "brand",
-        "brands",
-        "player",
-        "players",
-        "manufacturer",
-        "manufacturers",
-        "supplier",
-        "suppliers",
-        "retailer",
-        "retailers",
-        "operator",
-        "operators",
-        "carrier",
-        "producer",
-        "producers",
-        "airline",
-    ]
-)
+_RANK_NOUNS = word_set("event_frames.rank_nouns")
 
 
 def frame_rank(pred: Predicate, args: Args, r: Resolver) -> Frame | None:

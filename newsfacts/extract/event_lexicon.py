@@ -179,9 +179,9 @@ def _needed(token: Token, needs: str) -> int | None:
     kind, _, allowed = needs.partition(":")
     lemmas = set(allowed.split("|"))
     for child in token.children:
-        if child.lower_ in lemmas or child.lemma_.lower() in lemmas:  # noqa: SIM102 (kept nested for reading)
-            if _child_fits(kind, child):
-                return max(token.idx + len(token.text), child.idx + len(child.text))
+        named = child.lower_ in lemmas or child.lemma_.lower() in lemmas
+        if named and _child_fits(kind, child):
+            return max(token.idx + len(token.text), child.idx + len(child.text))
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if kind in ("prt", "prep") and nxt is not None and nxt.lower_ in lemmas:
         return nxt.idx + len(nxt.text)

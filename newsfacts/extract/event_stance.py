@@ -37,10 +37,22 @@ def stated_status(event: Event, claims: list[Claim]) -> EventStatus | None:
     if not holding:
         return None
     innermost = min(holding, key=lambda c: c.content_end - c.content_start)
+    if is_denial(innermost.stance) and _rejected_bid(innermost, event):
+        return "planned"  # the target declining an offer: the bid stands, nobody denies it
     status = STANCE_STATUS.get(innermost.stance)
     if status == "speculated" and is_denial(event.status):
         return None
     return status
+
+
+# Cues by which a target turns a bid down (GUIDELINES s.4: a rejected offer stays planned).
+_REJECTIONS = ("reject", "rebuff", "spurn", "turn", "declin", "dismiss")
+
+
+def _rejected_bid(claim: Claim, event: Event) -> bool:
+    """ "the board rejected a takeover offer from X": a bid the target turns down."""
+    bid = event.event_type == "acquisition" and (event.rule or "").startswith("events.bid")
+    return bid and claim.cue.lower().startswith(_REJECTIONS)
 
 
 def _holds(claim: Claim, event: Event) -> bool:

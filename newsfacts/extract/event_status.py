@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsfacts.extract.event_words import word_set
 from newsfacts.vocab import EventStatus
 
 # Modal and future auxiliaries.
@@ -22,210 +23,38 @@ _WILL = frozenset({"will", "shall", "'ll", "wo"})
 _WOULD = frozenset({"would", "'d"})
 _MAYBE = frozenset({"could", "may", "might", "should"})
 # Governing words that make the event a plan: "plans to buy", "agreed to merge", "a deal to buy".
-PLAN_WORDS = frozenset(
-    [
-        "plan",
-        "intend",
-        "intention",
-        "aim",
-        "agree",
-        "decide",
-        "propose",
-        "proposal",
-        "schedule",
-        "vow",
-        "pledge",
-        "promise",
-        "announce",
-        "offer",
-        "bid",
-        "commit",
-        "resolve",
-        "undertake",
-        "scheme",
-        "approve",
-        "deal",
-        "agreement",
-        "contract",
-        "try",
-        "attempt",
-        "prepare",
-        "seek",
-    ]
-)
+PLAN_WORDS = word_set("event_status.plan_words")
 # Plan words that count only with an infinitive complement: "is set to", "due to", "going to".
 XCOMP_PLAN_WORDS = frozenset({"set", "due", "go", "be", "about"})
 # Plan words that name an intent: negated they are a denial ("no longer wants to own").
-INTENT_WORDS = frozenset({"plan", "intend", "intention", "want", "wish", "decide", "aim", "agree"})
+INTENT_WORDS = word_set("event_status.intent_words")
 # Governing words that make it talk, intent without commitment, a forecast or a rumour.
-SPECULATION_WORDS = frozenset(
-    [
-        "consider",
-        "explore",
-        "mull",
-        "weigh",
-        "study",
-        "discuss",
-        "talk",
-        "talks",
-        "negotiate",
-        "negotiation",
-        "want",
-        "wish",
-        "hope",
-        "hopes",
-        "hoped",
-        "hoping",
-        "hop",
-        "threaten",
-        "look",
-        "eye",
-        "expect",
-        "forecast",
-        "predict",
-        "anticipate",
-        "estimate",
-        "project",
-        "likely",
-        "unlikely",
-        "possible",
-        "possibility",
-        "potential",
-        "rumour",
-        "rumor",
-        "speculation",
-        "speculate",
-        "believe",
-        "think",
-        "suggest",
-        "mention",
-        "fear",
-        "risk",
-        "prospect",
-        "chance",
-        "idea",
-        "option",
-        "deadline",
-        "interest",
-        "interested",
-        "candidate",
-        "favourite",
-        "warn",
-        "suppose",
-        "poised",
-        "ready",
-        "work",
-        "tip",
-        "stance",
-        "position",
-        "question",
-        "questions",
-        "comment",
-        "comments",
-        "view",
-        "views",
-        "debate",
-    ]
-)
+SPECULATION_WORDS = word_set("event_status.speculation_words")
 # Verbs whose passive reports hearsay: "is said to be", "is thought to be offering".
-HEARSAY_VERBS = frozenset({"say", "think", "believe", "understand", "report", "rumour", "tip"})
+HEARSAY_VERBS = word_set("event_status.hearsay_verbs")
 # Subjects of a speech verb that make what they say unconfirmed: "media reports say".
-HEARSAY_SOURCES = frozenset(
-    [
-        "report",
-        "reports",
-        "media",
-        "press",
-        "sources",
-        "source",
-        "rumours",
-        "rumour",
-        "speculation",
-        "analysts",
-        "analyst",
-        "observers",
-        "commentators",
-        "experts",
-        "economists",
-        "insiders",
-    ]
-)
+HEARSAY_SOURCES = word_set("event_status.hearsay_sources")
 # Governing words by which a party denies the event.
-DENIAL_WORDS = frozenset({"deny", "dismiss", "refuse", "decline", "rule", "reject", "scotch"})
+DENIAL_WORDS = word_set("event_status.denial_words")
 # Governing words that mean the event was avoided: "avoided bankruptcy" states no bankruptcy.
-AVOIDANCE_WORDS = frozenset(
-    {"avoid", "avert", "prevent", "escape", "stave", "fend", "resist", "stop", "halt"}
-)
+AVOIDANCE_WORDS = word_set("event_status.avoidance_words")
 # Governing words after which the event is done: "completed the takeover", "the sale went ahead".
 DONE_WORDS = frozenset({"complete", "finalise", "finalize", "close", "conclude"})
 # Speech verbs: they pass the status of their reported clause through.
-SPEECH_WORDS = frozenset(
-    [
-        "say",
-        "tell",
-        "confirm",
-        "state",
-        "add",
-        "disclose",
-        "reveal",
-        "insist",
-        "note",
-        "explain",
-        "claim",
-        "report",
-        "argue",
-        "announce",
-    ]
-)
+SPEECH_WORDS = word_set("event_status.speech_words")
 # Types for which announcing or reporting is the event itself: "announced a record profit".
 _ANNOUNCED_IS_DONE = frozenset({"financial_result", "leadership_change", "product_launch"})
 # Types whose progressive form states a deal under way, not done: "is buying 100% of X".
-_PROGRESSIVE_PLANNED = frozenset({"acquisition", "investment", "ipo"})
+_PROGRESSIVE_PLANNED = frozenset(
+    {"acquisition", "investment", "ipo", "product_launch", "layoffs", "market_entry"}
+)
 # Noun modifiers of a trigger: "a possible merger", "the proposed takeover".
-_SPECULATED_MODS = frozenset(
-    [
-        "potential",
-        "possible",
-        "rumoured",
-        "rumored",
-        "mooted",
-        "likely",
-        "prospective",
-        "hypothetical",
-        "future",
-        "putative",
-        "speculative",
-        "alleged",
-        "expected",
-    ]
-)
-_PLANNED_MODS = frozenset({"proposed", "planned", "agreed", "pending", "announced", "intended"})
+_SPECULATED_MODS = word_set("event_status.speculated_mods")
+_PLANNED_MODS = word_set("event_status.planned_mods")
 # Words that make a negation generic: "has not laid off anyone since 1990".
-_GENERIC = frozenset({"any", "anyone", "anybody", "single", "ever", "never", "since"})
+_GENERIC = word_set("event_status.generic")
 # Relations climbed from a trigger to the words it depends on.
-_CLIMB = frozenset(
-    {
-        "xcomp",
-        "acl",
-        "dobj",
-        "nsubj",
-        "nsubjpass",
-        "csubj",
-        "attr",
-        "oprd",
-        "compound",
-        "pobj",
-        "pcomp",
-        "prep",
-        "ccomp",
-        "advcl",
-        "amod",
-        "appos",
-        "relcl",
-        "acomp",
-        "conj",
-    }
-)
+_CLIMB = word_set("event_status.climb")
 # Relations by which the trigger is the subject of the word above: only its modality counts
 # ("the deal would create", "profits may decline", "the sale went ahead").
 _SUBJECT_OF = frozenset({"nsubj", "csubj"})
@@ -250,6 +79,7 @@ class Cues:
     progressive: bool = False
     indefinite_any: bool = False
     scheduled: bool = False
+    present_dated: bool = False
 
 
 def status_of(
@@ -279,6 +109,8 @@ def status_of(
         return "planned"
     if cues.progressive and event_type in _PROGRESSIVE_PLANNED:
         return "planned"
+    if cues.present_dated and event_type in _PROGRESSIVE_PLANNED:
+        return "planned"  # "the console goes on sale on Thursday": an arrangement
     if cues.done:
         return "occurred"
     return default
@@ -289,6 +121,7 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
     cues = Cues()
     _mods(trigger, cues)
     cues.indefinite_any = any(c.lower_ == "any" and c.dep_ == "det" for c in trigger.children)
+    cues.present_dated = _present_with_date(trigger)
     cues.speculation = cues.speculation or _topic_of_talk(trigger)
     # "almost collapsed", "nearly went bust": it did not happen
     cues.avoided = any(
@@ -307,6 +140,8 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
             if token.dep_ == "advcl" and _mark(token) in ("if", "unless"):
                 cues.conditional = True
             head = token.head
+            if token.dep_ != "ccomp" and head.lemma_.lower() in DENIAL_WORDS:
+                break  # "X was rejected, while Y said it will bid": Y's bid is not rejected
             if not _passes_through(head):
                 break
             under_speech = head.lemma_.lower() in SPEECH_WORDS
@@ -399,27 +234,7 @@ def _auxiliary(token: Token, aux: Token, cues: Cues, under_speech: bool) -> None
 
 
 # Nouns after which "on/about X" makes X a topic of talk: "its stance on entering Brazil".
-_TOPIC_NOUNS = frozenset(
-    [
-        "stance",
-        "position",
-        "question",
-        "questions",
-        "comment",
-        "comments",
-        "view",
-        "views",
-        "speculation",
-        "talk",
-        "debate",
-        "report",
-        "reports",
-        "rumour",
-        "rumours",
-        "concern",
-        "concerns",
-    ]
-)
+_TOPIC_NOUNS = word_set("event_status.topic_nouns")
 
 
 def _expected_after(trigger: Token, cues: Cues) -> None:
@@ -447,6 +262,19 @@ def _topic_of_talk(trigger: Token) -> bool:
     return before is not None and before.lemma_.lower() in _TOPIC_NOUNS
 
 
+def _present_with_date(trigger: Token) -> bool:
+    """A verb in the present tense with a date of its own: "goes on sale on Thursday", "is
+    released in the US on 24 March" (a scheduled arrangement, not a past fact)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    tensed = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lower_ in ("is", "are")
+        for c in verb.children
+    )
+    has_perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    return tensed and dated and not has_perfect
+
+
 def _nobody(subject: Token) -> bool:
     """A subject that negates: "neither side has made an offer", "none of them bid"."""
     return subject.lower_ in ("neither", "none", "nobody", "no-one") or any(
@@ -455,7 +283,7 @@ def _nobody(subject: Token) -> bool:
 
 
 # Verbs after "is expected to" that name a scheduled happening, not a forecast.
-_SCHEDULE_VERBS = frozenset({"hold", "take", "happen", "complete", "close", "occur", "finalise"})
+_SCHEDULE_VERBS = word_set("event_status.schedule_verbs")
 
 
 def _scheduled(expected: Token) -> bool:

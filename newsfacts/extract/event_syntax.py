@@ -25,40 +25,21 @@ from newsfacts.extract.event_frames import Frame, frame_of
 from newsfacts.extract.event_lexicon import Predicate, find_predicates
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_status import status_of
+from newsfacts.extract.event_words import word_set
 from newsfacts.extract.model import Event, EventParticipant, Timex
 
 # Types whose figure is the money involved (price, sum, fine, damages), else a stake percentage.
-_MONEY_TYPES = frozenset(
-    {
-        "acquisition",
-        "investment",
-        "ipo",
-        "settlement",
-        "lawsuit",
-        "regulatory_action",
-        "deal_cancelled",
-        "product_launch",
-    }
-)
+_MONEY_TYPES = word_set("event_syntax.money_types")
 # Types whose figure is the first one in the clause (a level preferred over a change).
 _FIRST_FIGURE_TYPES = frozenset({"financial_result", "partnership", "other"})
 # Types that carry no figure.
-_NO_FIGURE_TYPES = frozenset(
-    {
-        "leadership_change",
-        "bankruptcy",
-        "rating_change",
-        "investigation",
-        "market_entry",
-        "market_exit",
-    }
-)
+_NO_FIGURE_TYPES = word_set("event_syntax.no_figure_types")
 # Relations by which a noun predicate hands its event to the predicate it depends on or that
 # depends on it: "an offer to buy" (acl), "talks on a merger" (prep), "withdrew its bid" (dobj).
-_ABSORBING = frozenset({"acl", "relcl", "xcomp", "pcomp", "pobj", "dobj", "nsubjpass", "compound"})
+_ABSORBING = word_set("event_syntax.absorbing")
 # Prepositions by which a noun is part of its head's event: "talks on a merger", "withdrew
 # from the auction", "plans for a takeover" (not "since its launch", "after the sale").
-_ABSORBING_PREPS = frozenset({"of", "for", "on", "over", "about", "from", "to", "into", "with"})
+_ABSORBING_PREPS = word_set("event_syntax.absorbing_preps")
 # Most events one statement about several agents is split into.
 MAX_DISTRIBUTED = 4
 
@@ -135,20 +116,23 @@ def _absorbed_by_head(t: Token, by_token: dict[int, Candidate]) -> bool:
 
 
 def _absorbed_by_child(t: Token, by_token: dict[int, Candidate]) -> bool:
-    """A deal noun whose purpose clause is a predicate: "an offer to buy", "talks to merge"."""
+    """A deal noun whose purpose clause is a predicate: "an offer to buy", "talks to merge";
+    talks or plans about an acquisition predicate: "talks on a merger"."""
     for child in t.children:
-        if child.dep_ in ("acl", "relcl") and child.i in by_token and child.pos_ in ("VERB", "AUX"):  # noqa: SIM102 (kept nested for reading)
-            if any(g.lower_ == "to" for g in child.children):
-                return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "over", "about", "for", "to"):  # noqa: SIM102 (kept nested for reading)
-            if any(
-                g.i in by_token
-                and g.dep_ in ("pobj", "pcomp")
-                and by_token[g.i].frame.event_type == "acquisition"
-                for g in child.children
-            ):
+        if _purpose_predicate(child, by_token):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "over", "about", "for", "to"):
+            about = [g for g in child.children if g.i in by_token and g.dep_ in ("pobj", "pcomp")]
+            if any(by_token[g.i].frame.event_type == "acquisition" for g in about):
                 return c_is_talks(t)
     return False
+
+
+def _purpose_predicate(child: Token, by_token: dict[int, Candidate]) -> bool:
+    """An infinitive clause of a noun that is itself a predicate: "to buy" in "an offer to buy"."""
+    if child.dep_ not in ("acl", "relcl") or child.i not in by_token:
+        return False
+    return child.pos_ in ("VERB", "AUX") and any(g.lower_ == "to" for g in child.children)
 
 
 def c_is_talks(t: Token) -> bool:

@@ -157,9 +157,9 @@ def _report_company(body: str, facts: DocumentFacts) -> str | None:
     if start >= 0:
         end = start + len(name)
         for m in mentions:
-            if m.start <= start < m.end or start <= m.start < end and m.end - m.start > 3:  # noqa: SIM102 (kept nested for reading)
-                if name_key(m.text) == name_key(name):
-                    return m.company_key
+            on_name = m.start <= start < m.end or start <= m.start < end and m.end - m.start > 3
+            if on_name and name_key(m.text) == name_key(name):
+                return m.company_key
         key = name_key(name)
         if key and key not in kinds:
             display = name.title() if name.isupper() else name

@@ -192,7 +192,10 @@ class Chromium:
         """Poll a JavaScript expression until it is truthy; its value."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = self.js(expression)
+            try:
+                value = self.js(expression)
+            except RuntimeError:  # the page is navigating: its old context is gone, ask again
+                value = None
             if value:
                 return value
             self._pump(0.05)

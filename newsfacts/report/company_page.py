@@ -48,7 +48,7 @@ def _when(item: Row) -> str:
 def _item(links: Links, item: Row) -> str:
     counts = (
         f"<span class='meta'>reported by {item['n_documents']} document(s), "
-        f"{item['n_publishers']} publisher(s): </span>{links.docs(item['doc_ids'], ROOT)}"
+        f"{item['n_publishers']} known publisher(s): </span>{links.docs(item['doc_ids'], ROOT)}"
     )
     return (
         f"<li id='i-{esc(item['item_id'])}'><span class='when'>{esc(_when(item))}</span>"

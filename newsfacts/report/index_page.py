@@ -126,10 +126,10 @@ def claims_section(ctx: Context) -> str:
         return note("No statements yet.")
     chart = svg.bars(
         [
-            svg.Bar(f"{r['speaker']}: {short(r['content'] or '', 60)}", r["n_publishers"])
+            svg.Bar(f"{r['speaker']}: {short(r['content'] or '', 60)}", r["n_documents"])
             for r in rows[:CHART_ROWS]
         ],
-        "Publishers reporting each statement",
+        "Documents reporting each statement",
         color="#2a9d8f",
     )
     return chart + claims_table(ctx.links, rows, "")

@@ -119,7 +119,7 @@ def claims_table(link_set: Links, claims: list[Row], root: str) -> str:
         "what was said",
         "first seen",
         "documents",
-        "publishers",
+        "known publishers",
         "evidence",
     ]
     return table(headers, body, "No statements yet.")
@@ -139,5 +139,5 @@ def events_table(link_set: Links, events: list[Row], root: str) -> str:
         )
         for e in events
     ]
-    headers = ["event", "company", "status", "date", "documents", "publishers", "evidence"]
+    headers = ["event", "company", "status", "date", "documents", "known publishers", "evidence"]
     return table(headers, body, "No events yet.")
