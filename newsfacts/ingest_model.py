@@ -83,12 +83,27 @@ class RawRecord:
     raw_text: str  # decoded record: the text file, the HTML page, the JSON record
     encoding: str  # utf-8, utf-16, utf-32, or the legacy fallback that decoded it (cp1252)
     url: str | None = None  # WARC target URI (JSON records carry their url inside raw_text)
+    # The path the id is made from: relative to the folder above the input given (`samples/x.txt`
+    # wherever the checkout lives), so one corpus gets the same ids on every machine. None: the
+    # absolute source_path (a record read outside a run, or an id already taken by a copy).
+    id_path: str | None = None
 
     @property
     def raw_id(self) -> str:
-        """Stable id: the same record of the same file version always gets the same id."""
-        key = f"{self.source_path}\0{self.file_sha256}\0{self.record_index}"
+        """Stable id: the same record of the same file version under the same relative path
+        always gets the same id, wherever the folder is."""
+        key = f"{self.id_path or self.source_path}\0{self.file_sha256}\0{self.record_index}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def id_path(item: InputFile) -> str:
+    """The path ids are made from: relative to the parent of the folder (or of the file's
+    folder) given on the command line, e.g. `samples/html/a.html`."""
+    path, base = item.path, item.root.parent
+    try:
+        return display_path(path.relative_to(base))
+    except ValueError:  # not under its root (cannot happen for discovered files): absolute
+        return display_path(path)
 
 
 @dataclass(frozen=True)

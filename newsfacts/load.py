@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 import duckdb
@@ -57,6 +57,8 @@ class RawWriter:
 
     def add(self, records: Iterable[RawRecord]) -> None:
         for rec in records:
+            if rec.id_path is not None and self._taken(rec):
+                rec = replace(rec, id_path=None)  # a copy at the same relative path: absolute
             version = self.file_versions.get(rec.source_path)
             if version is None:
                 version = self.versions.get(rec.source_path, 0) + 1
@@ -64,6 +66,7 @@ class RawWriter:
             self.order += 1
             first = self.first_by_sha.setdefault(rec.sha256, rec.raw_id)
             row = asdict(rec)
+            del row["id_path"]  # only the id is kept
             row.update(
                 raw_id=rec.raw_id,
                 version=version,
@@ -74,6 +77,20 @@ class RawWriter:
                 run_id=self.run_id,
             )
             self.rows.append(row)
+
+    def _taken(self, rec: RawRecord) -> bool:
+        """True when rec's id already names another record: byte-identical copies at the same
+        relative path under two folders (only records whose bytes were seen can collide)."""
+        if rec.sha256 not in self.first_by_sha:
+            return False
+        if any(r["raw_id"] == rec.raw_id for r in self.rows):
+            return True
+        return (
+            self.con.execute(
+                "SELECT count(*) FROM raw_documents WHERE raw_id = ?", [rec.raw_id]
+            ).fetchone()[0]
+            > 0
+        )
 
     def flush(self) -> int:
         """Write buffered rows; older versions of the same paths stop being current."""

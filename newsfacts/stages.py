@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,7 @@ import duckdb
 from newsfacts import dedup, load, settings, source_defaults, warehouse
 from newsfacts.extract.nlp import ModelMissing
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
+from newsfacts.ingest_model import id_path
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
@@ -58,7 +60,7 @@ def ingest(
             continue
         result = parse_file(item.path, data, sha)
         counts["files_read"] += 1
-        writer.add(result.records)
+        writer.add([replace(r, id_path=id_path(item)) for r in result.records])
         errors += result.errors
         if len(writer.rows) >= settings.BATCH_SIZE:
             counts["records"] += writer.flush()
