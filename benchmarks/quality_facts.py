@@ -59,9 +59,8 @@ by the stated preference, ties broken by gold then system order, so it is determ
   mention) found by any matched mention, whatever the type; event_recall_typed needs the right
   type; event_recall_<type> per gold type. Accuracies over matched non-optional pairs: type,
   status, main company (events.company_id's names against gold main_company's), amount (both
-  absent, or within 1% and, when gold has a currency, events.unit equal to it, since newsfacts
-  keeps the ISO code or "percent" in unit, there being no currency column; other units compare the
-  value only), date (events.date_value equal to the gold value, only where gold has a value).
+  absent, or within 1% and, when gold has a currency, events.currency equal to it; a gold
+  percentage needs events.unit "percent"; other units compare the value only), date (events.date_value equal to the gold value, only where gold has a value).
   event_fully_correct_precision: rows whose type, status, main company, amount and (when gold has
   one) date value are all right, over the same rows as event_precision.
 - Across documents (stories/*.json and each article's own conflicts list), on gold items

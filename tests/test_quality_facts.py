@@ -151,6 +151,13 @@ def test_amount_ok(gold: dict | None, value: float | None, unit: str | None, ok:
     assert fs.amount_ok(gold, value, unit) is ok
 
 
+def test_amount_ok_reads_the_currency_column_when_unit_is_money():
+    gold = {"value": 80e6, "currency": "AUD", "unit": "money"}
+    assert fs.amount_ok(gold, 80e6, "money", "AUD")
+    assert not fs.amount_ok(gold, 80e6, "money", "USD")
+    assert not fs.amount_ok(gold, 80e6, "money", None)
+
+
 # --- metrics on one invented article ------------------------------------------------------------
 
 DRAFT = {

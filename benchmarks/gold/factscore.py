@@ -416,17 +416,24 @@ def _claim_errors(
 # --- events ----------------------------------------------------------------------------------
 
 
-def amount_ok(gold_amount: dict[str, Any] | None, value: float | None, unit: str | None) -> bool:
+def amount_ok(
+    gold_amount: dict[str, Any] | None,
+    value: float | None,
+    unit: str | None,
+    currency: str | None = None,
+) -> bool:
     """Both absent, or values within AMOUNT_REL_TOL and the same currency. newsfacts keeps the
-    currency (an ISO code) or percent in events.unit, so a gold currency must equal the unit
-    and a gold percentage needs unit "percent"; other units compare the value only."""
+    ISO currency code in events.currency (unit is then "money"), and "percent" in events.unit:
+    a gold currency must equal the currency (or, for a warehouse built before the currency
+    column, the unit), and a gold percentage needs unit "percent"; other units compare the
+    value only."""
     gold_value = (gold_amount or {}).get("value")
     if gold_value is None or value is None:
         return gold_value is None and value is None
     if abs(value - gold_value) > AMOUNT_REL_TOL * abs(gold_value):
         return False
     if gold_amount.get("currency"):
-        return unit == gold_amount["currency"]
+        return (currency or unit) == gold_amount["currency"]
     if gold_amount.get("unit") == "percent":
         return unit == "percent"
     return True
@@ -446,7 +453,7 @@ def event_fields(
         "type": se["event_type"] == ge.get("type"),
         "status": se["status"] == ge.get("status"),
         "main_company": entity_ok(se.get("company_id"), ge.get("main_company"), gold, names),
-        "amount": amount_ok(ge.get("amount"), se.get("amount"), se.get("unit")),
+        "amount": amount_ok(ge.get("amount"), se.get("amount"), se.get("unit"), se.get("currency")),
     }
     dated = date_ok(ge.get("date"), se.get("date_value"))
     if dated is not None:
@@ -537,7 +544,8 @@ def _event_value(
         gold_amount = ge.get("amount") or {}
         gold_unit = gold_amount.get("currency") or gold_amount.get("unit")
         gold_value = gold_amount.get("value")
-        return f"system {se.get('amount')} {se.get('unit')}, gold {gold_value} {gold_unit}"
+        shown_unit = se.get("currency") or se.get("unit")
+        return f"system {se.get('amount')} {shown_unit}, gold {gold_value} {gold_unit}"
     if name == "date":
         return f"system {se.get('date_value')}, gold {ge['date'].get('value')}"
     column = {"type": "event_type", "status": "status"}[name]
