@@ -90,9 +90,16 @@ def _allow_duckdb_results() -> None:
         )
 
 
+# The warehouse file name whose GX folder is plain `gx/` (the default warehouse's).
+DEFAULT_WAREHOUSE_STEM = "newsfacts"
+
+
 def gx_project_dir(warehouse: Path) -> Path:
-    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse."""
-    return warehouse.parent / "gx"
+    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse: `gx/`
+    for newsfacts.duckdb, `gx-<name>/` for any other, so two warehouses in one folder never
+    share (and race on) one context's suites and results."""
+    stem = Path(warehouse).stem
+    return warehouse.parent / ("gx" if stem == DEFAULT_WAREHOUSE_STEM else f"gx-{stem}")
 
 
 def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) -> ValidationReport:

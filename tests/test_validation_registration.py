@@ -49,3 +49,11 @@ def test_registration_is_reused_and_redone_when_a_suite_changes(
         path.unlink()
     recovered = validate(warehouse, warehouse, tables=["documents"])
     assert outcomes(recovered) == outcomes(changed)
+
+
+def test_two_warehouses_in_one_folder_keep_separate_gx_folders(tmp_path: Path) -> None:
+    # Two runs into a.duckdb and b.duckdb of one folder at once raced on one GX context
+    # ("ExpectationSuite ... has changed since it has last been saved").
+    assert gx_project_dir(tmp_path / "newsfacts.duckdb") == tmp_path / "gx"
+    assert gx_project_dir(tmp_path / "a.duckdb") == tmp_path / "gx-a"
+    assert gx_project_dir(tmp_path / "b.duckdb") != gx_project_dir(tmp_path / "a.duckdb")
