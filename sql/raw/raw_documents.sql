@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS raw_documents (
     run_id        VARCHAR NOT NULL
 );
 COMMENT ON TABLE raw_documents IS 'Every article record read from disk, verbatim (append-only): a text or HTML file, one JSON record or one WARC response. Later stages can be re-run from raw_text.';
-COMMENT ON COLUMN raw_documents.raw_id IS 'Stable id: hash of source_path, file_sha256 and record_index.';
+COMMENT ON COLUMN raw_documents.raw_id IS 'Stable id: hash of the path relative to the folder above the input given (the same wherever the corpus lives), file_sha256 and record_index; the absolute path for a byte-identical copy at a relative path already taken.';
 COMMENT ON COLUMN raw_documents.source_path IS 'Absolute path of the file the record came from.';
 COMMENT ON COLUMN raw_documents.record_index IS 'Position of the record in its file (JSON list index, JSON line number, WARC record number); 0 for single-article files.';
 COMMENT ON COLUMN raw_documents.format IS 'txt, html, json, jsonl or warc.';
