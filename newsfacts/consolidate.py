@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 
+from newsfacts import settings
 from newsfacts.facts import stable_id
 from newsfacts.parallel import BatchMap
 from newsfacts.publishers import publisher_key
@@ -234,6 +235,30 @@ class UnionFind:
         for item in self.parent:
             out[self.find(item)].append(item)
         return list(out.values())
+
+
+def complete_link_groups(
+    items: Iterable[Hashable],
+    pairs: Iterable[tuple[Hashable, Hashable]],
+    compatible: Callable[[Hashable, Hashable], bool],
+) -> list[list[Hashable]]:
+    """Groups of items joined along `pairs` (in the order given): two groups merge only when
+    every member of one is compatible with every member of the other.
+
+    Plain union-find would chain reports through one that lacks a detail: a lawsuit against
+    Brenmoor, one against nobody named and one against Tollan would become one lawsuit. The
+    result depends on the order of `pairs`, so callers give them in a fixed order.
+    """
+    uf = UnionFind(items)
+    members: dict[Hashable, list[Hashable]] = {item: [item] for item in uf.parent}
+    for a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        if all(compatible(x, y) for x in members[ra] for y in members[rb]):
+            uf.union(ra, rb)
+            members[ra] += members.pop(rb)
+    return uf.groups()
 
 
 def words(text: str) -> list[str]:
@@ -725,8 +750,33 @@ def _period_gap(a: dict, b: dict) -> int | None:
     return max((b["date_start"] - a_end).days, (a["date_start"] - b_end).days, 0)
 
 
+def amounts_compatible(a: dict, b: dict) -> bool:
+    """Two reports' headline figures can be one figure: either missing, different currencies or
+    units, or within settings.EVENT_AMOUNT_TOLERANCE (see there)."""
+    x, y = a.get("amount"), b.get("amount")
+    if x is None or y is None or a.get("unit") != b.get("unit"):
+        return True
+    if a.get("currency") and b.get("currency") and a["currency"] != b["currency"]:
+        return True  # no exchange rate is assumed
+    low, high = sorted((abs(x), abs(y)))
+    if low == 0 or high / low > settings.EVENT_AMOUNT_SAME_QUANTITY_RATIO:
+        return True  # a price a share and a company's value: different quantities
+    return high - low <= settings.EVENT_AMOUNT_TOLERANCE * high
+
+
+def date_window(a: dict, b: dict, group: str) -> int:
+    """Days two reports of one event may date it apart: by granularity for things that happened
+    (settings.EVENT_DATE_WINDOW_DAYS), else EVENT_DATE_GAP_DAYS of the status group."""
+    grains = {a.get("date_granularity"), b.get("date_granularity")}
+    if group != "occurred" or not grains <= settings.EVENT_DATE_WINDOW_DAYS.keys():
+        return EVENT_DATE_GAP_DAYS[group]
+    return max(settings.EVENT_DATE_WINDOW_DAYS[g] for g in grains)
+
+
 def same_event(a: dict, b: dict) -> bool:
-    """Two reports (same type, same main company, same story) describe one event."""
+    """Two reports (same type, same main company, same story) can describe one event: the same
+    polarity, and place, counterparties, dates and figures compatible (missing is compatible,
+    conflicting is not)."""
     group = STATUS_GROUP[a["status"]]
     if group != STATUS_GROUP[b["status"]]:
         return False
@@ -735,28 +785,56 @@ def same_event(a: dict, b: dict) -> bool:
     others_a, others_b = set(a.get("others") or ()), set(b.get("others") or ())
     if others_a and others_b and not others_a & others_b:
         return False  # partnerships with different partners are different deals
+    sides_a, sides_b = set(a.get("counterparties") or ()), set(b.get("counterparties") or ())
+    if sides_a and sides_b and not sides_a & sides_b:
+        return False  # a bid for Tollan is not a bid for Kestrel; two lawsuits, two defendants
+    if not amounts_compatible(a, b):
+        return False
     gap = _period_gap(a, b)
-    return gap is None or gap <= EVENT_DATE_GAP_DAYS[group]
+    return gap is None or gap <= date_window(a, b, group)
+
+
+def event_pair_strength(a: dict, b: dict) -> int:
+    """How many details two compatible reports share (counterparty, figure, date, place): pairs
+    sharing more are merged first, so a vague report joins the event it fits best."""
+    return sum(
+        (
+            bool(set(a.get("counterparties") or ()) & set(b.get("counterparties") or ())),
+            a.get("amount") is not None and b.get("amount") is not None,
+            _period_gap(a, b) is not None,
+            bool(a.get("location")) and a.get("location") == b.get("location"),
+        )
+    )
 
 
 def cluster_events(events: list[dict], story_of: dict[str, str]) -> dict[str, tuple[str, str]]:
     """event_id -> (canonical_event_id, match): reports of one event within one story.
 
     Events need event_id, doc_id, order, event_type, status, company_id; optionally location,
-    date_start, date_end and others (other participants' company ids).
+    date_start, date_end, date_granularity, amount, unit, currency, others (other participants'
+    company ids) and counterparties (targets and partners). Reports merge best-matching pair
+    first, and only into a group every member of which they are compatible with.
     """
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for e in events:
         key = e["event_id"] if e["company_id"] is None else e["company_id"]
         blocks[(story_of.get(e["doc_id"]), e["event_type"], key)].append(e)
-    uf = UnionFind(e["event_id"] for e in events)
+    by_id = {e["event_id"]: e for e in events}
+    ranked = []
     for block in blocks.values():
         for a, b in combinations(block, 2):
             if same_event(a, b):
-                uf.union(a["event_id"], b["event_id"])
+                a, b = sorted((a, b), key=lambda e: (e["order"], e["event_id"]))
+                ranked.append((-event_pair_strength(a, b), a["order"], b["order"], a, b))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2], r[3]["event_id"], r[4]["event_id"]))
+    groups = complete_link_groups(
+        sorted(by_id),
+        ((a["event_id"], b["event_id"]) for *_, a, b in ranked),
+        lambda x, y: same_event(by_id[x], by_id[y]),
+    )
     order = {e["event_id"]: e["order"] for e in events}
     out = {}
-    for group in uf.groups():
+    for group in groups:
         anchor = members_anchor(group, order)
         for m in group:
             out[m] = (stable_id("ce", anchor), "anchor" if m == anchor else "same_event")
@@ -785,6 +863,19 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text))
 
 
+_CASED_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)
+def proposition_stems(text: str) -> frozenset[str]:
+    """content_stems without names (capitalised words after the first): what is said about
+    someone, not who. 'I see no difference from Mr Glazer's proposals' and 'it stayed opposed to
+    Mr Glazer's proposal' share "proposal" only, not "mr" and "glazer"."""
+    tokens = _CASED_WORD.findall(text)
+    kept = [t for k, t in enumerate(tokens) if k == 0 or not t[:1].isupper()]
+    return content_stems(" ".join(kept))
+
+
 def same_statement(a: dict, b: dict) -> str | None:
     """'exact', 'paraphrase' or None for two statements of one speaker in one story.
 
@@ -797,7 +888,8 @@ def same_statement(a: dict, b: dict) -> str | None:
     if normalize_quote(a["content"]) == normalize_quote(b["content"]):
         return "exact"
     wa, wb = content_stems(a["content"]), content_stems(b["content"])
-    shared = len(wa & wb)
+    # names shared ("Mr Glazer") say who the statements are about, not that they say one thing
+    shared = len(proposition_stems(a["content"]) & proposition_stems(b["content"]))
     if shared >= CLAIM_MIN_SHARED and shared >= CLAIM_MIN_OVERLAP * min(len(wa), len(wb)):
         return "paraphrase"
     return None
@@ -813,21 +905,28 @@ def cluster_claims(claims: list[dict], story_of: dict[str, str]) -> dict[str, tu
     for c in claims:
         who = speaker_key(c) or f"claim:{c['claim_id']}"
         blocks[(story_of.get(c["doc_id"]), who)].append(c)
-    uf = UnionFind(c["claim_id"] for c in claims)
-    how: dict[str, str] = {}
+    kinds: dict[tuple[str, str], str] = {}
     for block in blocks.values():
         for a, b in combinations(block, 2):
-            kind = same_statement(a, b)
-            if kind:
-                uf.union(a["claim_id"], b["claim_id"])
-                for m in (a, b):  # "exact" wins over "paraphrase" for a member
-                    how[m["claim_id"]] = min(how.get(m["claim_id"], kind), kind)
+            if kind := same_statement(a, b):
+                a, b = sorted((a, b), key=lambda c: (c["order"], c["claim_id"]))
+                kinds[(a["claim_id"], b["claim_id"])] = kind
     order = {c["claim_id"]: c["order"] for c in claims}
+    # exact repeats first, then paraphrases, each in document order
+    ranked = sorted(kinds, key=lambda p: (kinds[p] != "exact", order[p[0]], order[p[1]], p))
+    polarity = {c["claim_id"]: is_denial(c["stance"]) for c in claims}
+    groups = complete_link_groups(sorted(order), ranked, lambda x, y: polarity[x] == polarity[y])
     out = {}
-    for group in uf.groups():
+    for group in groups:
         anchor = members_anchor(group, order)
+        members = set(group)
         for m in group:
-            out[m] = (stable_id("cc", anchor), "anchor" if m == anchor else how[m])
+            # "exact" wins over "paraphrase": how m matches the members it was paired with
+            how = min(
+                (kinds.get((m, o)) or kinds.get((o, m)) or "~" for o in members - {m}),
+                default="~",
+            )
+            out[m] = (stable_id("cc", anchor), "anchor" if m == anchor else how)
     return out
 
 
@@ -952,6 +1051,12 @@ def claim_event_links(
                 links[cid] = (min(counts, key=lambda e: (-counts[e], e)), how)
                 break
     return links
+
+
+def speaker_company(claim: dict) -> str | None:
+    """The organisation that speaks: the speaker itself when an organisation, else the
+    speaker's employer."""
+    return claim.get("speaker_company_id") or claim.get("speaker_affiliation")
 
 
 def claim_companies(claim: dict) -> list[str]:
@@ -1118,6 +1223,7 @@ def canonical_claim_rows(
                 "event_link": anchor_row["event_link"],
                 "scope": anchor_row["scope"],
                 "company_ids": sorted({c for m in group for c in m["company_ids"]}),
+                "speaker_company_id": speaker_company(anchor),
                 **report_counts(
                     [m["doc_id"] for m in group], docs, [m["seen_date"] for m in group]
                 ),
@@ -1166,6 +1272,9 @@ def canonical_event_rows(
                 "statuses": sorted({r["status"] for r in reports}),
                 "company_id": anchor["company_id"],
                 "company_ids": sorted({c for m in group for c in m["company_ids"]}),
+                "counterparty_ids": sorted(
+                    {c for r in reports for c in r.get("counterparties") or ()}
+                ),
                 "location": anchor.get("location")
                 or _most_common(r.get("location") for r in reports),
                 "date_value": min(dated, key=lambda r: r["date_start"])["date_value"]
@@ -1249,15 +1358,20 @@ _READ = {
         "LEFT JOIN p ON p.doc_id = c.doc_id AND p.person_id = c.speaker_person_id "
         "SEMI JOIN batch b ON b.doc_id = c.doc_id ORDER BY c.claim_id"
     ),
-    # others: the event's other participants (a list, NULL when there are none).
+    # others: the event's other participants; counterparties: those of them acted on or
+    # partnered with (targets, partners); lists, NULL when there are none.
     "events": (
         f"{_BATCH_BODIES}, e AS (SELECT * FROM events SEMI JOIN batch USING (doc_id)), "
-        "o AS (SELECT p.event_id, list(DISTINCT p.company_id ORDER BY p.company_id) AS others "
+        "o AS (SELECT p.event_id, list(DISTINCT p.company_id ORDER BY p.company_id) AS others, "
+        " list(DISTINCT p.company_id ORDER BY p.company_id) "
+        "  FILTER (WHERE p.role IN ('target', 'partner')) AS counterparties "
         " FROM event_participants p JOIN e USING (event_id) "
         " WHERE p.company_id IS DISTINCT FROM e.company_id GROUP BY p.event_id) "
         "SELECT e.event_id, e.doc_id, e.event_type, e.status, e.company_id, "
-        "e.location, e.date_value, e.date_start, e.date_end, e.start_char, "
-        "substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, o.others "
+        "e.location, e.date_value, e.date_start, e.date_end, e.date_granularity, "
+        "e.amount, e.unit, e.currency, e.start_char, "
+        "substr(d.body, e.start_char + 1, e.end_char - e.start_char) AS sentence, o.others, "
+        "o.counterparties "
         "FROM e JOIN d USING (doc_id) LEFT JOIN o USING (event_id) ORDER BY e.event_id"
     ),
 }

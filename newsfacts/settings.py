@@ -113,6 +113,22 @@ WORD_EDIT_MAX_WORDS = 3
 # an edited version from another article.
 EDITED_MIN_WORDS = 50
 
+# --- consolidate (across documents) ------------------------------------------------------------
+# Two reports' headline figures of one event agree when they are in different currencies (no
+# rate is assumed), count different things (money against jobs), or, in the same currency or
+# unit, differ by at most this share of the larger one: "£1.3bn" and "£1.35bn" (rounding) agree,
+# a first £1.3bn bid and a raised £1.5bn bid do not. A missing figure never disagrees.
+EVENT_AMOUNT_TOLERANCE = 0.05
+# Figures of one currency further apart than this factor are different quantities of one deal
+# (530p a share against £1.35bn for the company), not two values of one quantity.
+EVENT_AMOUNT_SAME_QUANTITY_RATIO = 1000.0
+# Days apart (gap between the periods their dates cover, 0 when they overlap) two reports of an
+# event that happened may date it, by the coarser granularity of the two dates: a day may be
+# reported a day or two off ("on Friday", "last week"); a month, quarter, half or year must
+# overlap, so 2003 results are never 2004 results. Plans, and dates of unknown granularity,
+# keep the wider windows of newsfacts.consolidate.EVENT_DATE_GAP_DAYS.
+EVENT_DATE_WINDOW_DAYS = {"day": 3, "month": 0, "quarter": 0, "half": 0, "year": 0}
+
 # --- validate -------------------------------------------------------------------------------
 # Earliest publication date accepted as plausible.
 MIN_PLAUSIBLE_DATE = "1900-01-01"

@@ -1,41 +1,86 @@
--- one row per (kind, a_id, b_id, company_id): a statement or event and a denial of the same kind of thing about the same company
+-- one row per (kind, a_id, b_id, company_id): a statement or event and its denial by a party to it (or a deal and its cancellation), on the same proposition
 CREATE OR REPLACE VIEW claim_conflicts AS
-WITH positions AS (
+WITH proposition AS (
     SELECT
-        'claim' AS kind,
-        c.canonical_claim_id AS id,
-        e.event_type AS topic,
-        e.location,
-        c.stance AS position,
-        c.company_ids,
-        c.scope,
-        [c.speaker] AS speakers,
-        c.first_seen,
-        c.last_seen,
-        c.doc_ids,
-        c.story_id,
-        c.evidence
-    FROM canonical_claims c
-    JOIN canonical_events e USING (canonical_event_id)
-    UNION ALL
-    SELECT
-        'event', canonical_event_id, event_type, location, status, company_ids, scope,
-        speakers, first_seen, last_seen, doc_ids, story_id, evidence
+        canonical_event_id AS event_id, event_type AS topic, company_id AS main_company,
+        coalesce(counterparty_ids, []) AS counterparties, location, status
     FROM canonical_events
 ),
-sides AS (  -- a denial: the stance or status of newsfacts.vocab.DENIALS (tests/test_vocab.py checks)
-    SELECT *, position IN ('deny', 'denied') AS denies FROM positions
+positions AS (  -- a statement takes the proposition (type, main company, other side, place) of the event it states
+    SELECT
+        'claim' AS kind, c.canonical_claim_id AS id, e.event_id, e.topic, e.main_company,
+        e.counterparties, e.location, e.status, c.stance AS position, c.speaker_company_id AS speaker_company,
+        c.scope, [c.speaker] AS speakers, c.first_seen, c.last_seen, c.doc_ids, c.story_id, c.evidence
+    FROM canonical_claims c
+    JOIN proposition e ON e.event_id = c.canonical_event_id
+    UNION ALL
+    SELECT
+        'event', x.canonical_event_id, x.canonical_event_id, e.topic, e.main_company,
+        e.counterparties, e.location, x.status, x.status, NULL, x.scope, x.speakers, x.first_seen,
+        x.last_seen, x.doc_ids, x.story_id, x.evidence
+    FROM canonical_events x
+    JOIN proposition e ON e.event_id = x.canonical_event_id
 ),
-names AS (  -- the companies view sorts after this file, so names come from the table
-    SELECT company_id, mode(name) AS name FROM document_companies GROUP BY company_id
+sides AS (  -- a denial: the stance or status of newsfacts.vocab.DENIALS (tests/test_vocab.py checks)
+    SELECT *, position IN ('deny', 'denied') AS denies FROM positions WHERE main_company IS NOT NULL
+),
+sentences AS (  -- every report's evidence sentence, to keep a sentence from facing itself
+    SELECT 'claim' AS kind, k.canonical_claim_id AS id, c.doc_id, c.start_char
+    FROM claim_clusters k JOIN claims c USING (claim_id)
+    UNION ALL
+    SELECT 'event', k.canonical_event_id, e.doc_id, e.start_char
+    FROM event_clusters k JOIN events e USING (event_id)
+),
+denials AS (  -- one position and its denial by a party to it, on the same proposition
+    SELECT a.kind, a.id AS a_id, b.id AS b_id
+    FROM sides a
+    JOIN sides b
+        ON a.kind = b.kind
+        AND a.topic = b.topic
+        AND NOT a.denies
+        AND b.denies
+        -- a denial ("no plans to", "not in talks") answers a plan or a rumour, not a thing done
+        AND a.status IN ('planned', 'speculated')
+        -- within one article only a rumour and its denial: a company's own plan beside its "no
+        -- plans outside Japan" narrows the plan, it does not contradict it
+        AND (a.status = 'speculated' OR a.doc_ids <> b.doc_ids)
+        AND a.main_company = b.main_company  -- the same company in the same role (the main one)
+        AND a.event_id <> b.event_id  -- never two reports of one canonical claim or event
+        AND (len(a.counterparties) = 0 OR len(b.counterparties) = 0
+             OR list_has_any(a.counterparties, b.counterparties))
+        AND (a.location IS NULL OR b.location IS NULL OR a.location = b.location)
+        -- a statement denies only when the party whose act it is speaks: a target rejecting an
+        -- offer is not the bidder denying its bid
+        AND (b.kind = 'event' OR b.speaker_company = b.main_company)
+),
+collapses AS (  -- a planned or talked-about deal and its cancellation: always an update
+    SELECT a.kind, a.id AS a_id, b.id AS b_id
+    FROM sides a
+    JOIN sides b
+        ON a.kind = 'event'
+        AND b.kind = 'event'
+        AND b.topic = 'deal_cancelled'
+        AND a.topic IN ('acquisition', 'investment', 'partnership', 'ipo', 'market_entry')
+        AND a.position IN ('planned', 'speculated')
+        AND b.position = 'occurred'
+        -- both name the other side, and the two parties are the same two
+        AND len(a.counterparties) > 0
+        AND (b.main_company = a.main_company OR list_contains(a.counterparties, b.main_company))
+        AND list_has_any(b.counterparties, list_append(a.counterparties, a.main_company))
+),
+candidates AS (
+    SELECT *, false AS collapse FROM denials
+    UNION ALL
+    SELECT *, true FROM collapses
 ),
 pairs AS (
     SELECT
-        a.kind,
-        unnest(list_intersect(a.company_ids, b.company_ids)) AS company_id,
+        k.kind,
+        a.main_company AS company_id,
         a.topic,
         CASE WHEN a.scope IS NOT NULL AND b.scope IS NOT NULL THEN a.scope = b.scope END AS scopes_match,
         CASE
+            WHEN k.collapse THEN 'update'
             WHEN a.scope IS NULL OR b.scope IS NULL OR a.scope = b.scope THEN 'contradiction'
             WHEN a.story_id IS DISTINCT FROM b.story_id THEN 'update'
             ELSE 'related'
@@ -46,14 +91,16 @@ pairs AS (
         b.id AS b_id, b.position AS b_position, b.speakers AS b_speakers, b.scope AS b_scope,
         b.location AS b_location, b.first_seen AS b_first_seen, b.last_seen AS b_last_seen,
         b.doc_ids AS b_doc_ids, b.story_id AS b_story_id, b.evidence AS b_evidence
-    FROM sides a
-    JOIN sides b
-        ON a.kind = b.kind
-        AND a.topic = b.topic
-        AND NOT a.denies
-        AND b.denies
-        AND (a.location IS NULL OR b.location IS NULL OR a.location = b.location)
-        AND list_has_any(a.company_ids, b.company_ids)
+    FROM candidates k
+    JOIN sides a ON a.kind = k.kind AND a.id = k.a_id
+    JOIN sides b ON b.kind = k.kind AND b.id = k.b_id
+    WHERE NOT EXISTS (  -- no sentence against itself (one sentence read as a plan and its denial)
+        SELECT 1 FROM sentences sa JOIN sentences sb USING (kind, doc_id, start_char)
+        WHERE sa.kind = k.kind AND sa.id = k.a_id AND sb.id = k.b_id
+    )
+),
+names AS (  -- the companies view sorts after this file, so names come from the table
+    SELECT company_id, mode(name) AS name FROM document_companies GROUP BY company_id
 )
 SELECT p.kind, p.company_id, c.name AS company_name, p.* EXCLUDE (kind, company_id)
 FROM pairs p
