@@ -30,12 +30,6 @@ def test_readme_has_examples_with_outputs() -> None:
     assert all(out.strip() for _, out in EXAMPLES)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="flaky in the full suite (a fresh-clone run of 72ef473 saw example0 and example1 differ; "
-    "alone and under PYTHONHASHSEED 1, 2, 3 they pass): extraction output is not yet fully "
-    "deterministic across processes, open in #16/#20",
-)
 @pytest.mark.parametrize(
     ("sql", "expected"), EXAMPLES, ids=[f"example{i}" for i in range(len(EXAMPLES))]
 )
