@@ -280,6 +280,22 @@ def test_an_executive_replacement_is_a_leadership_change() -> None:
     assert e.company_key == "kestrel air"
 
 
+def test_a_market_share_in_a_participle_belongs_to_the_subject_it_describes() -> None:
+    # "leading the market with ..." has no subject: the company the clause describes leads,
+    # in the market (Brazil) that clause names
+    body = (
+        "Vantor Telecom is also the top carrier in Brazil, leading the market with 31.5 "
+        "percent market share."
+    )
+    e = one(events_of(body), "financial_result")
+    assert (e.company_key, e.location, e.amount, e.unit) == (
+        "vantor telecom",
+        "BR",
+        31.5,
+        "percent",
+    )
+
+
 # --- claims: the stance of a claim stating the event ------------------------------------------
 
 
