@@ -861,8 +861,16 @@ def _into_targets(obj: list[Token], r: Resolver) -> list[str]:
 
 
 def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru"."""
+    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru",
+    "to bring its phones to Brazil" (products brought to a country)."""
     preps = args.preps
+    if head_lemma(pred.token) == "bring":
+        place = _place(preps.get("to", []))
+        if not place or not _product_like(args.obj, strict=True):
+            return None  # "bring the total to $5bn", "bring a case to court"
+        return Frame(
+            "market_entry", "events.enter.bring", tuple(r.keys(_subjects(args, pred))), place=place
+        )
     if pred.token.pos_ in ("NOUN", "PROPN") and args.governor is not None and not preps:
         preps = verb_args(args.governor).preps  # "planning a foray into Canada"
     obj = args.obj + preps.get("into", []) + preps.get("to", []) + preps.get("in", [])
