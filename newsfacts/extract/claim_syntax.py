@@ -161,14 +161,19 @@ def cue_claim(
     """The claim of one cue token: speaker, content, fields; None when one is missing."""
     if cc.inside_quote(offset + cue.idx, reader.quotes):
         return None  # a cue inside a quotation is part of the quote (gold ruling 2)
-    subj = subject_token(cue)
+    first = _first_predicate(cue) if entry.object in ("any", "act") else None
+    subj = _verb_subject(first) if first is not None else subject_token(cue)
     if subj is None:
         return None
     content = (
-        cc.quote_content(reader.body, cue, offset, reader.quotes)
+        cc.object_content(reader.body, cue, entry, offset)
+        if first is not None
+        else cc.quote_content(reader.body, cue, offset, reader.quotes)
         or cc.clause_content(reader.body, cue, entry, offset)
         or cc.object_content(reader.body, cue, entry, offset)
     )
+    if content is not None and _unanswered(cue, content):
+        return None
     split = content is not None and content.rule == "claims.split_quote"
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
@@ -183,6 +188,14 @@ def cue_claim(
         )
         speaker, rule = resolve_speaker(reader, cited, offset), "claims.citing"
     return build_claim(reader, cue, entry, speaker, content, rule, via, offset), speaker
+
+
+def _unanswered(cue: Token, content: cc.Content) -> bool:
+    """ "did not say whether he was forced out": a negated cue over an indirect question
+    states nothing."""
+    if content.root is None or not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    return any(t.lower_ in cc.QUESTION_WORDS for t in content.root.subtree if t.i < content.root.i)
 
 
 def _is_citing(cue: Token) -> bool:
@@ -271,6 +284,28 @@ def subject_token(cue: Token) -> Token | None:
         return noun
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _verb_subject(cue.head)
+    return None
+
+
+def _first_predicate(cue: Token) -> Token | None:
+    """ "Foo releases a kit, announces an update": the first of two predicates of one subject
+    joined by a comma (the parser hangs it on the cue as subject or complement), when the cue
+    has an object of its own; its subject is the cue's."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    if not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in ("nsubj", "ccomp")
+            and c.i < cue.i
+            and c.tag_ == cue.tag_
+            and c.right_edge.i == cue.i - 2
+            and not cue_is_speech(c)
+            and any(s.dep_ == "nsubj" for s in c.children)
+        ):
+            return c
     return None
 
 
@@ -572,6 +607,13 @@ def build_claim(
         lambda word, pos: _org_anaphor(reader, word, pos),
         speaker.start < content.start,
     )
+    if (
+        content.rule == "claims.object"
+        and entry is not None
+        and entry.object == "act"
+        and speaker_org
+    ):
+        subject = speaker_org  # "Foo's chief announced a tie-up with Bar": Foo's own act
     kind = "quote" if content.is_quote else ("object" if rule == "claims.object" else "clause")
     extra = {"rule": rule} if _HAS_RULE else {}
     return Claim(
