@@ -251,3 +251,16 @@ def test_a_negated_cue_over_an_indirect_question_is_no_claim() -> None:
     )
     claims = _claims(body, [_HALVARD, _KESTREL])
     assert [c.cue for c in claims] == ["confirmed"]
+
+
+def test_a_report_made_by_an_organisation_speaks_for_it() -> None:
+    body = (
+        "Fares fell 4% in May, according to figures released on Monday by Halvard Bank, a "
+        "lender. Halvard Bank said according to those figures, Kestrel Air had lost customers."
+    )
+    claims = _claims(body, [_HALVARD, _KESTREL])
+    first = _one(claims, "according to")
+    assert first.speaker == "figures released on Monday by Halvard Bank"
+    assert first.speaker_company_key == "halvard bank"
+    # "those figures" are the bank's own: one claim, with the outer cue (gold ruling 2)
+    assert [c.cue for c in claims] == ["according to", "said"]

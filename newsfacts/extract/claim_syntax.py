@@ -51,6 +51,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in", "by", "with"})
 _ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
 _ORG_LABELS = ("ORG", "NORP", "GPE")
+# Determiners pointing back at something named before ("those figures", "the data").
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Claim.rule is being added to model.py by the backbone work; until it lands the rule name is
 # kept out of the record rather than breaking it.
 _HAS_RULE = "rule" in {f.name for f in fields(Claim)}
@@ -365,12 +367,36 @@ def _np_tokens(head: Token) -> set[int]:
     conjuncts; not its clauses, appositions or punctuation."""
     keep = {head.i}
     for c in head.children:
+        if c.dep_ == "acl" and _is_report(head):
+            keep |= _by_participle(c)
+            continue
         if c.dep_ in _SPEAKER_DROP and not (c.dep_ == "prep" and c.lower_ in _SPEAKER_PREPS):
             continue
         if c.dep_ == "cc" or c.dep_ == "conj":
             keep |= {t.i for t in c.subtree if t.dep_ != "punct"}
             continue
         keep |= _np_tokens(c) if c.dep_ != "prep" else {t.i for t in c.subtree if not t.is_punct}
+    return keep
+
+
+def _is_report(tok: Token) -> bool:
+    """A report noun ("report", "study", "figures", "data")."""
+    return tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS
+
+
+def _by_participle(verb: Token) -> set[int]:
+    """ "figures released on Monday by Foo": a report's participle naming who made it belongs
+    to the speaker phrase, up to the maker (its apposition left out); else nothing."""
+    agents = [a for a in verb.children if a.dep_ == "agent" and a.i > verb.i]
+    if verb.tag_ != "VBN" or not agents:
+        return set()
+    agent = agents[0]
+    keep = {verb.i, agent.i}
+    for c in verb.children:
+        if verb.i < c.i < agent.i and c.dep_ != "punct":
+            keep |= {t.i for t in c.subtree}
+    for pobj in (o for o in agent.children if o.dep_ == "pobj"):
+        keep |= _np_tokens(pobj)
     return keep
 
 
@@ -393,7 +419,8 @@ def resolve_speaker(reader: _Reader, subj: Token, offset: int) -> Speaker:
         ref = reader.refs.resolve_role(lemma, start) if definite or not plural else None
         gender = noun_gender(head.lower_)
         return replace(_from_referent(base, ref, person_ok=definite), role=lemma, gender=gender)
-    if lemma in REPORT_NOUNS and not plural:
+    back = any(c.lower_ in _BACK_DETS for c in head.children if c.dep_ == "det")
+    if _is_report(head) and (not plural or back):  # "the report", "those figures"
         return _from_referent(base, reader.refs.resolve_report(start))
     if lemma in _ORG_NOUN_SET and not plural:
         return _from_referent(base, reader.refs.resolve_org_noun(lemma, start))
@@ -421,9 +448,7 @@ def _named(reader: _Reader, start: int, end: int, head: Token, offset: int) -> S
     lemma = head.lemma_.lower()
     if orgs:
         inside = [m for m in orgs if m.start <= head_pos < m.end]
-        speaks_for = (
-            lemma in REPRESENTATIVE_NOUNS or lemma in REPORT_NOUNS or lemma in _ORG_NOUN_SET
-        )
+        speaks_for = lemma in REPRESENTATIVE_NOUNS or _is_report(head) or lemma in _ORG_NOUN_SET
         if inside or speaks_for or head.pos_ == "PROPN":
             m = inside[0] if inside else min(orgs, key=lambda o: abs(o.start - head_pos))
             company = index.companies.get(m.company_key)
