@@ -264,3 +264,9 @@ def test_a_report_made_by_an_organisation_speaks_for_it() -> None:
     assert first.speaker_company_key == "halvard bank"
     # "those figures" are the bank's own: one claim, with the outer cue (gold ruling 2)
     assert [c.cue for c in claims] == ["according to", "said"]
+    # who saw a memo did not write it
+    seen = _one(
+        _claims("Fares will rise, according to a memo seen by Halvard Bank.", [_HALVARD]),
+        "according to",
+    )
+    assert seen.speaker == "a memo"

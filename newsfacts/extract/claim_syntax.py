@@ -51,6 +51,25 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in", "by", "with"})
 _ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
 _ORG_LABELS = ("ORG", "NORP", "GPE")
+# Verbs of making a report, whose agent is its author ("figures released by Foo").
+_MAKING_VERBS = frozenset(
+    [
+        "release",
+        "publish",
+        "compile",
+        "gather",
+        "issue",
+        "produce",
+        "conduct",
+        "prepare",
+        "collect",
+        "provide",
+        "supply",
+        "write",
+        "commission",
+        "carry",
+    ]
+)
 # Determiners pointing back at something named before ("those figures", "the data").
 _BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Claim.rule is being added to model.py by the backbone work; until it lands the rule name is
@@ -388,8 +407,8 @@ def _by_participle(verb: Token) -> set[int]:
     """ "figures released on Monday by Foo": a report's participle naming who made it belongs
     to the speaker phrase, up to the maker (its apposition left out); else nothing."""
     agents = [a for a in verb.children if a.dep_ == "agent" and a.i > verb.i]
-    if verb.tag_ != "VBN" or not agents:
-        return set()
+    if verb.tag_ != "VBN" or not agents or verb.lemma_.lower() not in _MAKING_VERBS:
+        return set()  # "a memo seen by reporters": who saw it did not make it
     agent = agents[0]
     keep = {verb.i, agent.i}
     for c in verb.children:
