@@ -28,10 +28,6 @@ def test_scope_falls_back_to_the_documents_dominant_product_line() -> None:
     assert document_scope("One phone.") is None  # a single mention is not a dominant line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression of the parse-based extraction (issues #16/#17, open): the planned US entry is reported by 3 seed documents instead of 4 (same cause as test_claim_corroboration's seed test)",
-)
 def test_seeds_phone_plan_vs_ev_denial_is_not_a_plain_contradiction(seeds_db) -> None:
     conflicts = rows(
         seeds_db,

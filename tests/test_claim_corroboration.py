@@ -105,10 +105,6 @@ def test_events_same_type_company_place_and_compatible_dates() -> None:
     assert len({canon[e][0] for e in ("e1", "e3", "e4", "e5")}) == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression of the parse-based extraction (issues #16/#17, open): two of the four 2018 seed articles state the US entry in forms the event rules miss ('bring its phones to the United States', 'a US charge'), so the canonical event has 3 documents, not 4",
-)
 def test_seeds_planned_us_entry_is_one_event_reported_by_four_documents(seeds_db) -> None:
     top = rows(
         seeds_db,

@@ -209,3 +209,64 @@ def test_empty_body_has_no_claims() -> None:
     facts = DocumentFacts()
     add_claims("", facts, None)
     assert facts.claims == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Kestrel Air announced a new route to Lisbon.", "a new route to Lisbon"),
+        ("Kestrel Air announces cheaper fares for students.", "cheaper fares for students"),
+        ("Kestrel Air has announced a new route to Lisbon.", None),
+        ("Kestrel Air is planning to announce a new route.", None),
+    ],
+)
+def test_an_announced_noun_phrase_is_a_claim_in_the_simple_tense(
+    body: str, content: str | None
+) -> None:
+    # the act of announcing ("announced X") is a statement; "has announced X" reports its result
+    claims = [c for c in _claims(body, [_KESTREL]) if c.cue.startswith("announc")]
+    assert [c.content for c in claims] == ([content] if content else [])
+    if content:
+        assert claims[0].speaker_company_key == "kestrel air"
+
+
+def test_the_subject_of_an_announced_noun_phrase_is_the_announcers_organisation() -> None:
+    body = "Kestrel Air chief Dana Whitlow announced a code-share deal with Halvard Bank."
+    people = [{"key": "dana whitlow", "surfaces": ["Dana Whitlow"], "company": "kestrel air"}]
+    claim = _one(_claims(body, [_KESTREL, _HALVARD], people), "announced")
+    assert (claim.speaker_person_key, claim.subject_company_key) == ("dana whitlow", "kestrel air")
+
+
+def test_a_headlines_second_predicate_is_said_by_the_first_ones_subject() -> None:
+    # the parser hangs "expands its fleet" on "announces" as its complement
+    body = "Kestrel Air expands its fleet, announces a new route to Lisbon"
+    claim = _one(_claims(body, [_KESTREL]), "announces")
+    assert (claim.speaker, claim.content) == ("Kestrel Air", "a new route to Lisbon")
+
+
+def test_a_negated_cue_over_an_indirect_question_is_no_claim() -> None:
+    body = (
+        "Halvard Bank confirmed that its chief had left, but did not say whether he was "
+        "forced out. Kestrel Air would not reveal how many seats were sold."
+    )
+    claims = _claims(body, [_HALVARD, _KESTREL])
+    assert [c.cue for c in claims] == ["confirmed"]
+
+
+def test_a_report_made_by_an_organisation_speaks_for_it() -> None:
+    body = (
+        "Fares fell 4% in May, according to figures released on Monday by Halvard Bank, a "
+        "lender. Halvard Bank said according to those figures, Kestrel Air had lost customers."
+    )
+    claims = _claims(body, [_HALVARD, _KESTREL])
+    first = _one(claims, "according to")
+    assert first.speaker == "figures released on Monday by Halvard Bank"
+    assert first.speaker_company_key == "halvard bank"
+    # "those figures" are the bank's own: one claim, with the outer cue (gold ruling 2)
+    assert [c.cue for c in claims] == ["according to", "said"]
+    # who saw a memo did not write it
+    seen = _one(
+        _claims("Fares will rise, according to a memo seen by Halvard Bank.", [_HALVARD]),
+        "according to",
+    )
+    assert seen.speaker == "a memo"

@@ -95,6 +95,16 @@ def test_sentence_spans_keep_abbreviations_together() -> None:
     ]
 
 
+def test_a_name_ending_in_an_ampersand_letter_ends_a_sentence() -> None:
+    # "B&Q." closes a name, not an initial such as "W. Ross"
+    body = "Norvik sold its phones through B&Q. But the deal between them collapsed."
+    spans = sentence_spans(body)
+    assert [body[s:e] for s, e in spans] == [
+        "Norvik sold its phones through B&Q.",
+        "But the deal between them collapsed.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [

@@ -280,6 +280,41 @@ def test_an_executive_replacement_is_a_leadership_change() -> None:
     assert e.company_key == "kestrel air"
 
 
+def test_products_brought_to_a_country_are_a_market_entry() -> None:
+    e = one(
+        events_of("Vantor Telecom intends to bring its handsets to Brazil by early 2006."),
+        "market_entry",
+    )
+    assert (e.status, e.company_key, e.location, e.trigger) == (
+        "planned",
+        "vantor telecom",
+        "BR",
+        "bring",
+    )
+    # no product, or no country: no entry
+    for sentence in (
+        "The deal will bring Tollan's total to 40 stores in Brazil.",
+        "Tollan Dairies will bring its complaint to the Competition Board.",
+    ):
+        assert "market_entry" not in {e.event_type for e in events_of(sentence)}
+
+
+def test_a_market_share_in_a_participle_belongs_to_the_subject_it_describes() -> None:
+    # "leading the market with ..." has no subject: the company the clause describes leads,
+    # in the market (Brazil) that clause names
+    body = (
+        "Vantor Telecom is also the top carrier in Brazil, leading the market with 31.5 "
+        "percent market share."
+    )
+    e = one(events_of(body), "financial_result")
+    assert (e.company_key, e.location, e.amount, e.unit) == (
+        "vantor telecom",
+        "BR",
+        31.5,
+        "percent",
+    )
+
+
 # --- claims: the stance of a claim stating the event ------------------------------------------
 
 

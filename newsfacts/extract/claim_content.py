@@ -43,7 +43,9 @@ STATEMENT_NOUNS = frozenset(
         "briefing",
     ]
 )
-_COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where"})
+# Words opening an indirect question ("whether he left", "how many were sold").
+QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "which"})
+_COMPLEMENTIZERS = frozenset({"that"}) | QUESTION_WORDS - {"who", "which"}
 
 
 @dataclass(frozen=True)
@@ -231,10 +233,14 @@ def relative_content(body: str, cue: Token, offset: int) -> Content | None:
 
 
 def object_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Content | None:
-    """ "criticised the tariffs", "urged the board to sell", "blamed X for Y"."""
+    """ "criticised the tariffs", "urged the board to sell", "blamed X for Y"; for an "act" cue
+    only as a simple finite verb: "Foo announced a new phone" (the act of announcing), not "has
+    announced a list", "plans to announce a deal" or "a statement announcing the closure"."""
     relative = relative_content(body, cue, offset)
-    if relative is not None or entry.object != "any":
+    if relative is not None or entry.object not in ("any", "act"):
         return relative
+    if entry.object == "act" and not _simple_finite(cue):
+        return None
     parts = []
     for c in cue.children:
         if c.dep_ not in _OBJECT_DEPS or c.i < cue.i:
@@ -250,6 +256,14 @@ def object_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Conte
     e = max(_bounds(c, offset)[1] for c in parts)
     s, e = trim(body, s, e)
     return Content(s, e, False, "claims.object", parts[0]) if e - s > 2 else None
+
+
+def _simple_finite(verb: Token) -> bool:
+    """A finite verb in the simple past or present ("announced", "announces"), with no
+    auxiliary ("has announced", "will announce")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
 
 
 def _is_whole_quote(body: str, start: int, end: int) -> bool:

@@ -51,6 +51,27 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in", "by", "with"})
 _ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
 _ORG_LABELS = ("ORG", "NORP", "GPE")
+# Verbs of making a report, whose agent is its author ("figures released by Foo").
+_MAKING_VERBS = frozenset(
+    [
+        "release",
+        "publish",
+        "compile",
+        "gather",
+        "issue",
+        "produce",
+        "conduct",
+        "prepare",
+        "collect",
+        "provide",
+        "supply",
+        "write",
+        "commission",
+        "carry",
+    ]
+)
+# Determiners pointing back at something named before ("those figures", "the data").
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Claim.rule is being added to model.py by the backbone work; until it lands the rule name is
 # kept out of the record rather than breaking it.
 _HAS_RULE = "rule" in {f.name for f in fields(Claim)}
@@ -161,14 +182,19 @@ def cue_claim(
     """The claim of one cue token: speaker, content, fields; None when one is missing."""
     if cc.inside_quote(offset + cue.idx, reader.quotes):
         return None  # a cue inside a quotation is part of the quote (gold ruling 2)
-    subj = subject_token(cue)
+    first = _first_predicate(cue) if entry.object in ("any", "act") else None
+    subj = _verb_subject(first) if first is not None else subject_token(cue)
     if subj is None:
         return None
     content = (
-        cc.quote_content(reader.body, cue, offset, reader.quotes)
+        cc.object_content(reader.body, cue, entry, offset)
+        if first is not None
+        else cc.quote_content(reader.body, cue, offset, reader.quotes)
         or cc.clause_content(reader.body, cue, entry, offset)
         or cc.object_content(reader.body, cue, entry, offset)
     )
+    if content is not None and _unanswered(cue, content):
+        return None
     split = content is not None and content.rule == "claims.split_quote"
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
@@ -183,6 +209,14 @@ def cue_claim(
         )
         speaker, rule = resolve_speaker(reader, cited, offset), "claims.citing"
     return build_claim(reader, cue, entry, speaker, content, rule, via, offset), speaker
+
+
+def _unanswered(cue: Token, content: cc.Content) -> bool:
+    """ "did not say whether he was forced out": a negated cue over an indirect question
+    states nothing."""
+    if content.root is None or not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    return any(t.lower_ in cc.QUESTION_WORDS for t in content.root.subtree if t.i < content.root.i)
 
 
 def _is_citing(cue: Token) -> bool:
@@ -274,6 +308,28 @@ def subject_token(cue: Token) -> Token | None:
     return None
 
 
+def _first_predicate(cue: Token) -> Token | None:
+    """ "Foo releases a kit, announces an update": the first of two predicates of one subject
+    joined by a comma (the parser hangs it on the cue as subject or complement), when the cue
+    has an object of its own; its subject is the cue's."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    if not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in ("nsubj", "ccomp")
+            and c.i < cue.i
+            and c.tag_ == cue.tag_
+            and c.right_edge.i == cue.i - 2
+            and not cue_is_speech(c)
+            and any(s.dep_ == "nsubj" for s in c.children)
+        ):
+            return c
+    return None
+
+
 def _inverted_subject(cue: Token) -> Token | None:
     """ "Prices will rise, predicts the report": after a comma, a noun phrase right after the
     cue is its subject (the parser often takes the content's subject instead)."""
@@ -330,12 +386,36 @@ def _np_tokens(head: Token) -> set[int]:
     conjuncts; not its clauses, appositions or punctuation."""
     keep = {head.i}
     for c in head.children:
+        if c.dep_ == "acl" and _is_report(head):
+            keep |= _by_participle(c)
+            continue
         if c.dep_ in _SPEAKER_DROP and not (c.dep_ == "prep" and c.lower_ in _SPEAKER_PREPS):
             continue
         if c.dep_ == "cc" or c.dep_ == "conj":
             keep |= {t.i for t in c.subtree if t.dep_ != "punct"}
             continue
         keep |= _np_tokens(c) if c.dep_ != "prep" else {t.i for t in c.subtree if not t.is_punct}
+    return keep
+
+
+def _is_report(tok: Token) -> bool:
+    """A report noun ("report", "study", "figures", "data")."""
+    return tok.lemma_.lower() in REPORT_NOUNS or tok.lower_ in REPORT_NOUNS
+
+
+def _by_participle(verb: Token) -> set[int]:
+    """ "figures released on Monday by Foo": a report's participle naming who made it belongs
+    to the speaker phrase, up to the maker (its apposition left out); else nothing."""
+    agents = [a for a in verb.children if a.dep_ == "agent" and a.i > verb.i]
+    if verb.tag_ != "VBN" or not agents or verb.lemma_.lower() not in _MAKING_VERBS:
+        return set()  # "a memo seen by reporters": who saw it did not make it
+    agent = agents[0]
+    keep = {verb.i, agent.i}
+    for c in verb.children:
+        if verb.i < c.i < agent.i and c.dep_ != "punct":
+            keep |= {t.i for t in c.subtree}
+    for pobj in (o for o in agent.children if o.dep_ == "pobj"):
+        keep |= _np_tokens(pobj)
     return keep
 
 
@@ -358,7 +438,8 @@ def resolve_speaker(reader: _Reader, subj: Token, offset: int) -> Speaker:
         ref = reader.refs.resolve_role(lemma, start) if definite or not plural else None
         gender = noun_gender(head.lower_)
         return replace(_from_referent(base, ref, person_ok=definite), role=lemma, gender=gender)
-    if lemma in REPORT_NOUNS and not plural:
+    back = any(c.lower_ in _BACK_DETS for c in head.children if c.dep_ == "det")
+    if _is_report(head) and (not plural or back):  # "the report", "those figures"
         return _from_referent(base, reader.refs.resolve_report(start))
     if lemma in _ORG_NOUN_SET and not plural:
         return _from_referent(base, reader.refs.resolve_org_noun(lemma, start))
@@ -386,9 +467,7 @@ def _named(reader: _Reader, start: int, end: int, head: Token, offset: int) -> S
     lemma = head.lemma_.lower()
     if orgs:
         inside = [m for m in orgs if m.start <= head_pos < m.end]
-        speaks_for = (
-            lemma in REPRESENTATIVE_NOUNS or lemma in REPORT_NOUNS or lemma in _ORG_NOUN_SET
-        )
+        speaks_for = lemma in REPRESENTATIVE_NOUNS or _is_report(head) or lemma in _ORG_NOUN_SET
         if inside or speaks_for or head.pos_ == "PROPN":
             m = inside[0] if inside else min(orgs, key=lambda o: abs(o.start - head_pos))
             company = index.companies.get(m.company_key)
@@ -572,6 +651,13 @@ def build_claim(
         lambda word, pos: _org_anaphor(reader, word, pos),
         speaker.start < content.start,
     )
+    if (
+        content.rule == "claims.object"
+        and entry is not None
+        and entry.object == "act"
+        and speaker_org
+    ):
+        subject = speaker_org  # "Foo's chief announced a tie-up with Bar": Foo's own act
     kind = "quote" if content.is_quote else ("object" if rule == "claims.object" else "clause")
     extra = {"rule": rule} if _HAS_RULE else {}
     return Claim(

@@ -132,8 +132,8 @@ def _rekey_descriptors(index: MentionIndex, spans: list[tuple[int, int]]) -> Non
     """ "Foo's CEO Bar said the company's arm ...": "the company" is Bar's company, Foo."""
     starts = [s for s, _ in spans]
     for i, m in enumerate(index.company_mentions):
-        if m.how != "descriptor":
-            continue
+        if m.how != "descriptor" or index.kind(m.company_key) == "media":
+            continue  # "the executive told the news agency": an outlet, not his company
         sentence_start = spans[max(0, bisect.bisect_right(starts, m.start) - 1)][0]
         key = _sentence_company(m.start, sentence_start, index)
         if key and key != m.company_key:

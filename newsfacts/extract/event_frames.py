@@ -861,8 +861,16 @@ def _into_targets(obj: list[Token], r: Resolver) -> list[str]:
 
 
 def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru"."""
+    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru",
+    "to bring its phones to Brazil" (products brought to a country)."""
     preps = args.preps
+    if head_lemma(pred.token) == "bring":
+        place = _place(preps.get("to", []))
+        if not place or not _product_like(args.obj, strict=True):
+            return None  # "bring the total to $5bn", "bring a case to court"
+        return Frame(
+            "market_entry", "events.enter.bring", tuple(r.keys(_subjects(args, pred))), place=place
+        )
     if pred.token.pos_ in ("NOUN", "PROPN") and args.governor is not None and not preps:
         preps = verb_args(args.governor).preps  # "planning a foray into Canada"
     obj = args.obj + preps.get("into", []) + preps.get("to", []) + preps.get("in", [])
@@ -1029,16 +1037,27 @@ def _result_owner(t: Token, args: Args, r: Resolver) -> list[str]:
 
 def _clause_owner(t: Token, r: Resolver) -> list[str]:
     """The company subject of the clause a result noun sits in as object or adjunct: "the
-    company leads the market with 21.5% market share"."""
+    company leads the market with 21.5% market share"; through a participle with no subject of
+    its own, the one it describes: "the company is the top vendor, leading the market with 30%
+    market share"."""
     current = t
-    for _ in range(5):
+    for _ in range(8):
         if current.dep_ in ("nsubj", "nsubjpass", "csubj") or current.head is current:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             subj = [c for c in current.children if c.dep_ == "nsubj"]
-            return [k for k in _companies_only(r.keys(subj), r) if r.kind(k) == "company"]
+            if subj or not _bare_participle(current):
+                return [k for k in _companies_only(r.keys(subj), r) if r.kind(k) == "company"]
+            described = [k for k in r.keys([current.head]) if r.kind(k) == "company"]
+            if described:
+                return described  # "Foo, leading the market with ..."
     return []
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle phrase with no subject that hangs on a noun or a clause ("..., leading")."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("acl", "advcl")
 
 
 def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:

@@ -178,7 +178,10 @@ def _build(
                 trigger_end=pred.end,
                 company_key=main,
                 participants=participants,
-                location=frame.place or _clause_place(clause) or _market_before(frame, pred),
+                location=frame.place
+                or _clause_place(clause)
+                or _host_place(clause, pred)
+                or _market_before(frame, pred),
                 date_value=value,
                 date_start=date_start,
                 date_end=date_end,
@@ -400,6 +403,19 @@ def _market_before(frame: Frame, pred: Predicate) -> str | None:
         earlier = doc[doc[start - 1].sent.start : sent.start]
     found = find_places(earlier.text)
     return found[-1][2] if found else None
+
+
+def _host_place(clause: list[Token], pred: Predicate) -> str | None:
+    """The place of the clause a subjectless participle clause hangs on: "the top vendor in
+    India, leading the market with 30% market share" is a result in India."""
+    head = clause_head(pred.token)
+    if head.tag_ not in ("VBG", "VBN") or head.dep_ not in ("acl", "advcl"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    host = clause_head(head.head)
+    inner = {t.i for t in head.subtree}
+    return _clause_place([t for t in _own_clause(host, host) if t.i not in inner])
 
 
 def _clause_place(clause: list[Token]) -> str | None:

@@ -93,6 +93,8 @@ def _is_abbreviation_stop(body: str, stop: int) -> bool:
     if match is None:
         return False
     word = match.group(1).rstrip(".").lower()
+    if body[match.start() - 1 : match.start()] == "&":
+        return False  # "AT&T." ends a name, it is no initial
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
