@@ -1,4 +1,4 @@
-"""Quality of the cross-document stage (newsfacts/consolidate.py) on ../shared/data.
+"""Quality of the cross-document stage (newsfacts/consolidate/) on ../shared/data.
 
 - meantime-apple/intra-cross-doc: B-cubed precision/recall/F1 of our company clusters
   (company_mentions by company_id) and event clusters (event_clusters by canonical_event_id)

@@ -16,7 +16,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import Task
 
 from newsfacts import settings, stages, warehouse
-from newsfacts.consolidate import StoryBatch, story_batch_tables
+from newsfacts.consolidate.batches import StoryBatch, story_batch_tables
 from newsfacts.parallel import BatchMap, process_map, submitting
 from newsfacts.progress import progress_bar
 

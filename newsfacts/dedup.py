@@ -18,6 +18,7 @@ import numpy as np
 import polars as pl
 
 from newsfacts import settings
+from newsfacts.consolidate.shared import UnionFind
 
 # Fixed constants: signatures must be identical from run to run and machine to machine.
 _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -271,22 +272,6 @@ def duplicate_pairs(
     return _verified_pairs(sets, threshold)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def find_duplicates(
     docs: pl.DataFrame,
     threshold: float = settings.NEAR_DUP_THRESHOLD,
@@ -311,11 +296,11 @@ def find_duplicates(
         body_of = dict(zip(first_ids, firsts["body"].to_list(), strict=True))
         read_bodies = lambda ids: [body_of[i] for i in ids]  # noqa: E731
     sets = _candidate_sets(first_ids, read_bodies)
-    uf, by_jaccard = _UnionFind(len(first_ids)), _UnionFind(len(first_ids))
+    uf, by_jaccard = UnionFind(range(len(first_ids))), UnionFind(range(len(first_ids)))
     for i, j, kind, _ in _verified_pairs(sets, threshold):
-        uf.union(i, j)  # the smaller index, i.e. the earlier document, becomes the root
+        uf.union_min(i, j)  # the smaller index, i.e. the earlier document, becomes the root
         if kind == "near":
-            by_jaccard.union(i, j)
+            by_jaccard.union_min(i, j)
     index_of_hash = {h: i for i, h in enumerate(first_hashes)}
     rows = []
     for doc_id, chash in docs.select("doc_id", "content_hash").iter_rows():

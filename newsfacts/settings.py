@@ -126,7 +126,7 @@ EVENT_AMOUNT_SAME_QUANTITY_RATIO = 1000.0
 # event that happened may date it, by the coarser granularity of the two dates: a day may be
 # reported a day or two off ("on Friday", "last week"); a month, quarter, half or year must
 # overlap, so 2003 results are never 2004 results. Plans, and dates of unknown granularity,
-# keep the wider windows of newsfacts.consolidate.EVENT_DATE_GAP_DAYS.
+# keep the wider windows of newsfacts.consolidate.thresholds.EVENT_DATE_GAP_DAYS.
 EVENT_DATE_WINDOW_DAYS = {"day": 3, "month": 0, "quarter": 0, "half": 0, "year": 0}
 
 # --- validate -------------------------------------------------------------------------------

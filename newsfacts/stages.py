@@ -465,6 +465,6 @@ def consolidate(
 ) -> dict[str, int]:
     """Recompute stories, canonical claims and events over every canonical document
     (map_batches may cluster batches of whole stories elsewhere)."""
-    from newsfacts import consolidate as cons
+    from newsfacts.consolidate.batches import consolidate_warehouse
 
-    return cons.consolidate_warehouse(con, map_batches)
+    return consolidate_warehouse(con, map_batches)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import gc
 
-from newsfacts import consolidate, stages  # noqa: F401 - consolidate: loaded for story batches
+from newsfacts import stages
+from newsfacts.consolidate import batches  # noqa: F401 - loaded for story batches
 
 # A normalized record and an extracted document load the lazily built resources on the way.
 stages.normalize_batch(

@@ -16,14 +16,10 @@ import pytest
 from consolidate_support import rows
 
 from newsfacts import load, warehouse
-from newsfacts.consolidate import (
-    amounts_compatible,
-    cluster_claims,
-    cluster_events,
-    complete_link_groups,
-    fact_tables,
-    same_statement,
-)
+from newsfacts.consolidate.claims import cluster_claims, same_statement
+from newsfacts.consolidate.events import amounts_compatible, cluster_events
+from newsfacts.consolidate.rows import fact_tables
+from newsfacts.consolidate.shared import complete_link_groups
 
 REPO = Path(__file__).resolve().parents[1]
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_a", "d4": "st_b"}

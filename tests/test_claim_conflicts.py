@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from consolidate_support import rows
 
-from newsfacts.consolidate import document_scope, scope_counts, sentence_scope
+from newsfacts.consolidate.scope import document_scope, scope_counts, sentence_scope
 
 
 @pytest.mark.parametrize(

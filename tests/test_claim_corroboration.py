@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 from consolidate_support import rows
 
-from newsfacts.consolidate import cluster_claims, cluster_events, normalize_quote, same_statement
+from newsfacts.consolidate.claims import cluster_claims, same_statement
+from newsfacts.consolidate.events import cluster_events
+from newsfacts.consolidate.shared import normalize_quote
 
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_b"}
 

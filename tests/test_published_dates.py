@@ -11,7 +11,8 @@ import duckdb
 import pytest
 
 from newsfacts import settings, source_defaults, stages, warehouse
-from newsfacts.consolidate import periods_compatible, read_story_inputs
+from newsfacts.consolidate.io import read_story_inputs
+from newsfacts.consolidate.stories import periods_compatible
 from newsfacts.normalize import normalize_record
 from newsfacts.published_dates import date_from_path, decide_date, lower_cli_anchored_confidence
 from newsfacts.source_defaults import SourceDefaults, effective

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from newsfacts import warehouse
-from newsfacts.consolidate import n_publishers, story_rows
+from newsfacts.consolidate.stories import n_publishers, story_rows
 from newsfacts.normalize import normalize_record
 from newsfacts.publishers import decide_publisher, publisher_from_byline, publisher_from_url
 from newsfacts.source_defaults import SourceDefaults

@@ -12,7 +12,8 @@ from conftest import SAMPLES, run_pipeline
 from consolidate_support import build_warehouse
 from ops_support import fingerprint
 
-from newsfacts import consolidate, settings, warehouse
+from newsfacts import settings, warehouse
+from newsfacts.consolidate import batches
 from newsfacts.parallel import process_map, submitting, windowed_map, worker_processes
 from newsfacts.stages import consolidate as consolidate_stage
 from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
@@ -118,7 +119,7 @@ def test_consolidate_on_worker_processes_in_small_story_batches_writes_the_same_
     serial_con = build_warehouse([SAMPLES], tmp_path / "serial.duckdb")  # consolidated in one batch
     serial_con.close()
     shutil.copyfile(tmp_path / "serial.duckdb", tmp_path / "workers.duckdb")
-    monkeypatch.setattr(consolidate, "CONSOLIDATE_BATCH_DOCS", 3)
+    monkeypatch.setattr(batches, "CONSOLIDATE_BATCH_DOCS", 3)
     con = warehouse.connect(tmp_path / "workers.duckdb")
     with worker_processes(2):
         counts = consolidate_stage(con, "run-2", map_batches=process_map(2, window=2))
@@ -132,7 +133,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of 8 documents (and story batches of about 8), so the samples make several
     batches and really go to workers (a single batch stays in the calling process)."""
     monkeypatch.setattr(settings, "BATCH_SIZE", 8)
-    monkeypatch.setattr(consolidate, "CONSOLIDATE_BATCH_DOCS", 8)
+    monkeypatch.setattr(batches, "CONSOLIDATE_BATCH_DOCS", 8)
 
 
 def test_run_on_a_dask_cluster_equals_single_process_run(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from consolidate_support import build_warehouse, rows
 
-from newsfacts.consolidate import StoryDoc, cluster_stories, periods_compatible, story_rows
+from newsfacts.consolidate.stories import StoryDoc, cluster_stories, periods_compatible, story_rows
 
 REPO = Path(__file__).resolve().parents[1]
 

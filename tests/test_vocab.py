@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsfacts import consolidate, report, settings, vocab, warehouse
+from newsfacts import report, settings, vocab, warehouse
+from newsfacts.consolidate import thresholds
 from newsfacts.extract import event_triggers, events, gazetteers, model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,8 +182,8 @@ def test_claim_conflicts_denial_is_the_vocabulary_denial() -> None:
 
 
 def test_status_groups_cover_every_status() -> None:
-    assert set(consolidate.STATUS_GROUP) == set(vocab.EVENT_STATUSES)
-    assert set(consolidate.EVENT_DATE_GAP_DAYS) == set(consolidate.STATUS_GROUP.values())
+    assert set(thresholds.STATUS_GROUP) == set(vocab.EVENT_STATUSES)
+    assert set(thresholds.EVENT_DATE_GAP_DAYS) == set(thresholds.STATUS_GROUP.values())
 
 
 def test_report_colours_are_keyed_by_statuses_and_stances() -> None:

@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS stories (
     n_publishers INTEGER NOT NULL,
     anchor_doc_id VARCHAR NOT NULL
 );
-COMMENT ON TABLE stories IS 'Stories: canonical documents grouped when they name the same organisations, use similar words and are close in time (see newsfacts/consolidate.py for the thresholds). Every canonical document belongs to exactly one story, possibly alone.';
+COMMENT ON TABLE stories IS 'Stories: canonical documents grouped when they name the same organisations, use similar words and are close in time (see newsfacts/consolidate/thresholds.py for the thresholds). Every canonical document belongs to exactly one story, possibly alone.';
 COMMENT ON COLUMN stories.story_id IS 'Stable id: hash of the earliest ingested member document.';
 COMMENT ON COLUMN stories.title IS 'Headline of the earliest member that has one, else the start of its first line.';
 COMMENT ON COLUMN stories.first_seen IS 'Earliest publication date among the members; NULL when no member is dated.';
