@@ -34,7 +34,7 @@ def run_query(
     timeout: float,
 ) -> None:
     """Run `query` read-only against `warehouse` and print or write its rows."""
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
+    from newsfacts.warehouse import WarehouseBusy, WarehouseError, catalog, open_read_only
 
     try:
         con = open_read_only(warehouse, sandbox=True)  # no file writes, no network
@@ -43,7 +43,7 @@ def run_query(
     timer = threading.Timer(timeout, con.interrupt)  # stops the query, not the process
     timer.start()
     try:
-        rel = con.sql(query)
+        rel = catalog.query(con, query)
         if rel is None:
             fail("the statement returned no rows (and the warehouse is read-only)")
         if out is not None:

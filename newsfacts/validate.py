@@ -20,10 +20,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import duckdb
-import polars as pl
 
 from newsfacts import settings
-from newsfacts.warehouse import connect as warehouse_connect
+from newsfacts.warehouse import quality
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 log = logging.getLogger(__name__)
@@ -284,7 +283,9 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
     count = result.get("unexpected_count", result.get("observed_value"))
     keys: tuple[str, ...] = ()
     if not res.success and on_failure == "quarantine" and not failed_to_run:
-        keys = failing_keys(db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs)
+        keys = quality.failing_keys(
+            db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs
+        )
     if failed_to_run:
         on_failure = "abort"  # an expectation that cannot even run is never a row problem
         log.error(
@@ -305,54 +306,6 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
         int(count) if isinstance(count, (int, float)) else None,
         keys,
     )
-
-
-def failing_keys(
-    db_path: Path, table: str, key: list[str], etype: str, kwargs: dict
-) -> tuple[str, ...]:
-    """Keys of the rows that fail a row-level expectation, computed in DuckDB.
-
-    GX reports only a sample of failing rows for some expectations, so the exact set is
-    recomputed from the expectation's own definition.
-    """
-    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in key)
-    if etype == "unexpected_rows_expectation":
-        query = kwargs["unexpected_rows_query"].replace("{batch}", f'"{table}"')
-        sql = f"SELECT DISTINCT {key_sql} FROM ({query})"
-    else:
-        sql = (
-            f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {row_failure_condition(etype, kwargs)}'
-        )
-    with warehouse_connect(db_path, read_only=True) as con:
-        return tuple(sorted(r[0] for r in con.execute(sql).fetchall()))
-
-
-def row_failure_condition(etype: str, kwargs: dict) -> str:
-    """SQL condition true for rows failing a column-map expectation (column names from suites)."""
-    col = f'"{kwargs.get("column")}"'
-    literal = _sql_literal
-    if etype == "expect_column_values_to_not_be_null":
-        return f"{col} IS NULL"
-    if etype == "expect_column_values_to_be_in_set":
-        values = ", ".join(literal(v) for v in kwargs["value_set"])
-        return f"{col} IS NOT NULL AND {col} NOT IN ({values})"
-    if etype in ("expect_column_values_to_be_between", "expect_column_value_lengths_to_be_between"):
-        target = f"length({col})" if "lengths" in etype else col
-        parts = []
-        if kwargs.get("min_value") is not None:
-            parts.append(f"{target} < {literal(kwargs['min_value'])}")
-        if kwargs.get("max_value") is not None:
-            parts.append(f"{target} > {literal(kwargs['max_value'])}")
-        return f"{col} IS NOT NULL AND ({' OR '.join(parts) or 'false'})"
-    if etype == "expect_column_values_to_match_regex":
-        return f"{col} IS NOT NULL AND NOT regexp_matches({col}, {literal(kwargs['regex'])})"
-    raise ValueError(f"{etype} cannot be a quarantine expectation; declare it on_failure=abort")
-
-
-def _sql_literal(value: object) -> str:
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
 
 
 def quarantine_rows(
@@ -377,57 +330,10 @@ def _move_to_quarantine(
     con: duckdb.DuckDBPyConnection, table: str, keys: list[str], reasons: dict, run_id: str
 ) -> None:
     spec = load_suite_spec(settings.EXPECTATIONS_DIR / f"{table}.json")
-    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in spec["meta"]["primary_key"])
-    failing = pl.DataFrame({"record_key": keys})  # noqa: F841 - read by DuckDB
-    rows = con.execute(
-        f'SELECT {key_sql} AS record_key, to_json(t)::VARCHAR AS record FROM "{table}" t '
-        f"WHERE {key_sql} IN (SELECT record_key FROM failing)"
-    ).fetchall()
-    from newsfacts.load import utcnow
-
-    frame = pl.DataFrame(  # noqa: F841
-        [
-            {
-                "run_id": run_id,
-                "table_name": table,
-                "record_key": k,
-                "record": rec,
-                "reasons": json.dumps(reasons[(table, k)]),
-                "quarantined_at": utcnow(),
-            }
-            for k, rec in rows
-        ],
-        schema={
-            "run_id": pl.Utf8,
-            "table_name": pl.Utf8,
-            "record_key": pl.Utf8,
-            "record": pl.Utf8,
-            "reasons": pl.Utf8,
-            "quarantined_at": pl.Datetime,
-        },
-    )
-    con.execute("INSERT INTO quarantine BY NAME SELECT * FROM frame")
-    con.execute(f'DELETE FROM "{table}" WHERE {key_sql} IN (SELECT record_key FROM failing)')
+    why = {k: json.dumps(reasons[(table, k)]) for k in keys}
+    quality.move_to_quarantine(con, table, spec["meta"]["primary_key"], keys, why, run_id)
 
 
 def write_results(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> None:
     """Append one dq_results row per expectation."""
-    from newsfacts.load import utcnow
-
-    now = utcnow()
-    rows = [
-        {
-            "run_id": run_id,
-            "suite": o.suite,
-            "expectation": o.expectation,
-            "kwargs": json.dumps(o.kwargs, default=str),
-            "on_failure": o.on_failure,
-            "success": o.success,
-            "unexpected_count": o.unexpected_count,
-            "checked_at": now,
-        }
-        for o in report.outcomes
-    ]
-    if rows:
-        frame = pl.DataFrame(rows, schema_overrides={"unexpected_count": pl.Int64})  # noqa: F841
-        con.execute("INSERT INTO dq_results BY NAME SELECT * FROM frame")
+    quality.write_results(con, run_id, report.outcomes)

@@ -1,4 +1,4 @@
-"""Warehouse: the DuckDB file, its DDL, the run lock and the atomic publish of a run.
+"""The warehouse file: the DuckDB file, its DDL, the run lock and the atomic publish of a run.
 
 A run never writes the published file in place. It copies it to a staging file next to it,
 loads and validates there, and publishes with one atomic rename. Readers therefore always see
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts import settings
+from newsfacts import interrupts, settings
 
 # Order matters: tables are created layer by layer, views after the tables they read.
 SQL_LAYERS = ("raw", "staging", "marts", "ops", "views")
@@ -272,8 +272,6 @@ def _crashed(warehouse: Path, signame: str) -> BaseException:
     """What a child killed by `signame` means: a stop signal stops the run; any other signal
     is DuckDB failing on the file's bytes."""
     if signame in ("SIGINT", "SIGTERM"):
-        from newsfacts import interrupts
-
         return interrupts.Interrupted(signame)
     return WarehouseCorrupt(
         f"{warehouse} is corrupt (DuckDB crashed reading it: {signame}){_way_back(warehouse)}"
