@@ -14,8 +14,7 @@ import zlib
 
 from newsfacts import settings
 from newsfacts.encodings import Refusal, decode_bytes
-from newsfacts.ingest import decode_or_refuse, make_record
-from newsfacts.ingest_model import FileResult, error, failed
+from newsfacts.ingest_model import FileResult, decode_or_refuse, error, failed, make_record
 
 # Bytes of gzip output produced per step of the streaming inflate.
 INFLATE_CHUNK_BYTES = 1024 * 1024

@@ -7,15 +7,24 @@ re-run from what the warehouse holds, and tests can call them without Prefect.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
+from newsfacts import consolidate as cons
 from newsfacts import dedup, settings, source_defaults, warehouse
-from newsfacts.extract.nlp import ModelMissing
+from newsfacts import validate as gx_validate
+from newsfacts.extract import propagate as prop
+from newsfacts.extract import registry
+from newsfacts.extract.events import EVENT_TYPES
+from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
+from newsfacts.extract.nlp import ModelMissing, require_model
+from newsfacts.facts import FACT_TABLES, company_id, fact_rows
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
@@ -133,8 +142,6 @@ def normalize(
 
 def removed_words(docs: list[Document]) -> dict[str, int]:
     """Words removed from these documents' texts, per removal reason."""
-    import json
-
     words: dict[str, int] = {}
     for doc in docs:
         for text, reason in json.loads(doc.removed) if doc.removed else []:
@@ -192,9 +199,6 @@ def extract(
 
     Raises ModelMissing (one line: how to install it) before any work when the spaCy pipeline
     is not installed."""
-    from newsfacts.extract.events import EVENT_TYPES
-    from newsfacts.extract.nlp import require_model
-
     require_model()
 
     wh_facts.replace_event_types(con, sorted(EVENT_TYPES.items()))
@@ -228,9 +232,6 @@ def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
 
     The batch is analysed together (one nlp.pipe over the gated sentences of all its documents,
     with the spaCy pipeline loaded once per process), then each document's components run."""
-    from newsfacts.extract import registry
-    from newsfacts.facts import FACT_TABLES, fact_rows
-
     tables: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
     try:
         results = registry.extract_batch([(body, published) for _, body, published in rows])
@@ -249,8 +250,6 @@ def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
 
 def _extract_alone(body: str, published: object) -> object:
     """The facts of one document, or the exception its extraction raised."""
-    from newsfacts.extract import registry
-
     try:
         return registry.extract_batch([(body, published)])[0]
     except ModelMissing:
@@ -265,11 +264,8 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     The names known across the warehouse are gathered once; bodies, their mentions and the new
     rows then go BATCH_SIZE documents at a time.
     """
-    from newsfacts.extract import propagate as prop
-    from newsfacts.extract.registry import is_enabled
-
     wh_facts.delete_propagated(con)
-    if not is_enabled(PROPAGATION_RULE):
+    if not registry.is_enabled(PROPAGATION_RULE):
         return {"known_names": 0, "mentions": 0, "companies": 0}
     known = prop.known_companies(
         wh_facts.known_company_rows(con), people=wh_facts.person_names(con)
@@ -289,10 +285,6 @@ def _propagated_rows(
     con: duckdb.DuckDBPyConnection, doc_ids: list[str], known: object
 ) -> tuple[list[dict], list[dict]]:
     """company_mentions and document_companies rows that propagation adds to these documents."""
-    from newsfacts.extract import propagate as prop
-    from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
-    from newsfacts.facts import company_id
-
     spans: dict[str, DocumentFacts] = {}
     for doc_id, table, key, start, end in wh_facts.mention_spans(con, doc_ids):
         facts = spans.setdefault(doc_id, DocumentFacts())
@@ -352,8 +344,6 @@ def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> di
     A document with an impossible date would otherwise become the canonical copy of its
     duplicates and then leave them pointing at nothing once quarantined.
     """
-    from newsfacts import validate as gx_validate
-
     report = gx_validate.validate(staging, warehouse_path, tables=["documents"])
     if not report.quarantining:
         return {"quarantined": 0}
@@ -364,8 +354,6 @@ def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> di
 
 def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     """Run the GX suites; quarantine failing rows, re-check, and say whether the run may publish."""
-    from newsfacts import validate as gx_validate
-
     report = gx_validate.validate(staging, warehouse_path)
     first = report
     quarantined: dict[str, list[str]] = {}
@@ -394,12 +382,8 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
 
 def _merge_counts(first: object, final: object) -> object:
     """Final outcomes, carrying the unexpected counts of the first pass (before quarantine)."""
-    from dataclasses import replace
-
-    from newsfacts.validate import ValidationReport
-
     before = {(o.suite, o.expectation, str(o.kwargs)): o.unexpected_count for o in first.outcomes}
-    return ValidationReport(
+    return gx_validate.ValidationReport(
         [
             replace(
                 o,
@@ -418,6 +402,4 @@ def consolidate(
 ) -> dict[str, int]:
     """Recompute stories, canonical claims and events over every canonical document
     (map_batches may cluster batches of whole stories elsewhere)."""
-    from newsfacts import consolidate as cons
-
     return cons.consolidate_warehouse(con, map_batches)

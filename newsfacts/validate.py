@@ -11,6 +11,7 @@ Data Docs next to the warehouse, made to load no file from the network
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -22,7 +23,9 @@ from urllib.parse import urlencode
 import duckdb
 
 from newsfacts import settings
+from newsfacts.report.data_docs import make_offline
 from newsfacts.warehouse import quality
+from newsfacts.warehouse.store import gx_project_dir
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 log = logging.getLogger(__name__)
@@ -89,11 +92,6 @@ def _allow_duckdb_results() -> None:
         )
 
 
-def gx_project_dir(warehouse: Path) -> Path:
-    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse."""
-    return warehouse.parent / "gx"
-
-
 def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) -> ValidationReport:
     """Run every suite (or those of `tables`) against the DuckDB file at db_path."""
     import great_expectations as gx
@@ -137,8 +135,6 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     report = ValidationReport()
 
     def build_docs() -> None:
-        from newsfacts.report.data_docs import make_offline
-
         context.build_data_docs(resource_identifiers=identifiers)
         report.data_docs = _docs_index(context)
         if report.data_docs:  # GX's pages load CDN files: point them at local copies
@@ -159,8 +155,6 @@ REGISTRATION_STAMP = "newsfacts_registration.sha256"
 def _registration_fingerprint(connection: str, specs: dict[str, dict]) -> str:
     """What the registered datasource, suites and definitions depend on: the connection, every
     suite file and the GX version. Equal fingerprints mean registering again changes nothing."""
-    import hashlib
-
     import great_expectations as gx
 
     digest = hashlib.sha256(f"{gx.__version__}\n{connection}\n".encode())

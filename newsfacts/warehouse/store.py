@@ -69,6 +69,11 @@ def previous_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".previous")
 
 
+def gx_project_dir(warehouse: Path) -> Path:
+    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse."""
+    return warehouse.parent / "gx"
+
+
 def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".lock")
 
