@@ -21,7 +21,6 @@ from newsfacts import dedup, settings, source_defaults, warehouse
 from newsfacts import validate as gx_validate
 from newsfacts.extract import propagate as prop
 from newsfacts.extract import registry
-from newsfacts.extract.events import EVENT_TYPES
 from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
 from newsfacts.extract.nlp import ModelMissing, require_model
 from newsfacts.facts import FACT_TABLES, company_id, fact_rows
@@ -29,6 +28,7 @@ from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_f
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
+from newsfacts.vocab import EVENT_TYPES
 from newsfacts.warehouse import documents as wh_documents
 from newsfacts.warehouse import facts as wh_facts
 from newsfacts.warehouse import raw as wh_raw

@@ -13,11 +13,13 @@ may only shrink: a file that now obeys the rule must leave its list (the tests s
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
 import duckdb
 
+from newsfacts import settings
 from newsfacts.warehouse import apply_ddl
 from newsfacts.warehouse.specs import LOAD_KINDS, per_document_tables, table_specs
 
@@ -166,3 +168,25 @@ def test_tables_deleted_with_a_document_are_the_ones_declared():
     }
     con.close()
     assert set(per_document_tables()) == with_doc_id - {"documents"}
+
+
+def test_expectations_check_only_what_the_ddl_cannot():
+    """GX suites hold cross-table, offset, value-set and freshness checks, each saying what a
+    failure means; a NOT NULL or PRIMARY KEY the DDL declares is DuckDB's to enforce (an insert
+    breaking it fails before GX could see it)."""
+    specs = table_specs()
+    restated = []
+    for path in sorted(settings.EXPECTATIONS_DIR.glob("*.json")):
+        suite = json.loads(path.read_text(encoding="utf-8"))
+        spec = specs.get(suite["name"])
+        for e in suite["expectations"]:
+            assert e.get("meta", {}).get("on_failure") in ("quarantine", "abort"), (path, e)
+            column = e["kwargs"].get("column")
+            if spec is None:
+                continue  # a view: the DDL enforces nothing there
+            if e["type"] == "expect_column_values_to_not_be_null" and column in spec.not_null:
+                restated.append(f"{path.name}: {column} NOT NULL")
+            unique = e["type"] == "expect_column_values_to_be_unique"
+            if unique and spec.primary_key and (column,) == spec.key:
+                restated.append(f"{path.name}: {column} PRIMARY KEY")
+    assert not restated, f"expectations restating the DDL: {restated}"
