@@ -23,7 +23,13 @@ from newsfacts.extract import propagate as prop
 from newsfacts.extract import registry
 from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
 from newsfacts.extract.nlp import ModelMissing, require_model
-from newsfacts.facts import FACT_TABLES, company_id, fact_rows
+from newsfacts.facts import (
+    FACT_TABLES,
+    company_id,
+    company_mention_row,
+    document_company_row,
+    fact_rows,
+)
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
@@ -296,31 +302,12 @@ def _propagated_rows(
     mention_rows, company_rows = [], []
     for doc_id, body in wh_documents.bodies_by_id(con, doc_ids):
         found = prop.propagate_companies(body, known, spans.get(doc_id, DocumentFacts()))
-        mention_rows += [
-            {
-                "doc_id": doc_id,
-                "company_id": company_id(m.company_key),
-                "start_char": m.start,
-                "end_char": m.end,
-                "text": m.text,
-                "how": m.how,
-                "confidence": m.confidence,
-                "extractor_version": settings.EXTRACTOR_VERSION,
-                "rule": PROPAGATION_RULE,
-            }
-            for m in found
-        ]
+        base = {"doc_id": doc_id, "extractor_version": settings.EXTRACTOR_VERSION}
+        mention_rows += [{**company_mention_row(base, m), "rule": PROPAGATION_RULE} for m in found]
         company_rows += [
             {
-                "doc_id": doc_id,
-                "company_id": company_id(c.key),
-                "company_key": c.key,
-                "name": c.name,
-                "kind": c.kind,
-                "aliases": list(c.aliases),
+                **document_company_row(base, c),
                 "parent_company_id": None,
-                "confidence": c.confidence,
-                "extractor_version": settings.EXTRACTOR_VERSION,
                 "propagated": True,
                 "rule": PROPAGATION_RULE,
             }

@@ -190,3 +190,17 @@ def test_expectations_check_only_what_the_ddl_cannot():
             if unique and spec.primary_key and (column,) == spec.key:
                 restated.append(f"{path.name}: {column} PRIMARY KEY")
     assert not restated, f"expectations restating the DDL: {restated}"
+
+
+def test_the_table_lists_agree_with_the_ddl():
+    """ "Fact tables" is one set: the extraction's output tables (facts.FACT_TABLES) plus the
+    extraction log are the DDL's `replace per document` tables, and consolidation's output
+    tables are its `replace all` tables besides the event taxonomy."""
+    from newsfacts.consolidate import OUTPUT_TABLES
+    from newsfacts.facts import FACT_TABLES
+
+    kinds: dict[str, set[str]] = {}
+    for name, spec in table_specs().items():
+        kinds.setdefault(spec.load_kind, set()).add(name)
+    assert set(FACT_TABLES) | {"extractions"} == kinds["replace per document"]
+    assert set(OUTPUT_TABLES) == kinds["replace all"] - {"event_types"}
