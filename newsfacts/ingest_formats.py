@@ -207,6 +207,7 @@ def read_warc(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
 
 
 def _warc_responses(path: str, fmt: str, file_sha: str, whole: bytes, result: FileResult) -> None:
+    # lazy: warcio loads only when a WARC file is read
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 

@@ -28,6 +28,8 @@ from newsfacts.warehouse import quality
 from newsfacts.warehouse.store import gx_project_dir
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Great Expectations and SQLAlchemy are imported inside the functions that use them, on purpose:
+# GX takes seconds to import, and a run with no new input never validates.
 log = logging.getLogger(__name__)
 
 
