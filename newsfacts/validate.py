@@ -25,6 +25,7 @@ import duckdb
 from newsfacts import settings
 from newsfacts.report.data_docs import make_offline
 from newsfacts.warehouse import quality
+from newsfacts.warehouse.specs import table_specs
 from newsfacts.warehouse.store import gx_project_dir
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -146,7 +147,7 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     for run_result in result.run_results.values():
         name = run_result.suite_name
         for res in run_result.results:
-            report.outcomes.append(_outcome(name, specs[name], res, db_path))
+            report.outcomes.append(_outcome(name, res, db_path))
     return report
 
 
@@ -271,7 +272,7 @@ def _docs_index(context: object) -> Path | None:
     return None
 
 
-def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationOutcome:
+def _outcome(suite: str, res: object, db_path: Path) -> ExpectationOutcome:
     cfg = res.expectation_config
     on_failure = (cfg.meta or {}).get("on_failure", "abort")
     failed_to_run = bool(res.exception_info and res.exception_info.get("raised_exception"))
@@ -279,9 +280,7 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
     count = result.get("unexpected_count", result.get("observed_value"))
     keys: tuple[str, ...] = ()
     if not res.success and on_failure == "quarantine" and not failed_to_run:
-        keys = quality.failing_keys(
-            db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs
-        )
+        keys = quality.failing_keys(db_path, suite, record_key(suite), cfg.type, cfg.kwargs)
     if failed_to_run:
         on_failure = "abort"  # an expectation that cannot even run is never a row problem
         log.error(
@@ -322,12 +321,20 @@ def quarantine_rows(
     return by_table
 
 
+def record_key(table: str) -> list[str]:
+    """The columns that name a row of `table` in quarantine: its key as the DDL declares it
+    (primary key, else the grain on line 1 of its sql/ file)."""
+    spec = table_specs().get(table)
+    if spec is None or not spec.key:
+        raise ValueError(f"{table} has no key in its DDL: it cannot quarantine rows")
+    return list(spec.key)
+
+
 def _move_to_quarantine(
     con: duckdb.DuckDBPyConnection, table: str, keys: list[str], reasons: dict, run_id: str
 ) -> None:
-    spec = load_suite_spec(settings.EXPECTATIONS_DIR / f"{table}.json")
     why = {k: json.dumps(reasons[(table, k)]) for k in keys}
-    quality.move_to_quarantine(con, table, spec["meta"]["primary_key"], keys, why, run_id)
+    quality.move_to_quarantine(con, table, record_key(table), keys, why, run_id)
 
 
 def write_results(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> None:

@@ -192,6 +192,17 @@ def test_expectations_check_only_what_the_ddl_cannot():
     assert not restated, f"expectations restating the DDL: {restated}"
 
 
+def test_suites_that_quarantine_are_tables_with_a_key():
+    """A quarantined row is named by its table's key as the DDL declares it, never by a copy of
+    the key in the suite."""
+    specs = table_specs()
+    for path in sorted(settings.EXPECTATIONS_DIR.glob("*.json")):
+        suite = json.loads(path.read_text(encoding="utf-8"))
+        assert "primary_key" not in suite.get("meta", {}), f"{path.name}: the key is the DDL's"
+        if any(e["meta"]["on_failure"] == "quarantine" for e in suite["expectations"]):
+            assert suite["name"] in specs and specs[suite["name"]].key, path.name
+
+
 def test_the_table_lists_agree_with_the_ddl():
     """ "Fact tables" is one set: the extraction's output tables (facts.FACT_TABLES) plus the
     extraction log are the DDL's `replace per document` tables, and consolidation's output
