@@ -43,12 +43,12 @@ def prepare(workdir: Path) -> tuple[Path, list[tuple]]:
     extract stage reads: (doc_id, body, published_date) of canonical English documents."""
     import duckdb
 
-    from newsfacts import load, stages, warehouse
+    from newsfacts import stages, warehouse
 
     db = workdir / "prepared.duckdb"
     con = duckdb.connect(str(db))
     warehouse.apply_ddl(con)
-    load.start_run(con, "bench", [str(common.BBC_DIR)], settings.EXTRACTOR_VERSION, None)
+    warehouse.runs.start_run(con, "bench", [str(common.BBC_DIR)], settings.EXTRACTOR_VERSION, None)
     stages.ingest(con, [common.BBC_DIR], "bench")
     stages.normalize(con, "bench")
     stages.deduplicate(con)

@@ -164,14 +164,14 @@ def per_stage(corpus: Path, workdir: Path) -> list[tuple[str, Measure, dict]]:
     """Run every stage function once on a fresh DuckDB file; measure each."""
     import duckdb
 
-    from newsfacts import load, settings
+    from newsfacts import settings, warehouse
     from newsfacts.warehouse import apply_ddl
 
     db = workdir / "stages" / "w.duckdb"
     db.parent.mkdir(parents=True)
     with duckdb.connect(str(db)) as con:
         apply_ddl(con)
-        load.start_run(con, "bench", [str(corpus)], settings.EXTRACTOR_VERSION, None)
+        warehouse.runs.start_run(con, "bench", [str(corpus)], settings.EXTRACTOR_VERSION, None)
     out = []
     for name, call in stage_calls(db, corpus, "bench"):
         with measured() as m:

@@ -25,9 +25,10 @@ from flows.stages import (
     quarantine_bad_documents,
     validate_and_quarantine,
 )
-from newsfacts import interrupts, load, run_summary, settings, source_defaults, stages, warehouse
+from newsfacts import interrupts, run_summary, settings, source_defaults, stages, warehouse
 from newsfacts.ingest_model import display_path
 from newsfacts.parallel import worker_processes
+from newsfacts.warehouse import runs
 
 
 def new_run_id() -> str:
@@ -69,7 +70,7 @@ def pipeline(
         if not verified:
             warehouse.verify_full(wh)
         con = warehouse.open_staging(wh)
-        load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
+        runs.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
         if publisher or published:
             counts["source_defaults"] = source_defaults.record(
@@ -103,7 +104,7 @@ def pipeline(
                     unchanged = (
                         not full_refresh
                         and not counts.get("source_defaults", {}).get("documents_renormalized")
-                        and nothing_new(Path(staging), counts[name])
+                        and runs.nothing_new(Path(staging), counts[name])
                     )
             status, message = _outcome(counts)
             if status == "success":
@@ -182,7 +183,7 @@ def _publish(
     file is either the old one or the complete new one, never what a cut-off run left.
     """
     with interrupts.deferred(), warehouse.connect(staging) as con:
-        load.finish_run(con, run_id, status, counts, seconds, message)
+        runs.finish_run(con, run_id, status, counts, seconds, message)
         pause_point("publish")
         interrupts.check()  # the point of no return: a stop signal until here publishes nothing
         warehouse.publish(con, wh)
@@ -206,29 +207,6 @@ def start_up_objects_frozen() -> Iterator[None]:
 
 # Recorded as a skipped stage's counts on a run that found no new or changed input.
 NO_CHANGE = "no new or changed inputs since the last successful run"
-
-
-def nothing_new(staging: Path, ingest_counts: dict) -> bool:
-    """Whether the stages after ingest can be skipped: no new records, same extractor version,
-    and no document written by another normalizer version.
-
-    Every published warehouse is the output of a complete successful run, so with no new raw
-    record, unchanged extraction rules and every document from this normalizer, the later
-    stages would rewrite exactly what is there. A document of another normalizer version is
-    pending work: the normalize stage writes it anew, and extraction follows its new body.
-    """
-    if ingest_counts["records"]:
-        return False
-    with warehouse.connect(staging) as con:
-        last = con.execute(
-            "SELECT extractor_version FROM runs WHERE status = 'success' "
-            "ORDER BY started_at DESC LIMIT 1"
-        ).fetchone()
-        renormalize = con.execute(
-            "SELECT EXISTS (SELECT 1 FROM documents WHERE normalizer_version IS DISTINCT FROM ?)",
-            [settings.NORMALIZER_VERSION],
-        ).fetchone()[0]
-    return last is not None and last[0] == settings.EXTRACTOR_VERSION and not renormalize
 
 
 def pause_point(point: str) -> None:
@@ -271,21 +249,14 @@ def _record_unpublished(
     message: str,
 ) -> None:
     """Log a run that published nothing: the previous data stays, only the logs grow."""
-    staging = warehouse.staging_path(wh)
-    dq = []
-    if staging.exists():
-        try:
-            with warehouse.connect(staging) as con:
-                dq = con.execute("SELECT * FROM dq_results WHERE run_id = ?", [run_id]).pl()
-        except Exception:  # the staging file may be the thing that broke
-            dq = []
-    con = warehouse.open_staging(wh)
-    try:
-        load.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
-        load.finish_run(con, run_id, status, counts, seconds, message[:2000])
-        if len(dq):
-            con.execute("INSERT INTO dq_results BY NAME SELECT * FROM dq")
-        warehouse.publish(con, wh)
-    except Exception:
-        warehouse.discard_staging(con, wh)
-        raise
+    runs.record_unpublished(
+        wh,
+        run_id,
+        sources,
+        status,
+        counts,
+        seconds,
+        message,
+        settings.EXTRACTOR_VERSION,
+        flow_run.get_id(),
+    )

@@ -31,6 +31,7 @@ def batch_map(batch_task: Task, workers: int, dask_address: str | None) -> Itera
     than one on a day of news.
     """
     if dask_address:
+        # lazy: prefect-dask and Dask load only when a cluster is named
         from prefect_dask import DaskTaskRunner
 
         with DaskTaskRunner(address=dask_address) as runner:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +22,9 @@ app = typer.Typer(
     no_args_is_help=True,
     help="newsfacts: raw news files to a validated DuckDB warehouse of companies, claims and events.",
 )
+# Commands import what they need inside their own function, on purpose: `newsfacts --help`, `sql`
+# and `schema` must start without importing Prefect, Great Expectations or spaCy (see
+# benchmarks/startup.py); only the standard library and Typer load at the top.
 cli_help.install()  # --help shows value names, not Typer's type tokens (newsfacts/cli_help.py)
 
 
@@ -154,8 +160,6 @@ def run(
 def _source_defaults(publisher: str | None, published: str | None) -> tuple[str | None, str | None]:
     """--publisher and --published checked: one line and exit 2 for an empty name, a malformed
     date or a date in the future."""
-    from datetime import date
-
     if publisher is not None and not publisher.strip():
         _fail("--publisher needs a name")
     if published is None:
@@ -210,8 +214,6 @@ def _check_readable(warehouse: Path) -> None:
 
 
 def _can_create_in(folder: Path) -> bool:
-    import tempfile
-
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".newsfacts-probe-"):
             return True
@@ -400,9 +402,6 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Normalize and extract one file without touching the warehouse; print facts with offsets."""
-    from dataclasses import asdict
-    from datetime import date
-
     from newsfacts.extract import extract as extract_facts
     from newsfacts.ingest import InputFile, read_input
     from newsfacts.normalize import NormalizeError, normalize_record

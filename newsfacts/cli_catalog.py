@@ -9,9 +9,8 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import settings
-
-# The first line of every sql/<layer>/<name>.sql file states the grain with this prefix.
-GRAIN_PREFIX = "-- one row per "
+from newsfacts.warehouse import catalog
+from newsfacts.warehouse.specs import GRAIN_PREFIX
 
 
 @dataclass(frozen=True)
@@ -26,23 +25,12 @@ class Relation:
 
 def relations(con: duckdb.DuckDBPyConnection) -> list[Relation]:
     """Every table and view of the warehouse (not DuckDB's own), sorted by name."""
-    rows = con.execute(
-        "SELECT table_name, 'table', comment FROM duckdb_tables() "
-        "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
-        "UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() "
-        "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
-        "ORDER BY 1"
-    ).fetchall()
-    return [Relation(name, kind, comment, grain(name)) for name, kind, comment in rows]
+    return [
+        Relation(name, kind, comment, grain(name)) for name, kind, comment in catalog.relations(con)
+    ]
 
 
-def columns(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, str | None]]:
-    """(column, type, comment) of one table or view, in column order."""
-    return con.execute(
-        "SELECT column_name, data_type, comment FROM duckdb_columns() "
-        "WHERE database_name = current_database() AND table_name = ? ORDER BY column_index",
-        [name],
-    ).fetchall()
+columns = catalog.columns  # (column, type, comment) of one table or view, in column order
 
 
 def grain(name: str) -> str | None:

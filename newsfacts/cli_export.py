@@ -12,7 +12,7 @@ import duckdb
 from newsfacts.cli_catalog import Relation, columns, pick, relations
 from newsfacts.cli_common import fail
 from newsfacts.cli_sql import write_file
-from newsfacts.warehouse import file_sha256
+from newsfacts.warehouse import WarehouseBusy, WarehouseError, file_sha256, open_read_only
 
 # Formats `newsfacts export --format` writes, by the suffix of their files.
 EXPORT_SUFFIX = {"parquet": ".parquet", "csv": ".csv"}
@@ -22,8 +22,6 @@ MANIFEST = "manifest.json"
 
 def export_relations(warehouse: Path, folder: Path, fmt: str, wanted: list[str]) -> dict:
     """Write one file per chosen relation and the manifest into `folder`; returns the manifest."""
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

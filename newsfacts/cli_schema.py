@@ -8,12 +8,11 @@ from pathlib import Path
 
 from newsfacts.cli_catalog import Relation, columns, pick, relations
 from newsfacts.cli_common import fail
+from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
 
 
 def show_schema(warehouse: Path, name: str | None) -> None:
     """Print every relation (no name) or one relation's columns."""
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
-
     try:
         con = open_read_only(warehouse, sandbox=True)
     except (WarehouseBusy, WarehouseError) as exc:

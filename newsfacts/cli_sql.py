@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import duckdb
 
 from newsfacts.cli_common import fail
+from newsfacts.warehouse import WarehouseBusy, WarehouseError, catalog, open_read_only
 
 # Rows fetched from DuckDB at a time, so a large result never sits in memory twice.
 FETCH_ROWS = 10_000
@@ -34,8 +35,6 @@ def run_query(
     timeout: float,
 ) -> None:
     """Run `query` read-only against `warehouse` and print or write its rows."""
-    from newsfacts.warehouse import WarehouseBusy, WarehouseError, open_read_only
-
     try:
         con = open_read_only(warehouse, sandbox=True)  # no file writes, no network
     except (WarehouseBusy, WarehouseError) as exc:
@@ -43,7 +42,7 @@ def run_query(
     timer = threading.Timer(timeout, con.interrupt)  # stops the query, not the process
     timer.start()
     try:
-        rel = con.sql(query)
+        rel = catalog.query(con, query)
         if rel is None:
             fail("the statement returned no rows (and the warehouse is read-only)")
         if out is not None:
@@ -131,6 +130,7 @@ def write_file(rel: duckdb.DuckDBPyRelation, out: Path, fmt: str) -> int:
 
 def write_parquet(rel: duckdb.DuckDBPyRelation, out: Path) -> int:
     """Every row of `rel` as one Parquet file, streamed in record batches; returns the rows."""
+    # lazy: pyarrow loads only for --out FILE.parquet
     import pyarrow.parquet as pq
 
     reader = rel.fetch_record_batch(FETCH_ROWS)

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsfacts import settings
-from newsfacts.extract.model import DocumentFacts, Event
+from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Event
 
 FACT_TABLES = (
     "document_companies",
@@ -52,20 +52,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
     version = settings.EXTRACTOR_VERSION
     base = {"doc_id": doc_id, "extractor_version": version}
     rows: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
-    for c in facts.companies:
-        rows["document_companies"].append(
-            {
-                **base,
-                "company_id": company_id(c.key),
-                "company_key": c.key,
-                "name": c.name,
-                "kind": c.kind,
-                "aliases": list(c.aliases),
-                "parent_company_id": company_id(c.parent_key),
-                "confidence": c.confidence,
-                "rule": c.rule,
-            }
-        )
+    rows["document_companies"] += [document_company_row(base, c) for c in facts.companies]
     for p in facts.people:
         rows["document_people"].append(
             {
@@ -79,19 +66,7 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "rule": p.rule,
             }
         )
-    for m in facts.company_mentions:
-        rows["company_mentions"].append(
-            {
-                **base,
-                "company_id": company_id(m.company_key),
-                "start_char": m.start,
-                "end_char": m.end,
-                "text": m.text,
-                "how": m.how,
-                "confidence": m.confidence,
-                "rule": m.rule,
-            }
-        )
+    rows["company_mentions"] += [company_mention_row(base, m) for m in facts.company_mentions]
     for m in facts.person_mentions:
         rows["person_mentions"].append(
             {
@@ -153,6 +128,35 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
             }
         )
     return rows
+
+
+def document_company_row(base: dict, c: Company) -> dict:
+    """A document_companies row (`base`: doc_id and extractor_version)."""
+    return {
+        **base,
+        "company_id": company_id(c.key),
+        "company_key": c.key,
+        "name": c.name,
+        "kind": c.kind,
+        "aliases": list(c.aliases),
+        "parent_company_id": company_id(c.parent_key),
+        "confidence": c.confidence,
+        "rule": c.rule,
+    }
+
+
+def company_mention_row(base: dict, m: CompanyMention) -> dict:
+    """A company_mentions row (`base`: doc_id and extractor_version)."""
+    return {
+        **base,
+        "company_id": company_id(m.company_key),
+        "start_char": m.start,
+        "end_char": m.end,
+        "text": m.text,
+        "how": m.how,
+        "confidence": m.confidence,
+        "rule": m.rule,
+    }
 
 
 def _event_rows(doc_id: str, index: int, e: Event, base: dict, rows: dict) -> str:

@@ -18,17 +18,19 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsfacts import settings
-from newsfacts.encodings import Refusal, decode_bytes
+from newsfacts import ingest_formats, settings
+from newsfacts.encodings import decode_bytes
 from newsfacts.ingest_model import (
     REASON_CODES,
     FileResult,
     IngestError,
     InputFile,
     RawRecord,
+    decode_or_refuse,
     display_path,
     error,
     failed,
+    make_record,
     path_from_display,
 )
 
@@ -239,8 +241,6 @@ def _read_regular(path: Path, fd: int) -> tuple[bytes, str] | IngestError:
 
 def parse_file(path: Path, data: bytes, file_sha: str) -> FileResult:
     """Split a file's bytes into raw records according to its format; never raises."""
-    from newsfacts import ingest_formats
-
     if not data:
         return _with_sha(failed(path, "read", "empty_file", "empty file (0 bytes)"), file_sha)
     fmt = file_format(path) or "txt"
@@ -292,30 +292,6 @@ def read_input(item: InputFile) -> FileResult:
     if isinstance(got, IngestError):
         return FileResult(errors=[got])
     return parse_file(item.path, *got)
-
-
-def make_record(
-    path: str,
-    fmt: str,
-    file_sha: str,
-    index: int,
-    data: bytes,
-    text: str,
-    encoding: str,
-    url: str | None = None,
-) -> RawRecord:
-    """A RawRecord of these bytes, decoded as `text`."""
-    return RawRecord(
-        path, index, fmt, file_sha, hashlib.sha256(data).hexdigest(), len(data), text, encoding, url
-    )
-
-
-def decode_or_refuse(path: str, data: bytes, what: str) -> tuple[str, str] | FileResult:
-    """Decoded text and encoding, or a FileResult with the decode error."""
-    decoded = decode_bytes(data)
-    if isinstance(decoded, Refusal):
-        return failed(path, "decode", decoded.code, f"{decoded.reason} ({what})")
-    return decoded
 
 
 def read_text(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:

@@ -14,8 +14,7 @@ import zlib
 
 from newsfacts import settings
 from newsfacts.encodings import Refusal, decode_bytes
-from newsfacts.ingest import decode_or_refuse, make_record
-from newsfacts.ingest_model import FileResult, error, failed
+from newsfacts.ingest_model import FileResult, decode_or_refuse, error, failed, make_record
 
 # Bytes of gzip output produced per step of the streaming inflate.
 INFLATE_CHUNK_BYTES = 1024 * 1024
@@ -208,6 +207,7 @@ def read_warc(path: str, fmt: str, data: bytes, file_sha: str) -> FileResult:
 
 
 def _warc_responses(path: str, fmt: str, file_sha: str, whole: bytes, result: FileResult) -> None:
+    # lazy: warcio loads only when a WARC file is read
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsfacts.encodings import Refusal, decode_bytes
+
 # Why an input (a file, a record inside it) was refused: ingest_errors.reason_code. The README's
 # failure section lists the same codes; tests check every code written is one of these.
 REASON_CODES = {
@@ -135,3 +137,27 @@ def error(
 def failed(path: Path | str, stage: str, code: str, reason: str) -> FileResult:
     """A FileResult holding just one error."""
     return FileResult(errors=[error(path, stage, code, reason)])
+
+
+def make_record(
+    path: str,
+    fmt: str,
+    file_sha: str,
+    index: int,
+    data: bytes,
+    text: str,
+    encoding: str,
+    url: str | None = None,
+) -> RawRecord:
+    """A RawRecord of these bytes, decoded as `text`."""
+    return RawRecord(
+        path, index, fmt, file_sha, hashlib.sha256(data).hexdigest(), len(data), text, encoding, url
+    )
+
+
+def decode_or_refuse(path: str, data: bytes, what: str) -> tuple[str, str] | FileResult:
+    """Decoded text and encoding, or a FileResult with the decode error."""
+    decoded = decode_bytes(data)
+    if isinstance(decoded, Refusal):
+        return failed(path, "decode", decoded.code, f"{decoded.reason} ({what})")
+    return decoded

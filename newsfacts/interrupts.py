@@ -133,6 +133,7 @@ def temporary_prefect_server() -> Iterator[None]:
 
     Does nothing when PREFECT_API_URL names a server: that one is shared and outlives the run.
     """
+    # lazy: Prefect loads only in a run (this module also serves the read-only commands)
     from prefect.settings import PREFECT_API_URL
 
     if PREFECT_API_URL.value():
@@ -152,6 +153,7 @@ def temporary_prefect_server() -> Iterator[None]:
 def _drain_prefect_clients() -> None:
     """Send the logs and events Prefect still queues while the server is up to receive them;
     at exit, with the server gone, they would be retried against a dead API for minutes."""
+    # lazy: Prefect loads only in a run
     from prefect._internal.concurrency.services import QueueService
 
     QueueService.drain_all(timeout=SERVER_STOP_SECONDS, at_exit=False)
@@ -177,6 +179,7 @@ def _own_session_server() -> Any:
     Prefect's clients look the temporary server up as `SubprocessASGIServer()`; created first,
     this instance is the one they find and reuse, so Prefect starts no second one.
     """
+    # lazy: Prefect loads only in a run
     import prefect
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import get_current_settings

@@ -80,6 +80,7 @@ def repair_text(text: str, squash_spaces: bool = True) -> str:
     Bodies keep their spacing (squash_spaces=False): indentation and column gaps mark
     paragraphs and table rows in hard-wrapped text; cleaning squashes spaces after unwrapping.
     """
+    # lazy: the text-repair, language and HTML libraries load where records are normalized
     import ftfy
 
     if not text.isascii():  # pure ASCII can hold no mojibake; skipping ftfy there saves most time
@@ -132,6 +133,7 @@ def parse_date(value: object) -> date | None:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, offline), None for empty text."""
+    # lazy: py3langid loads its model where records are normalized
     import py3langid
 
     sample = text[: settings.LANGUAGE_SAMPLE_CHARS]
@@ -161,6 +163,7 @@ def parse_record(fmt: str, raw_text: str, url: str | None = None) -> _Parsed:
 
 
 def _parse_html(html: str, url: str | None) -> _Parsed:
+    # lazy: trafilatura and lxml load only when an HTML record is parsed
     import trafilatura
 
     doc = trafilatura.bare_extraction(

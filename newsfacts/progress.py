@@ -21,6 +21,7 @@ def progress_bar(description: str) -> Iterator[Progress]:
     if not sys.stderr.isatty() or os.environ.get("NEWSFACTS_NO_PROGRESS"):
         yield no_progress
         return
+    # lazy: rich loads only when a terminal shows progress
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(

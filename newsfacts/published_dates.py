@@ -8,7 +8,7 @@ their own. A date is never guessed: with none of these it is NULL, source "unkno
 
 A date from the command line says when the user thinks the files were published, not what they
 say themselves: relative expressions resolved against it keep a lower confidence
-(settings.CLI_DATE_CONFIDENCE), and story clustering does not read it as evidence that two
+(settings.CLI_DATE_CONFIDENCE, applied by warehouse.facts.lower_anchored_confidence), and story clustering does not read it as evidence that two
 documents are close in time.
 """
 
@@ -18,10 +18,6 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import urlparse
-
-import duckdb
-
-from newsfacts import settings
 
 # Where documents.published_date came from, in order of trust.
 DATE_SOURCES = ("metadata", "text", "url", "path", "cli", "unknown")
@@ -92,19 +88,3 @@ def decide_date(
         if found is not None:
             return found, source
     return None, "unknown"
-
-
-def lower_cli_anchored_confidence(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
-    """Multiply by CLI_DATE_CONFIDENCE the confidence of the timexes of these documents that were
-    resolved against a date given on the command line; returns how many changed.
-
-    Called once on facts just written, so a timex is never lowered twice.
-    """
-    if not doc_ids:
-        return 0
-    return con.execute(
-        "UPDATE timexes t SET confidence = t.confidence * ? "
-        "FROM documents d WHERE d.doc_id = t.doc_id AND t.anchored "
-        "AND d.published_date_source = 'cli' AND t.doc_id IN (SELECT unnest(?))",
-        [settings.CLI_DATE_CONFIDENCE, doc_ids],
-    ).fetchone()[0]

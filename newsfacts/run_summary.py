@@ -63,6 +63,7 @@ def publish(
     run_id: str, status: str, message: str, warehouse: Path, counts: dict, seconds: dict
 ) -> None:
     """Attach the summary to the current flow run as a markdown artifact."""
+    # lazy: Prefect loads only inside a flow run
     from prefect.artifacts import create_markdown_artifact
 
     create_markdown_artifact(

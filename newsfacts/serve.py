@@ -14,6 +14,9 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from newsfacts.interrupts import run_child
+from newsfacts.server_state import api_url, recorded_while_healthy
+
 # Host the local Prefect server binds to by default: loopback only, never the network.
 DEFAULT_SERVER_HOST = "127.0.0.1"
 # Port of the local Prefect server (Prefect's own default).
@@ -32,6 +35,7 @@ def schedule_kwargs(cron: str | None, interval: float | None) -> dict:
         if interval <= 0:
             raise ValueError("--interval must be a positive number of seconds")
         return {"interval": timedelta(seconds=interval)}
+    # lazy: Prefect loads only when a deployment is served
     from prefect.client.schemas.schedules import CronSchedule
 
     CronSchedule(cron=cron)  # raises ValueError on a malformed expression, before anything starts
@@ -61,6 +65,7 @@ def serve_pipeline(
     published: str | None = None,
 ) -> None:
     """Register the pipeline deployment with its schedule and serve it until interrupted."""
+    # lazy: Prefect and the flow load only when a deployment is served
     from prefect.deployments.runner import EntrypointType
 
     from flows.pipeline import pipeline
@@ -90,7 +95,6 @@ def server_env(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT)
     or else to PREFECT_SERVER_API_HOST:PREFECT_SERVER_API_PORT (4200); `--port` alone moves the
     server but not the UI, which then shows "Can't connect to Server API".
     """
-    from newsfacts.server_state import api_url
 
     env = dict(os.environ)
     env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
@@ -106,8 +110,6 @@ def server_env(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT)
 def run_server(host: str = DEFAULT_SERVER_HOST, port: int = DEFAULT_SERVER_PORT) -> int:
     """Run `prefect server start` in the foreground, recorded in PREFECT_HOME's state file while
     it answers, so `newsfacts run` uses it; returns the server's exit status."""
-    from newsfacts.interrupts import run_child
-    from newsfacts.server_state import recorded_while_healthy
 
     with recorded_while_healthy(host, port):
         return run_child(server_command(host, port), server_env(host, port))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -131,8 +132,6 @@ def clear_state(pid: int | None = None) -> None:
 @contextlib.contextmanager
 def recorded_while_healthy(host: str, port: int) -> Iterator[None]:
     """Write the state file once the API answers (in a thread), remove it on the way out."""
-    import threading
-
     stop = threading.Event()
 
     def announce() -> None:

@@ -175,6 +175,8 @@ def __getattr__(name: str) -> str:
     """EXTRACTOR_VERSION, computed when read: it depends on NEWSFACTS_SPACY_MODEL and
     NEWSFACTS_DISABLED_RULES, and reading it needs the pipeline's meta.json."""
     if name == "EXTRACTOR_VERSION":
+        # Inside, not at the top: newsfacts.extract.registry imports this module (an import cycle
+        # that goes when the registry reads its own settings, issue #19).
         from newsfacts.extract.registry import extractor_version
 
         return extractor_version()

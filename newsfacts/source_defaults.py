@@ -15,6 +15,9 @@ from datetime import date
 
 import duckdb
 
+from newsfacts.warehouse import documents as wh_documents
+from newsfacts.warehouse import source_defaults as wh_source_defaults
+
 
 @dataclass(frozen=True)
 class SourceDefaults:
@@ -43,9 +46,7 @@ def effective(
     return SourceDefaults(publisher, published)
 
 
-def stored(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, date | None]]:
-    """Every (path, publisher, published_date) row of source_defaults."""
-    return con.execute("SELECT path, publisher, published_date FROM source_defaults").fetchall()
+stored = wh_source_defaults.stored  # every (path, publisher, published_date) row
 
 
 def for_paths(
@@ -69,8 +70,6 @@ def record(
     """Store the run's --publisher / --published for its paths (a value not given keeps the
     stored one) and delete the documents under them whose publisher or date would change, so
     this run normalizes them again. Returns the counts for the runs table."""
-    from newsfacts import load
-
     if publisher is None and published is None:
         return {"paths": 0, "documents_renormalized": 0}
     before = {path: (pub, day) for path, pub, day in stored(con)}
@@ -78,16 +77,9 @@ def record(
         old_pub, old_day = before.get(path, (None, None))
         if path in before and (publisher or old_pub, published or old_day) == (old_pub, old_day):
             continue  # the same values again: the row (and its run_id) stays as it was
-        con.execute(
-            "INSERT INTO source_defaults VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (path) DO UPDATE SET "
-            "publisher = coalesce(excluded.publisher, publisher), "
-            "published_date = coalesce(excluded.published_date, published_date), "
-            "run_id = excluded.run_id, set_at = excluded.set_at",
-            [path, publisher, published, run_id, load.utcnow()],
-        )
+        wh_source_defaults.upsert(con, path, publisher, published, run_id)
     stale = _changed_documents(con, paths)
-    load.delete_documents(con, stale)
+    wh_documents.delete_documents(con, stale)
     return {"paths": len(paths), "documents_renormalized": len(stale)}
 
 
@@ -96,11 +88,14 @@ def _changed_documents(con: duckdb.DuckDBPyConnection, paths: list[str]) -> list
     given one now differs."""
     rows = stored(con)
     changed = []
-    for doc_id, source_path, pub, pub_source, day, day_source in con.execute(
-        "SELECT d.doc_id, r.source_path, d.publisher, d.publisher_source, d.published_date, "
-        "d.published_date_source FROM documents d JOIN raw_documents r USING (raw_id) "
-        "WHERE d.publisher_source IN ('cli', 'unknown') OR d.published_date_source IN ('cli', 'unknown')"
-    ).fetchall():
+    for (
+        doc_id,
+        source_path,
+        pub,
+        pub_source,
+        day,
+        day_source,
+    ) in wh_documents.given_source_documents(con):
         if not any(under(source_path, p) for p in paths):
             continue
         now = effective(source_path, rows)

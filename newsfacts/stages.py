@@ -7,6 +7,7 @@ re-run from what the warehouse holds, and tests can call them without Prefect.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -15,14 +16,30 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts import dedup, load, settings, source_defaults, warehouse
-from newsfacts.extract.nlp import ModelMissing
+from newsfacts import dedup, settings, source_defaults, warehouse
+from newsfacts import validate as gx_validate
+from newsfacts.consolidate.batches import consolidate_warehouse
+from newsfacts.extract import propagate as prop
+from newsfacts.extract import registry
+from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
+from newsfacts.extract.nlp import ModelMissing, require_model
+from newsfacts.facts import (
+    FACT_TABLES,
+    company_id,
+    company_mention_row,
+    document_company_row,
+    fact_rows,
+)
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
 from newsfacts.ingest_model import id_path
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
-from newsfacts.published_dates import lower_cli_anchored_confidence
+from newsfacts.vocab import EVENT_TYPES
+from newsfacts.warehouse import documents as wh_documents
+from newsfacts.warehouse import facts as wh_facts
+from newsfacts.warehouse import raw as wh_raw
+from newsfacts.warehouse.frames import insert_rows
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +61,8 @@ def ingest(
     skipped: list[Path] = []
     items, errors = discover_inputs(paths, include, exclude, skipped)
     progress(0, total=len(items))
-    seen = load.seen_files(con)
-    writer = load.RawWriter(con, run_id)
+    seen = wh_raw.seen_files(con)
+    writer = wh_raw.RawWriter(con, run_id)
     counts = {"files_found": len(items), "files_unchanged": 0, "files_read": 0, "records": 0}
     counts |= {"files_skipped": len(skipped), "skipped_files": skipped_names(skipped)}
     for item in items:
@@ -65,7 +82,7 @@ def ingest(
         if len(writer.rows) >= settings.BATCH_SIZE:
             counts["records"] += writer.flush()
     counts["records"] += writer.flush()
-    counts["errors"] = load.write_errors(con, errors, run_id)
+    counts["errors"] = wh_raw.write_errors(con, errors, run_id)
     return counts
 
 
@@ -88,11 +105,11 @@ def normalize(
     counts = {
         "documents": 0,
         "errors": 0,
-        "superseded": load.retire_superseded(con),
-        "renormalized": load.retire_renormalized(con, settings.NORMALIZER_VERSION),
+        "superseded": wh_documents.retire_superseded(con),
+        "renormalized": wh_documents.retire_renormalized(con, settings.NORMALIZER_VERSION),
         "words_removed": {},  # per reason: boilerplate, dateline, sign_off, template_line...
     }
-    pending = load.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
+    pending = wh_raw.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
         map_batches = map  # a single batch: nothing to overlap, so no worker to start
@@ -100,14 +117,16 @@ def normalize(
 
     def batches() -> Iterator[list[tuple]]:
         for start in range(0, len(pending), settings.BATCH_SIZE):
-            rows = load.raw_rows(con, pending[start : start + settings.BATCH_SIZE])
+            rows = wh_raw.raw_rows(con, pending[start : start + settings.BATCH_SIZE])
             paths.append({row[0]: row[3] for row in rows})
             given = source_defaults.for_paths(con, (row[3] for row in rows))
             yield [(*row, given.get(row[3])) for row in rows]
 
     for docs, errors in map_batches(normalize_batch, batches()):
         batch_paths = paths.popleft()  # results come back in batch order
-        docs = remove_template_lines(docs, load.source_context(con, {d.source_key for d in docs}))
+        docs = remove_template_lines(
+            docs, wh_documents.source_context(con, {d.source_key for d in docs})
+        )
         short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
         errors += [
             IngestError(
@@ -122,16 +141,14 @@ def normalize(
         docs = [d for d in docs if d not in short]
         for reason, words in removed_words(docs).items():
             counts["words_removed"][reason] = counts["words_removed"].get(reason, 0) + words
-        counts["documents"] += load.write_documents(con, docs, run_id)
-        counts["errors"] += load.write_errors(con, errors, run_id)
+        counts["documents"] += wh_documents.write_documents(con, docs, run_id)
+        counts["errors"] += wh_raw.write_errors(con, errors, run_id)
         progress(len(batch_paths))
     return counts
 
 
 def removed_words(docs: list[Document]) -> dict[str, int]:
     """Words removed from these documents' texts, per removal reason."""
-    import json
-
     words: dict[str, int] = {}
     for doc in docs:
         for text, reason in json.loads(doc.removed) if doc.removed else []:
@@ -169,11 +186,11 @@ def normalize_batch(rows: list[tuple]) -> tuple[list[Document], list[IngestError
 
 def deduplicate(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Recompute duplicate flags over all documents."""
-    docs = load.dedup_input(con)
+    docs = wh_documents.dedup_input(con)
     if docs.is_empty():
         return {"changed": 0, "exact": 0, "near": 0, "edited": 0}
-    flags = dedup.find_duplicates(docs, read_bodies=lambda ids: load.bodies(con, ids))
-    changed = load.write_duplicates(con, flags)
+    flags = dedup.find_duplicates(docs, read_bodies=lambda ids: wh_documents.bodies(con, ids))
+    changed = wh_documents.write_duplicates(con, flags)
     kinds = flags["duplicate_kind"].value_counts()
     by_kind = dict(zip(kinds["duplicate_kind"].to_list(), kinds["count"].to_list(), strict=True))
     return {"changed": changed, **{k: by_kind.get(k, 0) for k in ("exact", "near", "edited")}}
@@ -189,45 +206,27 @@ def extract(
 
     Raises ModelMissing (one line: how to install it) before any work when the spaCy pipeline
     is not installed."""
-    from newsfacts.extract.events import EVENT_TYPES
-    from newsfacts.extract.nlp import require_model
-
     require_model()
 
-    con.execute("DELETE FROM event_types")
-    con.executemany("INSERT INTO event_types VALUES (?, ?)", sorted(EVENT_TYPES.items()))
-    stale = [
-        d
-        for (d,) in con.execute(
-            "SELECT DISTINCT x.doc_id FROM extractions x LEFT JOIN documents d USING (doc_id) "
-            "WHERE d.doc_id IS NULL OR d.duplicate_of IS NOT NULL OR x.extractor_version <> ?",
-            [settings.EXTRACTOR_VERSION],
-        ).fetchall()
-    ]
-    pending = [
-        d
-        for (d,) in con.execute(
-            "SELECT doc_id FROM documents d WHERE duplicate_of IS NULL AND language = 'en' "
-            "AND NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id "
-            "AND x.extractor_version = ?) ORDER BY doc_id",
-            [settings.EXTRACTOR_VERSION],
-        ).fetchall()
-    ]  # ids only: bodies are read one batch at a time
+    wh_facts.replace_event_types(con, sorted(EVENT_TYPES.items()))
+    stale, pending = wh_documents.extraction_queue(con, settings.EXTRACTOR_VERSION)
     # Facts of stale documents, and facts a killed run wrote for a batch it never finished:
     # removed in one pass here, not per batch (a per-batch delete scans every fact table each
     # time, quadratic in the corpus).
-    load.delete_facts(con, sorted(set(stale) | set(pending)))
+    wh_facts.delete_facts(con, sorted(set(stale) | set(pending)))
     progress(0, total=len(pending))
     if len(pending) <= settings.BATCH_SIZE:
         map_batches = map  # a single batch: nothing to overlap, so no worker to start
-    counts = {"documents": 0, "removed": len(stale), "cut_for_budget": _over_budget(con, pending)}
+    cut = wh_documents.count_longer_than(con, pending, settings.MAX_EXTRACT_CHARS)  # read in part
+    counts = {"documents": 0, "removed": len(stale), "cut_for_budget": cut}
     chunks = [
         pending[i : i + settings.BATCH_SIZE] for i in range(0, len(pending), settings.BATCH_SIZE)
     ]
-    batches = (load.document_rows(con, ids) for ids in chunks)
+    batches = (wh_documents.document_rows(con, ids) for ids in chunks)
     for ids, tables in zip(chunks, map_batches(extract_batch, batches), strict=True):
-        load.write_facts(con, tables, ids, run_id)
-        lower_cli_anchored_confidence(con, ids)  # dates given on the command line: issue #18
+        wh_facts.write_facts(con, tables, ids, run_id, settings.EXTRACTOR_VERSION)
+        # Timexes resolved against a date given on the command line (issue #18): lowered once.
+        wh_facts.lower_anchored_confidence(con, ids, settings.CLI_DATE_CONFIDENCE)
         for table, rows in tables.items():
             counts[table] = counts.get(table, 0) + len(rows)
         counts["documents"] += len(ids)
@@ -235,23 +234,11 @@ def extract(
     return counts
 
 
-def _over_budget(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
-    """How many of these documents are longer than the extraction budget (read in part only)."""
-    return con.execute(
-        "SELECT count(*) FROM documents SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id) "
-        "WHERE length(body) > ?",
-        [doc_ids, settings.MAX_EXTRACT_CHARS],
-    ).fetchone()[0]
-
-
 def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
     """Fact rows for (doc_id, body, published_date) rows; pure, so it can run anywhere.
 
     The batch is analysed together (one nlp.pipe over the gated sentences of all its documents,
     with the spaCy pipeline loaded once per process), then each document's components run."""
-    from newsfacts.extract import registry
-    from newsfacts.facts import FACT_TABLES, fact_rows
-
     tables: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
     try:
         results = registry.extract_batch([(body, published) for _, body, published in rows])
@@ -270,8 +257,6 @@ def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
 
 def _extract_alone(body: str, published: object) -> object:
     """The facts of one document, or the exception its extraction raised."""
-    from newsfacts.extract import registry
-
     try:
         return registry.extract_batch([(body, published)])[0]
     except ModelMissing:
@@ -286,32 +271,20 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     The names known across the warehouse are gathered once; bodies, their mentions and the new
     rows then go BATCH_SIZE documents at a time.
     """
-    from newsfacts.extract import propagate as prop
-    from newsfacts.extract.registry import is_enabled
-
-    con.execute("DELETE FROM company_mentions WHERE how = 'cross_document'")
-    con.execute("DELETE FROM document_companies WHERE propagated")
-    if not is_enabled(PROPAGATION_RULE):
+    wh_facts.delete_propagated(con)
+    if not registry.is_enabled(PROPAGATION_RULE):
         return {"known_names": 0, "mentions": 0, "companies": 0}
     known = prop.known_companies(
-        con.execute(
-            "SELECT company_key, name, kind, confidence FROM document_companies ORDER BY doc_id, company_key"
-        ).fetchall(),
-        people=[n for (n,) in con.execute("SELECT DISTINCT name FROM document_people").fetchall()],
+        wh_facts.known_company_rows(con), people=wh_facts.person_names(con)
     )
-    doc_ids = [
-        d
-        for (d,) in con.execute(
-            "SELECT d.doc_id FROM documents d JOIN extractions x USING (doc_id) ORDER BY d.doc_id"
-        ).fetchall()
-    ]
+    doc_ids = wh_documents.extracted_doc_ids(con)
     counts = {"known_names": len(known), "mentions": 0, "companies": 0}
     for k in range(0, len(doc_ids), settings.BATCH_SIZE):
         mention_rows, company_rows = _propagated_rows(
             con, doc_ids[k : k + settings.BATCH_SIZE], known
         )
-        counts["mentions"] += load.insert_rows(con, "company_mentions", mention_rows)
-        counts["companies"] += load.insert_rows(con, "document_companies", company_rows)
+        counts["mentions"] += insert_rows(con, "company_mentions", mention_rows)
+        counts["companies"] += insert_rows(con, "document_companies", company_rows)
     return counts
 
 
@@ -319,63 +292,23 @@ def _propagated_rows(
     con: duckdb.DuckDBPyConnection, doc_ids: list[str], known: object
 ) -> tuple[list[dict], list[dict]]:
     """company_mentions and document_companies rows that propagation adds to these documents."""
-    from newsfacts.extract import propagate as prop
-    from newsfacts.extract.model import CompanyMention, DocumentFacts, PersonMention
-    from newsfacts.facts import company_id
-
     spans: dict[str, DocumentFacts] = {}
-    for doc_id, table, key, start, end in con.execute(
-        "WITH batch AS (SELECT unnest($ids) AS doc_id) "
-        "SELECT doc_id, 'c', company_id, start_char, end_char FROM company_mentions "
-        "SEMI JOIN batch USING (doc_id) UNION ALL "
-        "SELECT doc_id, 'p', person_id, start_char, end_char FROM person_mentions "
-        "SEMI JOIN batch USING (doc_id)",
-        {"ids": doc_ids},
-    ).fetchall():
+    for doc_id, table, key, start, end in wh_facts.mention_spans(con, doc_ids):
         facts = spans.setdefault(doc_id, DocumentFacts())
         if table == "c":
             facts.company_mentions.append(CompanyMention(start, end, "", key, "own"))
         else:
             facts.person_mentions.append(PersonMention(start, end, "", key, "own"))
-    present = set(
-        con.execute(
-            "SELECT doc_id, company_id FROM document_companies "
-            "SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id)",
-            [doc_ids],
-        ).fetchall()
-    )
+    present = wh_facts.document_company_pairs(con, doc_ids)
     mention_rows, company_rows = [], []
-    for doc_id, body in con.execute(
-        "SELECT doc_id, body FROM documents SEMI JOIN (SELECT unnest(?) AS doc_id) USING (doc_id) "
-        "ORDER BY doc_id",
-        [doc_ids],
-    ).fetchall():
+    for doc_id, body in wh_documents.bodies_by_id(con, doc_ids):
         found = prop.propagate_companies(body, known, spans.get(doc_id, DocumentFacts()))
-        mention_rows += [
-            {
-                "doc_id": doc_id,
-                "company_id": company_id(m.company_key),
-                "start_char": m.start,
-                "end_char": m.end,
-                "text": m.text,
-                "how": m.how,
-                "confidence": m.confidence,
-                "extractor_version": settings.EXTRACTOR_VERSION,
-                "rule": PROPAGATION_RULE,
-            }
-            for m in found
-        ]
+        base = {"doc_id": doc_id, "extractor_version": settings.EXTRACTOR_VERSION}
+        mention_rows += [{**company_mention_row(base, m), "rule": PROPAGATION_RULE} for m in found]
         company_rows += [
             {
-                "doc_id": doc_id,
-                "company_id": company_id(c.key),
-                "company_key": c.key,
-                "name": c.name,
-                "kind": c.kind,
-                "aliases": list(c.aliases),
+                **document_company_row(base, c),
                 "parent_company_id": None,
-                "confidence": c.confidence,
-                "extractor_version": settings.EXTRACTOR_VERSION,
                 "propagated": True,
                 "rule": PROPAGATION_RULE,
             }
@@ -387,9 +320,9 @@ def _propagated_rows(
 
 def full_refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Forget every derived row so the run rebuilds documents and facts from raw_documents."""
-    docs = [d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()]
-    load.delete_documents(con, docs)
-    con.execute("DELETE FROM ingest_errors WHERE stage = 'normalize'")
+    docs = wh_documents.all_doc_ids(con)
+    wh_documents.delete_documents(con, docs)
+    wh_raw.clear_normalize_errors(con)
     return {"documents_cleared": len(docs)}
 
 
@@ -399,8 +332,6 @@ def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> di
     A document with an impossible date would otherwise become the canonical copy of its
     duplicates and then leave them pointing at nothing once quarantined.
     """
-    from newsfacts import validate as gx_validate
-
     report = gx_validate.validate(staging, warehouse_path, tables=["documents"])
     if not report.quarantining:
         return {"quarantined": 0}
@@ -411,15 +342,13 @@ def quarantine_documents(staging: Path, warehouse_path: Path, run_id: str) -> di
 
 def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     """Run the GX suites; quarantine failing rows, re-check, and say whether the run may publish."""
-    from newsfacts import validate as gx_validate
-
     report = gx_validate.validate(staging, warehouse_path)
     first = report
     quarantined: dict[str, list[str]] = {}
     if report.quarantining and not report.aborting:
         with warehouse.connect(staging) as con:
             quarantined = gx_validate.quarantine_rows(con, report, run_id)
-            load.delete_facts(con, quarantined.get("documents", []))
+            wh_facts.delete_facts(con, quarantined.get("documents", []))
             # Stories and canonical facts count the rows just removed: rebuild them.
             consolidate(con, run_id)
         report = gx_validate.validate(staging, warehouse_path)
@@ -441,12 +370,8 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
 
 def _merge_counts(first: object, final: object) -> object:
     """Final outcomes, carrying the unexpected counts of the first pass (before quarantine)."""
-    from dataclasses import replace
-
-    from newsfacts.validate import ValidationReport
-
     before = {(o.suite, o.expectation, str(o.kwargs)): o.unexpected_count for o in first.outcomes}
-    return ValidationReport(
+    return gx_validate.ValidationReport(
         [
             replace(
                 o,
@@ -465,6 +390,4 @@ def consolidate(
 ) -> dict[str, int]:
     """Recompute stories, canonical claims and events over every canonical document
     (map_batches may cluster batches of whole stories elsewhere)."""
-    from newsfacts.consolidate.batches import consolidate_warehouse
-
     return consolidate_warehouse(con, map_batches)

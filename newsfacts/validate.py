@@ -11,6 +11,7 @@ Data Docs next to the warehouse, made to load no file from the network
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -20,12 +21,16 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import duckdb
-import polars as pl
 
 from newsfacts import settings
-from newsfacts.warehouse import connect as warehouse_connect
+from newsfacts.report.data_docs import make_offline
+from newsfacts.warehouse import quality
+from newsfacts.warehouse.specs import table_specs
+from newsfacts.warehouse.store import gx_project_dir
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Great Expectations and SQLAlchemy are imported inside the functions that use them, on purpose:
+# GX takes seconds to import, and a run with no new input never validates.
 log = logging.getLogger(__name__)
 
 
@@ -90,18 +95,6 @@ def _allow_duckdb_results() -> None:
         )
 
 
-# The warehouse file name whose GX folder is plain `gx/` (the default warehouse's).
-DEFAULT_WAREHOUSE_STEM = "newsfacts"
-
-
-def gx_project_dir(warehouse: Path) -> Path:
-    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse: `gx/`
-    for newsfacts.duckdb, `gx-<name>/` for any other, so two warehouses in one folder never
-    share (and race on) one context's suites and results."""
-    stem = Path(warehouse).stem
-    return warehouse.parent / ("gx" if stem == DEFAULT_WAREHOUSE_STEM else f"gx-{stem}")
-
-
 def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) -> ValidationReport:
     """Run every suite (or those of `tables`) against the DuckDB file at db_path."""
     import great_expectations as gx
@@ -145,8 +138,6 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     report = ValidationReport()
 
     def build_docs() -> None:
-        from newsfacts.report.data_docs import make_offline
-
         context.build_data_docs(resource_identifiers=identifiers)
         report.data_docs = _docs_index(context)
         if report.data_docs:  # GX's pages load CDN files: point them at local copies
@@ -156,7 +147,7 @@ def validate(db_path: Path, warehouse: Path, tables: list[str] | None = None) ->
     for run_result in result.run_results.values():
         name = run_result.suite_name
         for res in run_result.results:
-            report.outcomes.append(_outcome(name, specs[name], res, db_path))
+            report.outcomes.append(_outcome(name, res, db_path))
     return report
 
 
@@ -167,8 +158,6 @@ REGISTRATION_STAMP = "newsfacts_registration.sha256"
 def _registration_fingerprint(connection: str, specs: dict[str, dict]) -> str:
     """What the registered datasource, suites and definitions depend on: the connection, every
     suite file and the GX version. Equal fingerprints mean registering again changes nothing."""
-    import hashlib
-
     import great_expectations as gx
 
     digest = hashlib.sha256(f"{gx.__version__}\n{connection}\n".encode())
@@ -283,7 +272,7 @@ def _docs_index(context: object) -> Path | None:
     return None
 
 
-def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationOutcome:
+def _outcome(suite: str, res: object, db_path: Path) -> ExpectationOutcome:
     cfg = res.expectation_config
     on_failure = (cfg.meta or {}).get("on_failure", "abort")
     failed_to_run = bool(res.exception_info and res.exception_info.get("raised_exception"))
@@ -291,7 +280,7 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
     count = result.get("unexpected_count", result.get("observed_value"))
     keys: tuple[str, ...] = ()
     if not res.success and on_failure == "quarantine" and not failed_to_run:
-        keys = failing_keys(db_path, suite, spec["meta"]["primary_key"], cfg.type, cfg.kwargs)
+        keys = quality.failing_keys(db_path, suite, record_key(suite), cfg.type, cfg.kwargs)
     if failed_to_run:
         on_failure = "abort"  # an expectation that cannot even run is never a row problem
         log.error(
@@ -314,54 +303,6 @@ def _outcome(suite: str, spec: dict, res: object, db_path: Path) -> ExpectationO
     )
 
 
-def failing_keys(
-    db_path: Path, table: str, key: list[str], etype: str, kwargs: dict
-) -> tuple[str, ...]:
-    """Keys of the rows that fail a row-level expectation, computed in DuckDB.
-
-    GX reports only a sample of failing rows for some expectations, so the exact set is
-    recomputed from the expectation's own definition.
-    """
-    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in key)
-    if etype == "unexpected_rows_expectation":
-        query = kwargs["unexpected_rows_query"].replace("{batch}", f'"{table}"')
-        sql = f"SELECT DISTINCT {key_sql} FROM ({query})"
-    else:
-        sql = (
-            f'SELECT DISTINCT {key_sql} FROM "{table}" WHERE {row_failure_condition(etype, kwargs)}'
-        )
-    with warehouse_connect(db_path, read_only=True) as con:
-        return tuple(sorted(r[0] for r in con.execute(sql).fetchall()))
-
-
-def row_failure_condition(etype: str, kwargs: dict) -> str:
-    """SQL condition true for rows failing a column-map expectation (column names from suites)."""
-    col = f'"{kwargs.get("column")}"'
-    literal = _sql_literal
-    if etype == "expect_column_values_to_not_be_null":
-        return f"{col} IS NULL"
-    if etype == "expect_column_values_to_be_in_set":
-        values = ", ".join(literal(v) for v in kwargs["value_set"])
-        return f"{col} IS NOT NULL AND {col} NOT IN ({values})"
-    if etype in ("expect_column_values_to_be_between", "expect_column_value_lengths_to_be_between"):
-        target = f"length({col})" if "lengths" in etype else col
-        parts = []
-        if kwargs.get("min_value") is not None:
-            parts.append(f"{target} < {literal(kwargs['min_value'])}")
-        if kwargs.get("max_value") is not None:
-            parts.append(f"{target} > {literal(kwargs['max_value'])}")
-        return f"{col} IS NOT NULL AND ({' OR '.join(parts) or 'false'})"
-    if etype == "expect_column_values_to_match_regex":
-        return f"{col} IS NOT NULL AND NOT regexp_matches({col}, {literal(kwargs['regex'])})"
-    raise ValueError(f"{etype} cannot be a quarantine expectation; declare it on_failure=abort")
-
-
-def _sql_literal(value: object) -> str:
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 def quarantine_rows(
     con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str
 ) -> dict[str, list[str]]:
@@ -380,61 +321,22 @@ def quarantine_rows(
     return by_table
 
 
+def record_key(table: str) -> list[str]:
+    """The columns that name a row of `table` in quarantine: its key as the DDL declares it
+    (primary key, else the grain on line 1 of its sql/ file)."""
+    spec = table_specs().get(table)
+    if spec is None or not spec.key:
+        raise ValueError(f"{table} has no key in its DDL: it cannot quarantine rows")
+    return list(spec.key)
+
+
 def _move_to_quarantine(
     con: duckdb.DuckDBPyConnection, table: str, keys: list[str], reasons: dict, run_id: str
 ) -> None:
-    spec = load_suite_spec(settings.EXPECTATIONS_DIR / f"{table}.json")
-    key_sql = " || '|' || ".join(f'CAST("{k}" AS VARCHAR)' for k in spec["meta"]["primary_key"])
-    failing = pl.DataFrame({"record_key": keys})  # noqa: F841 - read by DuckDB
-    rows = con.execute(
-        f'SELECT {key_sql} AS record_key, to_json(t)::VARCHAR AS record FROM "{table}" t '
-        f"WHERE {key_sql} IN (SELECT record_key FROM failing)"
-    ).fetchall()
-    from newsfacts.load import utcnow
-
-    frame = pl.DataFrame(  # noqa: F841
-        [
-            {
-                "run_id": run_id,
-                "table_name": table,
-                "record_key": k,
-                "record": rec,
-                "reasons": json.dumps(reasons[(table, k)]),
-                "quarantined_at": utcnow(),
-            }
-            for k, rec in rows
-        ],
-        schema={
-            "run_id": pl.Utf8,
-            "table_name": pl.Utf8,
-            "record_key": pl.Utf8,
-            "record": pl.Utf8,
-            "reasons": pl.Utf8,
-            "quarantined_at": pl.Datetime,
-        },
-    )
-    con.execute("INSERT INTO quarantine BY NAME SELECT * FROM frame")
-    con.execute(f'DELETE FROM "{table}" WHERE {key_sql} IN (SELECT record_key FROM failing)')
+    why = {k: json.dumps(reasons[(table, k)]) for k in keys}
+    quality.move_to_quarantine(con, table, record_key(table), keys, why, run_id)
 
 
 def write_results(con: duckdb.DuckDBPyConnection, report: ValidationReport, run_id: str) -> None:
     """Append one dq_results row per expectation."""
-    from newsfacts.load import utcnow
-
-    now = utcnow()
-    rows = [
-        {
-            "run_id": run_id,
-            "suite": o.suite,
-            "expectation": o.expectation,
-            "kwargs": json.dumps(o.kwargs, default=str),
-            "on_failure": o.on_failure,
-            "success": o.success,
-            "unexpected_count": o.unexpected_count,
-            "checked_at": now,
-        }
-        for o in report.outcomes
-    ]
-    if rows:
-        frame = pl.DataFrame(rows, schema_overrides={"unexpected_count": pl.Int64})  # noqa: F841
-        con.execute("INSERT INTO dq_results BY NAME SELECT * FROM frame")
+    quality.write_results(con, run_id, report.outcomes)

@@ -20,6 +20,8 @@ import json
 from pathlib import Path
 from typing import Literal, get_args
 
+from newsfacts import settings
+
 # --- events -----------------------------------------------------------------------------------
 # The event taxonomy, in a stable order (the gold guidelines' order), with the one-line
 # description loaded into `event_types`. `other` is used sparingly; national and sector
@@ -177,8 +179,6 @@ def write_expectations(directory: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """`python -m newsfacts.vocab --write-expectations`: bring the GX value sets in line."""
-    from newsfacts import settings
-
     parser = argparse.ArgumentParser(prog="python -m newsfacts.vocab", description=main.__doc__)
     parser.add_argument("--write-expectations", action="store_true", required=True)
     parser.parse_args(argv)

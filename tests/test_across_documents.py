@@ -15,11 +15,12 @@ import duckdb
 import pytest
 from consolidate_support import rows
 
-from newsfacts import load, warehouse
+from newsfacts import warehouse
 from newsfacts.consolidate.claims import cluster_claims, same_statement
 from newsfacts.consolidate.events import amounts_compatible, cluster_events
 from newsfacts.consolidate.rows import fact_tables
 from newsfacts.consolidate.shared import complete_link_groups
+from newsfacts.warehouse.frames import insert_rows
 
 REPO = Path(__file__).resolve().parents[1]
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_a", "d4": "st_b"}
@@ -223,9 +224,9 @@ class Corpus:
             self.claims, self.events, self.docs, dict.fromkeys(self.docs), story_of
         )
         for table, found in tables.items():
-            load.insert_rows(con, table, found)
-        load.insert_rows(con, "events", [self._event_row(e) for e in self.events])
-        load.insert_rows(con, "claims", [self._claim_row(c) for c in self.claims])
+            insert_rows(con, table, found)
+        insert_rows(con, "events", [self._event_row(e) for e in self.events])
+        insert_rows(con, "claims", [self._claim_row(c) for c in self.claims])
         return rows(con, "SELECT * FROM claim_conflicts ORDER BY kind, a_id, b_id")
 
     @staticmethod

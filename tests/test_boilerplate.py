@@ -11,6 +11,10 @@ from newsfacts.boilerplate import (
     CleanText,
     clean_plain_text,
     drop_lines,
+    repeated_lines,
+    split_units,
+)
+from newsfacts.boilerplate_rules import (
     is_caption_label,
     is_comment_counter,
     is_cookie_notice,
@@ -22,8 +26,6 @@ from newsfacts.boilerplate import (
     is_widget_strip,
     looks_like_headline,
     parse_date_line,
-    repeated_lines,
-    split_units,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boilerplate"

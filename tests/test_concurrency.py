@@ -8,7 +8,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 from ops_support import RUN_SECONDS, fingerprint, reference, run_cli, start_run, wait_for
+
+# More than the default 600 s (pyproject.toml): concurrent child runs over the samples, plus the reference runs.
+pytestmark = pytest.mark.timeout(1800)
 
 # Seconds the second run is watched to make sure it waits instead of loading alongside.
 WAITING_CHECK_SECONDS = 3

@@ -9,6 +9,7 @@ import signal
 import threading
 from pathlib import Path
 
+import pytest
 from ops_support import (
     RUN_SECONDS,
     document_count,
@@ -18,6 +19,9 @@ from ops_support import (
     start_run,
     wait_for,
 )
+
+# More than the default 600 s (pyproject.toml): several child runs over the samples, killed and rerun, plus the reference runs.
+pytestmark = pytest.mark.timeout(1800)
 
 
 def kill_points() -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts import settings
-from newsfacts.validate import failing_keys
+from newsfacts.warehouse.quality import failing_keys
 
 
 def _expectation(suite: str, description: str) -> dict:

@@ -108,7 +108,7 @@ def test_duckdb_crashing_on_the_file_is_one_line_not_the_end_of_the_run(
     publish_with_rows(path, 10)
     publish_with_rows(path, 20)
     before = sha(path)
-    monkeypatch.setattr(warehouse, "VERIFY_COMMAND", CRASHING_CHILD)
+    monkeypatch.setattr(warehouse.store, "VERIFY_COMMAND", CRASHING_CHILD)
     line = one_line_error(CliRunner().invoke(app, ["run", str(SAMPLES), "-w", str(path)]))
     assert "is corrupt (DuckDB crashed reading it: SIGSEGV)" in line and ".previous" in line
     assert sha(path) == before

@@ -11,11 +11,12 @@ import duckdb
 import pytest
 
 from newsfacts import settings, source_defaults, stages, warehouse
-from newsfacts.consolidate.io import read_story_inputs
 from newsfacts.consolidate.stories import periods_compatible
 from newsfacts.normalize import normalize_record
-from newsfacts.published_dates import date_from_path, decide_date, lower_cli_anchored_confidence
+from newsfacts.published_dates import date_from_path, decide_date
 from newsfacts.source_defaults import SourceDefaults, effective
+from newsfacts.warehouse.consolidation import read_story_inputs
+from newsfacts.warehouse.facts import lower_anchored_confidence
 
 BODY = (
     "Norland Telecom said it would cut the price of its home broadband packages after losing "
@@ -134,7 +135,7 @@ def test_cli_date_lowers_the_confidence_of_relative_dates(tmp_path: Path) -> Non
                 "INSERT INTO timexes VALUES (?, ?, ?, 'x', 'DATE', '2005-02', ?, 0.8, 'v', 'r')",
                 [doc_id, start, start + 5, anchored],
             )
-    assert lower_cli_anchored_confidence(con, ["d1", "d2"]) == 1
+    assert lower_anchored_confidence(con, ["d1", "d2"], settings.CLI_DATE_CONFIDENCE) == 1
     got = con.execute("SELECT doc_id, anchored, confidence FROM timexes ORDER BY ALL").fetchall()
     assert got == [
         ("d1", False, 0.8),

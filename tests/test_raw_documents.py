@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsfacts import load, stages, warehouse
+from newsfacts import stages, warehouse
 from newsfacts.ingest import InputFile, discover_inputs, read_input
 
 ARTICLE = (
@@ -186,4 +186,4 @@ def test_errors_of_a_known_bad_file_are_not_repeated(
     stages.ingest(con, [tmp_path], "r1")
     stages.ingest(con, [tmp_path], "r2")
     assert con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 1
-    assert load.seen_files(con)
+    assert warehouse.raw.seen_files(con)

@@ -12,7 +12,11 @@ from conftest import SHARED_DATA, run_pipeline
 
 from newsfacts import stages, warehouse
 
-pytestmark = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent")
+# More than the default 600 s (pyproject.toml): whole runs over the shared real corpora.
+pytestmark = [
+    pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent"),
+    pytest.mark.timeout(1800),
+]
 
 BOILERPLATE = [
     "clock menu more-arrow no yes",

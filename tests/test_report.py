@@ -17,7 +17,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from newsfacts import load
+from newsfacts import warehouse
 from newsfacts.cli import app
 from newsfacts.report import NOT_AVAILABLE, write_site
 from newsfacts.report.data import relations
@@ -237,9 +237,9 @@ def add_run(
     no_op: bool = False,
 ) -> None:
     """A run and (unless dq is None) one data-quality result for it."""
-    load.start_run(con, run_id, ["in"], "0", None)
+    warehouse.runs.start_run(con, run_id, ["in"], "0", None)
     counts = {"validate": {"skipped": "no new or changed inputs"}} if no_op else {}
-    load.finish_run(con, run_id, status, counts, {"ingest": 1.0}, "ok")
+    warehouse.runs.finish_run(con, run_id, status, counts, {"ingest": 1.0}, "ok")
     if dq is not None:
         con.execute(
             "INSERT INTO dq_results VALUES (?, 'documents', 'expect_column_values_to_not_be_null', "

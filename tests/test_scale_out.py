@@ -18,6 +18,9 @@ from newsfacts.parallel import process_map, submitting, windowed_map, worker_pro
 from newsfacts.stages import consolidate as consolidate_stage
 from newsfacts.stages import extract_batch, ingest, normalize, normalize_batch
 
+# More than the default 600 s (pyproject.toml): the samples run serially, with worker processes and on a Dask cluster.
+pytestmark = pytest.mark.timeout(1800)
+
 
 class RecordingSubmit:
     """A submit function that runs at once and records how many results were not yet collected."""

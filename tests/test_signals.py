@@ -30,6 +30,9 @@ from ops_support import (
 
 from newsfacts import warehouse
 
+# More than the default 600 s (pyproject.toml): child runs stopped by signals at each stage, then rerun.
+pytestmark = pytest.mark.timeout(1800)
+
 # Hang guard (not a target): seconds a signalled run may take to exit before the test fails.
 STOP_GUARD_SECONDS = 60
 

@@ -1,7 +1,7 @@
 """The consolidate stage over the warehouse: stories of every canonical document, then the
 clusters and canonical rows of whole stories, a batch at a time.
 
-Every warehouse read and write goes through newsfacts.consolidate.io; the clustering of each
+Every warehouse read and write goes through newsfacts.warehouse.consolidation; the clustering of each
 batch (`story_batch_tables`) is pure, so `map_batches` may run it in other processes.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsfacts.consolidate import io
-from newsfacts.consolidate.io import OUTPUT_TABLES
 from newsfacts.consolidate.rows import fact_tables
 from newsfacts.consolidate.scope import document_scope
 from newsfacts.consolidate.shared import group_by, words
 from newsfacts.consolidate.stories import story_ids, story_rows
 from newsfacts.parallel import BatchMap
+from newsfacts.warehouse import consolidation as io
+from newsfacts.warehouse.consolidation import OUTPUT_TABLES
 
 # Canonical documents whose stories, claims and events are consolidated at once (whole stories,
 # so a batch can be larger): bounds memory by the batch, not by the warehouse.

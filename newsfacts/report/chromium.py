@@ -62,6 +62,7 @@ class Chromium:
         self._urls: dict[str, str] = {}
 
     def __enter__(self) -> Chromium:
+        # lazy: only screenshots and the browser tests drive Chromium
         from websockets.sync.client import connect
 
         self._profile = tempfile.mkdtemp(prefix="newsfacts-chromium-")

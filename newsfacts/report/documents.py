@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from newsfacts.report.data import Relations, Row, missing, rows
+from newsfacts.report.data import Relations, Row, missing
 from newsfacts.report.highlight import Span
+from newsfacts.warehouse import report as reads
 
 # Per fact table: the columns it needs to be placed in an article.
 FACT_TABLES = {
@@ -109,7 +110,7 @@ def names(con: duckdb.DuckDBPyConnection, rels: Relations) -> dict[str, str]:
     out: dict[str, str] = {}
     for view, key in (("companies", "company_id"), ("people", "person_id")):
         if not missing(rels, view, [key, "name"]):
-            out.update(con.execute(f"SELECT {key}, name FROM {view}").fetchall())
+            out.update(reads.names(con, view, key))
     return out
 
 
@@ -118,19 +119,12 @@ def articles(con: duckdb.DuckDBPyConnection, rels: Relations) -> dict[str, Artic
     tables = usable(rels)
     if not tables or missing(rels, "documents", ["doc_id", "body", "duplicate_of"]):
         return {}
-    with_facts = " UNION ".join(f"SELECT doc_id FROM {t}" for t in tables)
     optional = [c for c in ("display_title", "author") if c in rels["documents"]]
-    docs = rows(
-        con,
-        "SELECT doc_id, title, body, url, publisher, published_date"
-        + "".join(f", {c}" for c in optional)
-        + f" FROM documents WHERE duplicate_of IS NULL AND doc_id IN ({with_facts}) ORDER BY doc_id",
-    )
+    docs = reads.canonical_documents_with_facts(con, tables, optional)
     out = {d["doc_id"]: Article(d) for d in docs}
     known = names(con, rels)
     for table in tables:
-        cols = ", ".join(FACT_TABLES[table])
-        for r in rows(con, f"SELECT {cols} FROM {table} ORDER BY doc_id, start_char"):
+        for r in reads.fact_rows(con, table, FACT_TABLES[table]):
             article = out.get(r["doc_id"])
             if article is None:
                 continue

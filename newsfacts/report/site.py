@@ -22,8 +22,7 @@ from newsfacts.report.index_page import Context, index_page
 from newsfacts.report.markup import STYLE, company_href, doc_title, document_href
 from newsfacts.report.parts import Links
 from newsfacts.report.trust import trust_verdict
-from newsfacts.validate import gx_project_dir
-from newsfacts.warehouse import open_read_only
+from newsfacts.warehouse import gx_project_dir, open_read_only
 
 TITLE = "newsfacts warehouse report"
 # File marking a folder as a report site, so `--output` never wipes a folder it did not write.

@@ -19,6 +19,7 @@ from datetime import datetime
 import duckdb
 
 from newsfacts.report.data import Relations, missing
+from newsfacts.warehouse import runs
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,9 @@ def _validation(
     """(run, failed, total, started) of the validation behind the published data."""
     run_id, _, started, stage_counts = published
     if not _no_op(stage_counts):
-        failed, total = con.execute(
-            "SELECT count(*) FILTER (WHERE NOT success), count(*) FROM dq_results WHERE run_id = ?",
-            [run_id],
-        ).fetchone()
+        failed, total = runs.dq_counts(con, run_id)
         return run_id, failed, total, started
-    row = con.execute(
-        "SELECT r.run_id, r.started_at, count(*) FILTER (WHERE NOT d.success), count(*) "
-        "FROM runs r JOIN dq_results d USING (run_id) "
-        "WHERE r.status = 'success' AND r.started_at <= ? "
-        "GROUP BY ALL ORDER BY r.started_at DESC LIMIT 1",
-        [started],
-    ).fetchone()
+    row = runs.last_validated_before(con, started)
     if row is None:
         return None, 0, 0, None
     return row[0], row[2], row[3], row[1]
@@ -74,11 +66,10 @@ def trust_verdict(con: duckdb.DuckDBPyConnection, rels: Relations) -> Verdict:
         "dq_results" not in rels
     ):
         return Verdict(False, "bad", "Not trusted: this warehouse has no run log.")
-    ordered = "SELECT run_id, status, started_at, stage_counts FROM runs {} ORDER BY started_at DESC LIMIT 1"
-    latest = con.execute(ordered.format("")).fetchone()
+    latest = runs.latest_run(con)
     if latest is None:
         return Verdict(False, "bad", "Not trusted: no pipeline run has been recorded yet.")
-    published = con.execute(ordered.format("WHERE status = 'success'")).fetchone()
+    published = runs.latest_run(con, successful=True)
     if published is None:
         return Verdict(False, "bad", "Not trusted: no run has published data yet.")
     run_id, failed, total, started = _validation(con, published)

@@ -1,4 +1,5 @@
 -- one row per canonical_claim_id: a statement merged across the documents reporting it
+-- load: replace all
 CREATE TABLE IF NOT EXISTS canonical_claims (
     canonical_claim_id VARCHAR PRIMARY KEY,
     anchor_claim_id VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per canonical_event_id: an event merged across the documents reporting it
+-- load: replace all
 CREATE TABLE IF NOT EXISTS canonical_events (
     canonical_event_id VARCHAR PRIMARY KEY,
     anchor_event_id VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per claim_id: a reported statement and the canonical statement it belongs to
+-- load: replace all, per document (doc_id)
 CREATE TABLE IF NOT EXISTS claim_clusters (
     claim_id VARCHAR PRIMARY KEY,
     canonical_claim_id VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per claim_id: a statement attributed to a source in one document
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS claims (
     claim_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per (doc_id, company_id, start_char)
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS company_mentions (
     doc_id VARCHAR NOT NULL,
     company_id VARCHAR NOT NULL,

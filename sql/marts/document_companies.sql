@@ -1,4 +1,5 @@
 -- one row per (doc_id, company_id): a company as one document names it
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS document_companies (
     doc_id VARCHAR NOT NULL,
     company_id VARCHAR NOT NULL,

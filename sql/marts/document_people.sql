@@ -1,4 +1,5 @@
 -- one row per (doc_id, person_id): a person as one document names them
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS document_people (
     doc_id VARCHAR NOT NULL,
     person_id VARCHAR NOT NULL,

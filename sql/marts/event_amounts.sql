@@ -1,4 +1,5 @@
 -- one row per (event_id, item): every figure of a wire earnings report ("Net 1.2 mln vs 900,000"), current and prior, in the amounts schema
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS event_amounts (
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,

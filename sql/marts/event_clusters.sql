@@ -1,4 +1,5 @@
 -- one row per event_id: a reported event and the canonical event it belongs to
+-- load: replace all, per document (doc_id)
 CREATE TABLE IF NOT EXISTS event_clusters (
     event_id VARCHAR PRIMARY KEY,
     canonical_event_id VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per (event_id, company_id, role)
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,

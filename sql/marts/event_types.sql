@@ -1,4 +1,5 @@
 -- one row per event_type: the closed event taxonomy
+-- load: replace all
 CREATE TABLE IF NOT EXISTS event_types (
     event_type VARCHAR PRIMARY KEY,
     description VARCHAR NOT NULL

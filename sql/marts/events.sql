@@ -1,4 +1,5 @@
 -- one row per event_id: a typed happening or plan reported in one document
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,

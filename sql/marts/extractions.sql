@@ -1,4 +1,5 @@
 -- one row per (doc_id, extractor_version): a document whose facts are loaded
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS extractions (
     doc_id VARCHAR NOT NULL,
     extractor_version VARCHAR NOT NULL,

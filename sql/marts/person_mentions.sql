@@ -1,4 +1,5 @@
 -- one row per (doc_id, person_id, start_char)
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS person_mentions (
     doc_id VARCHAR NOT NULL,
     person_id VARCHAR NOT NULL,

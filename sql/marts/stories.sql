@@ -1,4 +1,5 @@
 -- one row per story_id: canonical documents reporting the same happening
+-- load: replace all
 CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY,
     title VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per doc_id: a canonical document and its story
+-- load: replace all, per document (doc_id)
 CREATE TABLE IF NOT EXISTS story_documents (
     story_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL

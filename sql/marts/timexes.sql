@@ -1,4 +1,5 @@
 -- one row per (doc_id, start_char): a temporal expression
+-- load: replace per document (doc_id)
 CREATE TABLE IF NOT EXISTS timexes (
     doc_id VARCHAR NOT NULL,
     start_char INTEGER NOT NULL,

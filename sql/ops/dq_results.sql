@@ -1,4 +1,5 @@
 -- one row per (run_id, suite, expectation): the outcome of one Great Expectations expectation
+-- load: append
 CREATE TABLE IF NOT EXISTS dq_results (
     run_id           VARCHAR NOT NULL,
     suite            VARCHAR NOT NULL,

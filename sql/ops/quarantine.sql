@@ -1,4 +1,5 @@
 -- one row per (table_name, record key): a row that failed a row-level expectation, kept with its reasons
+-- load: append
 CREATE TABLE IF NOT EXISTS quarantine (
     run_id      VARCHAR NOT NULL,
     table_name  VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per run_id: a pipeline run, its outcome and per-stage counts and timings
+-- load: append
 CREATE TABLE IF NOT EXISTS runs (
     run_id        VARCHAR PRIMARY KEY,
     started_at    TIMESTAMP NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per (run_id, source_path, stage, reason): an input or record that could not be loaded
+-- load: append
 CREATE TABLE IF NOT EXISTS ingest_errors (
     run_id      VARCHAR NOT NULL,
     source_path VARCHAR NOT NULL,

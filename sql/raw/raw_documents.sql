@@ -1,4 +1,5 @@
 -- one row per (source_path, file_sha256, record_index): every article record ever read, kept verbatim
+-- load: append new versions of (source_path): a changed file's earlier records stop being current
 CREATE TABLE IF NOT EXISTS raw_documents (
     raw_id        VARCHAR PRIMARY KEY,
     source_path   VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 -- one row per path: the publisher and publication date a run was given for the files under it
+-- load: merge on (path)
 CREATE TABLE IF NOT EXISTS source_defaults (
     path           VARCHAR PRIMARY KEY,
     publisher      VARCHAR,

@@ -1,4 +1,5 @@
 -- one row per doc_id: a cleaned article from the current version of a raw record
+-- load: merge on (doc_id)
 CREATE TABLE IF NOT EXISTS documents (
     doc_id                VARCHAR PRIMARY KEY,
     raw_id                VARCHAR NOT NULL,

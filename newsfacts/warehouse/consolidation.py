@@ -10,13 +10,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from newsfacts import load
 from newsfacts.consolidate.stories import (
     StoryInputs,
     company_matrix,
     document_period,
     shared_periods,
 )
+from newsfacts.warehouse.documents import documents_in_order
+from newsfacts.warehouse.frames import insert_rows
 
 # Canonical documents in ingest order, numbered from 0: the rows of StoryInputs. A date given on
 # the command line (published_date_source 'cli') is no evidence of when a document appeared, so
@@ -152,7 +153,7 @@ def memory_limit(con: object, limit: str = CONSOLIDATE_DUCKDB_MEMORY) -> Iterato
 
 def document_texts(con: object, doc_ids: list[str]) -> list[tuple]:
     """(doc_id, title, body) of these documents, in the order of `doc_ids`."""
-    return load.documents_in_order(con, doc_ids, "d.doc_id, d.title, d.body")
+    return documents_in_order(con, doc_ids, "d.doc_id, d.title, d.body")
 
 
 def clear_outputs(con: object) -> None:
@@ -179,7 +180,7 @@ def batch_events(con: object, doc_ids: list[str]) -> list[dict]:
 
 def write_rows(con: object, table: str, rows: list[dict]) -> int:
     """Rows appended to one of OUTPUT_TABLES; returns how many."""
-    return load.insert_rows(con, table, rows)
+    return insert_rows(con, table, rows)
 
 
 def set_document_stories(con: object) -> None:

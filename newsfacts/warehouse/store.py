@@ -1,4 +1,4 @@
-"""Warehouse: the DuckDB file, its DDL, the run lock and the atomic publish of a run.
+"""The warehouse file: the DuckDB file, its DDL, the run lock and the atomic publish of a run.
 
 A run never writes the published file in place. It copies it to a staging file next to it,
 loads and validates there, and publishes with one atomic rename. Readers therefore always see
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts import settings
+from newsfacts import interrupts, settings
 
 # Order matters: tables are created layer by layer, views after the tables they read.
 SQL_LAYERS = ("raw", "staging", "marts", "ops", "views")
@@ -67,6 +67,18 @@ def checksum_path(warehouse: Path) -> Path:
 def previous_path(warehouse: Path) -> Path:
     """`<file>.previous`: the published file before the last publish, a way back."""
     return warehouse.with_name(warehouse.name + ".previous")
+
+
+# The warehouse file name whose GX folder is plain `gx/` (the default warehouse's).
+DEFAULT_WAREHOUSE_STEM = "newsfacts"
+
+
+def gx_project_dir(warehouse: Path) -> Path:
+    """Folder of the GX file context (suites, results, Data Docs) next to the warehouse: `gx/`
+    for newsfacts.duckdb, `gx-<name>/` for any other, so two warehouses in one folder never
+    share (and race on) one context's suites and results."""
+    stem = Path(warehouse).stem
+    return warehouse.parent / ("gx" if stem == DEFAULT_WAREHOUSE_STEM else f"gx-{stem}")
 
 
 def lock_path(warehouse: Path) -> Path:
@@ -272,8 +284,6 @@ def _crashed(warehouse: Path, signame: str) -> BaseException:
     """What a child killed by `signame` means: a stop signal stops the run; any other signal
     is DuckDB failing on the file's bytes."""
     if signame in ("SIGINT", "SIGTERM"):
-        from newsfacts import interrupts
-
         return interrupts.Interrupted(signame)
     return WarehouseCorrupt(
         f"{warehouse} is corrupt (DuckDB crashed reading it: {signame}){_way_back(warehouse)}"
