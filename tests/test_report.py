@@ -31,8 +31,8 @@ BODY1 = (
     "Monday. The deal would close in March 2031.\n\nHarbor Lane Foods declined to comment."
 )
 BODY2 = (
-    'Harbor Lane Foods denied that it is for sale. "There are no plans to sell the bakery unit," '
-    "spokesman Tobias Renn said."
+    'Northwind Robotics denied that it plans to buy Harbor Lane Foods. "There are no plans to buy '
+    'the bakery business," spokesman Tobias Renn said.'
 )
 # A title and a body holding markup: the pages must show it as text and run none of it.
 XSS_TITLE = "<script>document.title='pwned'</script> Quillfeather <b>Bank</b> & co"
@@ -78,7 +78,7 @@ def add_documents(con: duckdb.DuckDBPyConnection) -> None:
     dated = {"d1": date(2031, 2, 2), "d2": date(2031, 3, 5), "d3": None}
     titles = {
         "d1": "Northwind to buy Harbor Lane",
-        "d2": "Harbor Lane denies sale",
+        "d2": "Northwind denies bid",
         "d3": XSS_TITLE,
     }
     for doc, body in DOCS.items():
@@ -96,7 +96,7 @@ def add_entities(con: duckdb.DuckDBPyConnection) -> None:
         ("c2", "Harbor Lane Foods"),
         ("c3", "Quillfeather Bank"),
     ]
-    where = {"c1": ["d1"], "c2": ["d1", "d2"], "c3": ["d3"]}
+    where = {"c1": ["d1", "d2"], "c2": ["d1", "d2"], "c3": ["d3"]}
     for cid, name in companies:
         for doc in where[cid]:
             fill(
@@ -117,7 +117,7 @@ def add_entities(con: duckdb.DuckDBPyConnection) -> None:
             )
     for pid, name, cid, title, doc in (
         ("p1", "Mara Ellison", "c1", "Chief Executive", "d1"),
-        ("p2", "Tobias Renn", "c2", "Spokesman", "d2"),
+        ("p2", "Tobias Renn", "c1", "Spokesman", "d2"),
     ):
         fill(
             con,
@@ -148,7 +148,7 @@ def _offsets(doc: str, text: str) -> dict:
 def add_facts(con: duckdb.DuckDBPyConnection) -> None:
     events = [  # (event_id, doc, type, status, trigger, company, date)
         ("e1", "d1", "acquisition", "planned", "buy", "c1", date(2031, 3, 1)),
-        ("e2", "d2", "acquisition", "denied", "denied", "c2", date(2031, 3, 5)),
+        ("e2", "d2", "acquisition", "denied", "denied", "c1", date(2031, 3, 5)),
         ("e3", "d3", "layoffs", "planned", "cut", "c3", None),
     ]
     for eid, doc, kind, status, trigger, company, day in events:
@@ -170,7 +170,7 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
                 "end_char": e,
             },
         )
-        companies = ["c1", "c2"] if eid == "e1" else [company]
+        companies = ["c1", "c2"] if eid in ("e1", "e2") else [company]
         fill(
             con,
             "canonical_events",
@@ -189,6 +189,7 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
                 "doc_ids": [doc],
                 "evidence": DOCS[doc][s:e],
                 "first_seen": day,
+                "counterparty_ids": ["c2"] if eid in ("e1", "e2") else [],
             },
         )
     claims = [  # (claim_id, doc, speaker, stance, content, event)
@@ -200,7 +201,14 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
             "Northwind Robotics plans to buy Harbor Lane Foods",
             "ce_e1",
         ),
-        ("k2", "d2", "Tobias Renn", "deny", "There are no plans to sell the bakery unit", "ce_e2"),
+        (
+            "k2",
+            "d2",
+            "Tobias Renn",
+            "deny",
+            "There are no plans to buy the bakery business",
+            "ce_e2",
+        ),
     ]
     for kid, doc, speaker, stance, content, event in claims:
         (s, e), (cs, ce), (ss, se) = (
@@ -225,8 +233,8 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
                 "speaker_end": se,
             },
         )
-        companies = ["c1", "c2"] if kid == "k1" else ["c2"]
-        fill(con, "canonical_claims", {"canonical_claim_id": f"cc_{kid}", "anchor_claim_id": kid, "speaker": speaker, "stance": stance, "stances": [stance], "content": content, "canonical_event_id": event, "company_ids": companies, "first_seen": date(2031, 2, 2) if kid == "k1" else date(2031, 3, 5), "n_documents": 1, "n_publishers": 1, "doc_ids": [doc], "evidence": DOCS[doc][s:e]})  # fmt: skip
+        companies = ["c1", "c2"]
+        fill(con, "canonical_claims", {"canonical_claim_id": f"cc_{kid}", "anchor_claim_id": kid, "speaker": speaker, "stance": stance, "stances": [stance], "content": content, "canonical_event_id": event, "speaker_company_id": "c1", "company_ids": companies, "first_seen": date(2031, 2, 2) if kid == "k1" else date(2031, 3, 5), "n_documents": 1, "n_publishers": 1, "doc_ids": [doc], "evidence": DOCS[doc][s:e]})  # fmt: skip
 
 
 def add_run(
@@ -308,7 +316,8 @@ def test_company_page_timeline_in_date_order_undated_apart(site: Path) -> None:
     dated, undated = c2.split("<h3>Undated") if "<h3>Undated" in c2 else (c2, "")
     order = [m for m in re.findall(r"<li id='i-([^']+)'", dated)]
     assert order == ["cc_k1", "ce_e1", "ce_e2", "cc_k2"]  # by date; on one day events first
-    assert "Tobias Renn" in c2 and "Spokesman" in c2  # its people with titles
+    c1 = (site / "companies" / "c1.html").read_text()
+    assert "Tobias Renn" in c1 and "Spokesman" in c1  # its people with titles
     c3 = (site / "companies" / "c3.html").read_text()
     assert "<h3>Undated (1)</h3>" in c3 and "layoffs" in c3.split("<h3>Undated")[1]
 
@@ -324,16 +333,16 @@ def test_every_item_quotes_its_evidence_and_links_to_the_sentence(site: Path) ->
 def test_conflicts_are_readable_rows_on_index_and_company_page(site: Path) -> None:
     index = (site / "index.html").read_text()
     conflicts = section(index, "conflicts")
-    assert conflicts.count("<tr>") == 3  # header, the claim pair and the event pair about c2
+    assert conflicts.count("<tr>") == 3  # header, the claim pair and the event pair about c1
     assert "<th>one side says</th><th>the other denies</th>" in conflicts
     assert "../" not in conflicts and "documents/d2.html#s-" in conflicts
     assert "Open conflicts" in index and "Harbor Lane Foods" in conflicts
-    assert "denied" in (site / "companies" / "c2.html").read_text().split("id='conflicts'")[1]
+    assert "denied" in (site / "companies" / "c1.html").read_text().split("id='conflicts'")[1]
 
 
 def test_corroborated_claims_show_their_words_and_charts_their_names(site: Path) -> None:
     claims = section((site / "index.html").read_text(), "claims")
-    assert "There are no plans to sell the bakery unit" in claims
+    assert "There are no plans to buy the bakery business" in claims
     chart_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", claims))
     assert "Tobias Renn" in chart_text and "cc_" not in chart_text
 
@@ -348,7 +357,7 @@ def test_search_index_lists_companies_and_people(site: Path) -> None:
     script = (site / "search.js").read_text()
     entries = json.loads(script.split("=", 1)[1].split(";\n", 1)[0])
     renn = next(e for e in entries if e["n"] == "Tobias Renn")
-    assert renn["u"] == "companies/c2.html#p-p2" and "Spokesman at Harbor Lane Foods" in renn["k"]
+    assert renn["u"] == "companies/c1.html#p-p2" and "Spokesman at Northwind Robotics" in renn["k"]
     assert {
         "n": "Northwind Robotics",
         "a": "Northwind Robotics",
