@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,3 +112,20 @@ def _load(name: str) -> Language:
     except OSError as exc:  # a package that imports but holds no loadable pipeline
         raise ModelMissing(install_hint(name)) from exc
     return nlp
+
+
+def inflected_forms(lemmas: Iterable[str]) -> frozenset[str]:
+    """Every surface form of these lower-case words: themselves, their regular -s/-ed/-ing forms
+    and the irregular forms the pipeline's lemmatizer exceptions map to them ("bought" for
+    "buy"). For lexical gates that must find every form the lemma rules can match."""
+    from newsfacts.extract.claim_cues import regular_forms
+
+    words = set(lemmas)
+    forms = {f for w in words for f in regular_forms(w)} | words
+    pipeline = load()
+    if "lemmatizer" in pipeline.pipe_names:
+        lookups = pipeline.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_exc"):
+            for table in lookups.get_table("lemma_exc").values():
+                forms |= {form for form, found in table.items() if set(found) & words}
+    return frozenset(forms)
