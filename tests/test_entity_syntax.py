@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.extract import analysis, registry
 from newsfacts.extract import org_aliases as oa
 from newsfacts.extract import tickers as tk
 from newsfacts.extract.entities import add_entities
-from newsfacts.extract.entity_syntax import name_sentences
+from newsfacts.extract.entity_syntax import name_sentences, ner_sentences, syntax_sentences
 from newsfacts.extract.model import DocumentFacts, Person
 from newsfacts.extract.text import sentence_spans
 
@@ -281,6 +282,34 @@ def test_name_sentences_gate_skips_sentences_that_cannot_hold_a_name() -> None:
     body = "It fell 5% on the day. Brenmoor said so. Then it rose. Analysts cited Corvane."
     spans = sentence_spans(body)
     assert name_sentences(body, spans) == [1, 3]
+
+
+def test_ner_runs_on_every_name_sentence_and_the_parse_only_where_syntax_rules_read_it() -> None:
+    body = (
+        "It fell 5% on the day. Brenmoor said so. Talks stalled. Analysts cited Corvane. "
+        "Jo Bell of Brenmoor agreed. The shop in Corvane closed. Norway banned the sale. "
+        "Its new game Skyreach sold well."
+    )
+    spans = sentence_spans(body)
+    assert ner_sentences(body, spans) == [1, 2, 3, 4, 5, 6, 7]  # "Talks": NER may veto it
+    # a title word, "of" between names, a country beside an authority verb, a product noun
+    assert syntax_sentences(body, spans) == [3, 4, 6, 7]
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_company"),
+    [
+        ("Separately, Brenmoor Foods opened a shop.", "Separately"),
+        ("Eventually the board of Brenmoor Foods met.", "Eventually"),
+    ],
+)
+def test_ner_vetoes_openers_in_sentences_it_reads_without_a_parse(
+    body: str, not_a_company: str
+) -> None:
+    doc = analysis.analyse(body, None, registry.gates())
+    assert doc.ner_checked and not doc.parsed
+    assert not_a_company not in {c.name for c in registry.extract(body).companies}
+    assert "Brenmoor Foods" in {c.name for c in registry.extract(body).companies}
 
 
 def test_a_known_short_name_and_a_country_prefixed_name_merge() -> None:

@@ -51,6 +51,24 @@ def test_model_finds_people_places_and_dates() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no deal, but I did not think it's gon na fail, y' all said.",
+        "Let's see: it wasn't Kestrel that they'd blamed, whether or not you do.",
+        "The firm  has\n\ncut 300 jobs; ain't that what it said it would do?",
+    ],
+)
+def test_the_faster_attribute_ruler_matches_what_the_stock_one_matches(text: str) -> None:
+    """nlp.fast_attribute_ruler looks most patterns up per token: same matches, same order."""
+    from spacy.pipeline import AttributeRuler
+
+    pipeline = nlp.load()
+    ruler = pipeline.get_pipe("attribute_ruler")
+    doc = pipeline(text, disable=["attribute_ruler", "lemmatizer", "ner"])
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
 def test_model_id_names_the_pipeline_and_its_version() -> None:
     assert nlp.model_name() == (os.environ.get(nlp.MODEL_ENV, "").strip() or nlp.DEFAULT_MODEL)
     assert nlp.model_id() == f"{nlp.model_name()}-{nlp.model_meta()['version']}"

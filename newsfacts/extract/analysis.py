@@ -48,7 +48,7 @@ MAX_ANALYSED_TOKENS = 4_000
 # Sentences per nlp.pipe minibatch.
 PIPE_BATCH_SIZE = 256
 # What the analysis records, so that a change of gating or budget changes EXTRACTOR_VERSION.
-ANALYSIS_VERSION = f"1:{MAX_ANALYSED_SENTENCE_CHARS}:{MAX_ANALYSED_TOKENS}"
+ANALYSIS_VERSION = f"2:{MAX_ANALYSED_SENTENCE_CHARS}:{MAX_ANALYSED_TOKENS}"
 
 
 @dataclass

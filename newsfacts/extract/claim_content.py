@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Token
 
 from newsfacts.extract.claim_cues import CueEntry
@@ -88,9 +89,11 @@ def _between_ok(cue: Token, lo: int, hi: int, offset: int, banned: set[int]) -> 
     """Only the cue's own clause (speaker, adverbs, "told Reuters", "in a statement") and
     punctuation lie between body offsets lo and hi; no token of its complement clause."""
     subtree = {t.i for t in cue.subtree}
-    for t in cue.doc:
-        pos = offset + t.idx
-        inside = lo <= pos < hi and not t.is_punct and t.i != cue.i
+    doc = cue.doc
+    starts = doc.to_array("IDX")  # only the tokens starting in [lo, hi) are read
+    i, j = np.searchsorted(starts, [lo - offset, hi - offset], side="left").tolist()
+    for t in doc[i : max(i, j)]:
+        inside = not t.is_punct and t.i != cue.i
         if inside and (t.i not in subtree or t.i in banned):
             return False
     return True

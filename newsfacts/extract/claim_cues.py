@@ -89,12 +89,36 @@ def gate_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{escaped})(?![\w-])", re.IGNORECASE)
 
 
+# A maximal run of word characters and hyphens: what a one-word cue form must be, whole.
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+@cache
+def _gate_lookup() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The gate pattern split for speed: one-word forms, looked up per word of the body, and a
+    pattern for the phrases ("according to", "pointed out")."""
+    words: set[str] = set(GATE_PHRASES)
+    for entry in lexicon().values():
+        words |= surface_forms(entry)
+    single = frozenset(w.lower() for w in words if _WORD_RUN.fullmatch(w))
+    phrases = sorted((w for w in words if not _WORD_RUN.fullmatch(w)), key=lambda w: (-len(w), w))
+    if not phrases:
+        return single, None
+    escaped = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in phrases)
+    return single, re.compile(rf"(?<![\w-])(?:{escaped})(?![\w-])", re.IGNORECASE)
+
+
 def gated_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the sentences holding a cue form: one scan of the body, then bisect."""
+    """Indexes of the sentences holding a cue form (the sentences gate_pattern() matches in):
+    the body's words looked up, the phrases scanned for, then bisect."""
+    single, phrases = _gate_lookup()
+    found = [m.start() for m in _WORD_RUN.finditer(body) if m.group().lower() in single]
+    if phrases is not None:
+        found += [m.start() for m in phrases.finditer(body)]
     starts = [s for s, _ in spans]
     hits: set[int] = set()
-    for m in gate_pattern().finditer(body):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if 0 <= i < len(spans) and m.start() < spans[i][1]:
+    for at in found:
+        i = bisect.bisect_right(starts, at) - 1
+        if 0 <= i < len(spans) and at < spans[i][1]:
             hits.add(i)
     return sorted(hits)

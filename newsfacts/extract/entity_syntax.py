@@ -66,7 +66,7 @@ class NerView:
     sent_starts: frozenset[int]  # start offsets of sentence-initial tokens
     labels: dict[str, frozenset[str]]  # entity text -> every label NER gave it in the document
     org_counts: dict[str, int]  # entity text -> how many times NER tagged it ORG
-    checked: list[bool]  # per token: tagged and NER-read (False outside the gated sentences)
+    checked: list[bool]  # per token: NER-read (False outside the NER-gated sentences)
     products: frozenset[str]  # entity texts written beside a product noun ("the Lumen console")
 
     def overlapping(self, start: int, end: int) -> list[Ent]:
@@ -78,21 +78,25 @@ class NerView:
         return next((e for e in self.ents if (e.start, e.end) == (start, end)), None)
 
     def tags(self, start: int, end: int) -> list[str]:
-        """Part-of-speech tags of the tokens that start inside [start, end)."""
+        """Part-of-speech tags of the tokens that start inside [start, end); empty when one of
+        them was not tagged (NER alone ran there: analysis is gated)."""
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
-        return self.pos[i:j]
+        tags = self.pos[i:j]
+        return [] if "" in tags else tags
 
     def read(self, start: int, end: int) -> bool:
-        """True when the tagger and NER both read every token of [start, end): only then does
-        the absence of a proper noun or an entity say anything (analysis is gated)."""
+        """True when NER read every token of [start, end): only then does the absence of an
+        entity say anything (analysis is gated)."""
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return j > i and all(self.checked[i:j])
 
-    def any_propn(self, start: int, end: int) -> bool:
-        """True when some token of [start, end) is a proper noun."""
-        return "PROPN" in self.tags(start, end)
+    def any_propn(self, start: int, end: int) -> bool | None:
+        """True when some token of [start, end) is a proper noun, None when not all were
+        tagged (unknown)."""
+        tags = self.tags(start, end)
+        return "PROPN" in tags if tags else None
 
 
 def parse(body: str) -> SpacyDoc:
@@ -125,7 +129,7 @@ def ner_view(sdoc: SpacyDoc) -> NerView:
     starts = [r[0] for r in rows]
     pos = [strings[r[1]] if r[1] else "" for r in rows]
     # spaCy leaves ENT_IOB empty (0, not "O") on tokens NER never read, and POS empty untagged.
-    checked = [bool(r[1]) and bool(r[2]) for r in rows]
+    checked = [bool(r[2]) for r in rows]
     sent_starts = {r[0] for r in rows if r[3] == 1} | ({0} if rows else set())
     frozen = {text: frozenset(found) for text, found in labels.items()}
     orgs = Counter(e.text for e in ents if e.label == "ORG")
@@ -379,8 +383,8 @@ def _common_plural_end(text: str) -> bool:
 def _not_propn(ner: NerView, seg: Segment) -> bool:
     """No proper noun in the segment, and no acronym: a capitalised ordinary word, unless a
     strong cue names an unfamiliar word ("anti-virus firm Corvane" may be tagged a noun)."""
-    if ner.any_propn(seg.start, seg.end) or _is_acronym(seg.text):
-        return False
+    if ner.any_propn(seg.start, seg.end) is not False or _is_acronym(seg.text):
+        return False  # a proper noun, or not tagged (NER alone read the sentence)
     return seg.how not in STRONG_ORG_RULES or common_word(seg.text)
 
 
@@ -934,21 +938,103 @@ def reconcile(doc: Doc, ner: NerView) -> None:
 
 
 # --- the analysis the entity rules ask for ----------------------------------------------------
+#
+# NER runs on every sentence that can hold a name (`ner_sentences`); the tagger, lemmatizer and
+# parser only on those where the rules read tags, lemmas or the tree (`syntax_sentences`): a
+# title word (titles.py: "Jo Bell, chief executive of ..."), "of"/"from" or a possessive between
+# names (titles.py), a country beside an authority verb (government.country_authorities), a
+# body that names a place too (government.acts_at), "administration", or a product noun beside a
+# name (`_beside_product_noun`). Elsewhere the NER vetoes run without tags (`NerView.tags` is
+# empty there, and `_not_propn` vetoes nothing). Claims and events parse their own sentences.
 
 _NAME_WORD = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*")
+_WORD = re.compile(r"[A-Za-z][\w&'’.-]*")
+# "Jo Bell of Brenmoor", "Jo Bell, from the Halden Group": titles.of_organisation.
+_NAME_OF_NAME = re.compile(r"[A-Z][\w'’-]*,? (?:of|from) (?:the )?[A-Z]")
+# "Jo Bell's Brenmoor", "Brenmoor's Jo Bell": titles.owner_possessive, possessive titles.
+_NAME_POSSESSIVE = re.compile(r"[A-Z][\w-]*['’]s [A-Z]")
+
+
+def _opener(body: str, start: int, end: int) -> str:
+    """The first word of a sentence, quotes and brackets stripped."""
+    return body[start:end].split(maxsplit=1)[0].strip("\"'“‘(")
 
 
 def name_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sentences that can hold a name: a capitalised word after the first, or a first word that
-    is no ordinary English word ("Brenmoor said ..."). The entity component's parse and NER gate:
-    a sentence without one names nobody ("It fell 5% on the day.")."""
+    is no ordinary English word ("Brenmoor said ..."). A sentence without one names nobody ("It
+    fell 5% on the day.")."""
     out = []
     for n, (start, end) in enumerate(spans):
         words = _NAME_WORD.findall(body, start, end)
         if not words:
             continue
-        first = body[start:end].split(maxsplit=1)[0].strip("\"'“‘(")
+        first = _opener(body, start, end)
         opener_only = len(words) == 1 and first == words[0]
         if not opener_only or not (common_word(first) or first in gz.stopwords()):
             out.append(n)
     return out
+
+
+def ner_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The entity component's NER gate: the name sentences, and those whose only capitalised
+    word opens them and is no stop word ("Talks stalled.", "Halden said so."): NER vetoes the
+    first as a cue rule's organisation and keeps the second."""
+    stop = gz.stopwords()
+    out = []
+    for n, (start, end) in enumerate(spans):
+        words = _NAME_WORD.findall(body, start, end)
+        if not words:
+            continue
+        if len(words) > 1 or words[0] != _opener(body, start, end) or words[0] not in stop:
+            out.append(n)
+    return out
+
+
+def syntax_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The entity component's parse gate: the sentences of its NER gate where a rule reads tags,
+    lemmas or the dependency tree (see above)."""
+    titles, products, countries = _title_forms(), gz.product_nouns(), gz.country_codes()
+    verbs, product_beside = _authority_forms(), _product_beside()
+    out = []
+    for n in ner_sentences(body, spans):
+        text = body[spans[n][0] : spans[n][1]]
+        words = _WORD.findall(text)
+        lowers = {w.lower().rstrip(".") for w in words}
+        if (
+            not lowers.isdisjoint(titles)
+            or _NAME_OF_NAME.search(text)
+            or _NAME_POSSESSIVE.search(text)
+            or (not lowers.isdisjoint(verbs) and any(w in countries for w in words))
+            or any(b in text for b in gv.PLACE_LIKE_BODIES)
+            or "administration" in lowers
+            or (not lowers.isdisjoint(products) and product_beside.search(text))
+        ):
+            out.append(n)
+    return out
+
+
+@cache
+def _title_forms() -> frozenset[str]:
+    """Lower-case title head words and their plurals ("analysts", "spokesmen")."""
+    heads = {w for w, role in af.lower_title_words().items() if role == "head"}
+    plurals = {w + "s" for w in heads} | {w[:-3] + "men" for w in heads if w.endswith("man")}
+    return frozenset(heads | plurals)
+
+
+@cache
+def _authority_forms() -> frozenset[str]:
+    """Every surface form of the authority verbs ("banned", "sought"), lower case."""
+    from newsfacts.extract import nlp
+
+    return nlp.inflected_forms(gv.AUTHORITY_VERBS)
+
+
+@cache
+def _product_beside() -> re.Pattern[str]:
+    """A product noun before a name ("the game Skyreach") or heading an apposition after one
+    ("Skyreach, a handheld console")."""
+    nouns = "|".join(map(re.escape, sorted(gz.product_nouns(), key=len, reverse=True)))
+    return re.compile(
+        rf"\b(?:{nouns}) [A-Z]|[A-Z][\w.&'’-]*, (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{nouns})\b"
+    )

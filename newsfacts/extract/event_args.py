@@ -21,6 +21,7 @@ from newsfacts.extract.event_context import (
     resolve_company_anaphor,
 )
 from newsfacts.extract.event_words import word_set
+from newsfacts.extract.text import doc_text
 
 # Dependency labels that attach a subject, an object, a prepositional argument.
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -133,7 +134,7 @@ class Resolver:
         """Whether the text is about buying companies (a takeover, bid, merger, acquisition
         word in it): "offer" and "approach" are bids there."""
         if self._acquisition is None:
-            self._acquisition = bool(_ACQUISITION_WORDS.search(self.doc.text))
+            self._acquisition = bool(_ACQUISITION_WORDS.search(doc_text(self.doc)))
         return self._acquisition
 
     def _the_two(self, token: Token) -> str | None:

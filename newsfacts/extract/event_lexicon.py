@@ -16,6 +16,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsfacts.extract.text import doc_text
+
 # Coarse parts of speech of the table and the spaCy tags each accepts.
 _POS = {
     "VERB": frozenset({"VERB"}),
@@ -49,7 +51,7 @@ class Predicate:
     @property
     def text(self) -> str:
         """The trigger words as written."""
-        return self.token.doc.text[self.start : self.end]
+        return doc_text(self.token.doc)[self.start : self.end]
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,7 @@ def find_predicates(doc: Doc) -> list[Predicate]:
     """Every predicate of a parsed text, in text order; a phrase wins over the words inside it."""
     found: list[Predicate] = []
     covered: set[int] = set()
-    for m in phrase_pattern().finditer(doc.text):
+    for m in phrase_pattern().finditer(doc_text(doc)):
         family = _phrase_family(m.group())
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if family is None or span is None:

@@ -27,6 +27,7 @@ from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_status import status_of
 from newsfacts.extract.event_words import word_set
 from newsfacts.extract.model import Event, EventParticipant, Timex
+from newsfacts.extract.text import doc_text
 
 # Types whose figure is the money involved (price, sum, fine, damages), else a stake percentage.
 _MONEY_TYPES = word_set("event_syntax.money_types")
@@ -356,7 +357,7 @@ def event_date(
 ) -> Timex | None:
     """The date of an event: a calendar date in its own clause, else in its sentence, nearest
     to the trigger; "now"-like values and a date that qualifies another noun are no event dates."""
-    body = sent.doc.text
+    body = doc_text(sent.doc)
     in_sentence = [
         t
         for t in timexes
@@ -392,7 +393,7 @@ def _market_before(frame: Frame, pred: Predicate) -> str | None:
     """ "entering the market" right after sentences naming a country: that country."""
     if frame.event_type not in ("market_entry", "market_exit"):
         return None
-    tail = pred.token.doc.text[pred.end : pred.end + 20]
+    tail = doc_text(pred.token.doc)[pred.end : pred.end + 20]
     if not re.match(r"\s+the\s+market\b", tail):
         return None
     doc = pred.token.doc

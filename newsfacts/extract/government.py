@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import gazetteers as gz
+from newsfacts.extract.text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -220,7 +221,7 @@ def _span(sdoc: SpacyDoc, i: int, j: int, code: str | None, rule: str) -> Govern
     if sdoc[i].lower_ == "the":
         i += 1
     start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1].text)
-    name = sdoc.text[start:end]
+    name = doc_text(sdoc)[start:end]
     if name.endswith(" governments"):
         name = name[: -len("s")]
     return GovernmentSpan(start, end, name, code, rule)

@@ -71,8 +71,16 @@ def run_entities(doc: AnalysedDoc, facts: DocumentFacts) -> None:
 
 def name_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sentences that can hold a name (a capitalised word past the first, or a first word that
-    is no ordinary English word): the entities' parses and NER."""
-    from newsfacts.extract.entity_syntax import name_sentences as gate
+    is no stop word): the entities' NER (entity_syntax.ner_sentences)."""
+    from newsfacts.extract.entity_syntax import ner_sentences
+
+    return ner_sentences(body, spans)
+
+
+def syntax_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Name sentences where the entity rules read tags, lemmas or the parse (a title word, "of"
+    between names, an acting country...): the entities' parses (entity_syntax.syntax_sentences)."""
+    from newsfacts.extract.entity_syntax import syntax_sentences as gate
 
     return gate(body, spans)
 
@@ -128,34 +136,39 @@ def event_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
     return hits
 
 
+def dated_event_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Event sentences holding a digit or a lower-case time word ("next year", "last week"):
+    NER there gives the DATE and TIME entities that make a present-tense event planned
+    (event_status). Names in the others get NER through the entities' gate."""
+    return [i for i in event_sentences(body, spans) if _TIME_WORD.search(body, *spans[i])]
+
+
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_TIME_WORD = re.compile(
+    r"\d|\b(?:today|tonight|tomorrow|yesterday|ago|past|recent|recently|annual|annually|daily"
+    r"|weekly|monthly|quarterly|(?:year|month|week|weekend|day|quarter|decade|morning|evening"
+    r"|afternoon|night|spring|summer|autumn|fall|winter)s?|century|centuries)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
 def _event_forms() -> tuple[frozenset[str], re.Pattern[str]]:
     """Every surface form of the event lexicon's words: regular -s/-ed/-ing forms and the
     irregular forms of the pipeline's lemmatizer exceptions ("bought" for "buy")."""
-    from newsfacts.extract.claim_cues import regular_forms
     from newsfacts.extract.event_lexicon import phrase_pattern, predicate_table
 
     words, _ = predicate_table()
-    forms = {f for w in words for f in regular_forms(w)} | set(words)
-    forms |= {w + "s" for w in words}  # noun plurals ("sales", "deals")
-    lemmatizer = (
-        nlp.load().get_pipe("lemmatizer") if "lemmatizer" in nlp.load().pipe_names else None
-    )
-    if lemmatizer is not None and lemmatizer.lookups.has_table("lemma_exc"):
-        for table in lemmatizer.lookups.get_table("lemma_exc").values():
-            forms |= {form for form, lemmas in table.items() if set(lemmas) & set(words)}
-    return frozenset(forms), phrase_pattern()
+    forms = nlp.inflected_forms(words) | {w + "s" for w in words}  # noun plurals ("deals")
+    return forms, phrase_pattern()
 
 
 # The registry, in the order the components run: each sees what the ones before it found.
 COMPONENTS: tuple[Component, ...] = (
-    Component("entities", "2", run_entities, name_sentences, name_sentences),
+    Component("entities", "3", run_entities, syntax_sentences, name_sentences),
     Component("timexes", "1", run_timexes),
-    Component("events", "3", run_events, event_sentences, event_sentences),
-    Component("claims", "2", run_claims, cue_sentences, cue_sentences),
+    Component("events", "3", run_events, event_sentences, dated_event_sentences),
+    Component("claims", "2", run_claims, cue_sentences),  # names get NER through entities'
     Component("event_stance", "1", run_event_stance),
 )
 
