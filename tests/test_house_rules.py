@@ -201,8 +201,8 @@ def test_the_table_lists_agree_with_the_ddl():
     """ "Fact tables" is one set: the extraction's output tables (facts.FACT_TABLES) plus the
     extraction log are the DDL's `replace per document` tables, and consolidation's output
     tables are its `replace all` tables besides the event taxonomy."""
-    from newsfacts.warehouse.consolidation import OUTPUT_TABLES
     from newsfacts.facts import FACT_TABLES
+    from newsfacts.warehouse.consolidation import OUTPUT_TABLES
 
     kinds: dict[str, set[str]] = {}
     for name, spec in table_specs().items():
