@@ -16,14 +16,8 @@ invest, ipo, other), on the word lists and helpers of event_frames_common.
 
 from __future__ import annotations
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-)
-from newsfacts.extract.event_frames_common import (
-    Frame,
-    FrameRule,
-)
+from newsfacts.extract.event_args import Args, Resolver
+from newsfacts.extract.event_frames_common import Frame, FrameRule
 from newsfacts.extract.event_frames_company import (
     frame_bankrupt,
     frame_cut,
@@ -51,15 +45,8 @@ from newsfacts.extract.event_frames_legal import (
     frame_settle,
     frame_sue,
 )
-from newsfacts.extract.event_frames_products import (
-    frame_enter,
-    frame_exit,
-    frame_launch,
-)
-from newsfacts.extract.event_frames_results import (
-    frame_rank,
-    frame_result,
-)
+from newsfacts.extract.event_frames_products import frame_enter, frame_exit, frame_launch
+from newsfacts.extract.event_frames_results import frame_rank, frame_result
 from newsfacts.extract.event_lexicon import Predicate
 
 FRAMES: dict[str, FrameRule] = {

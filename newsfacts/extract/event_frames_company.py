@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-    head_lemma,
-    light_subject,
-    pobjs,
-    verb_args,
-)
+from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, pobjs, verb_args
 from newsfacts.extract.event_frames_common import (
     EVENT_HEADS,
     JOB_NOUNS,
@@ -27,12 +20,8 @@ from newsfacts.extract.event_frames_common import (
     _stake_target,
     _subjects,
 )
-from newsfacts.extract.event_frames_legal import (
-    _owners_of,
-)
-from newsfacts.extract.event_frames_results import (
-    _money_obj,
-)
+from newsfacts.extract.event_frames_legal import _owners_of
+from newsfacts.extract.event_frames_results import _money_obj
 from newsfacts.extract.event_lexicon import Predicate
 
 

@@ -6,14 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-    head_lemma,
-    light_subject,
-    pobjs,
-    verb_args,
-)
+from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, pobjs, verb_args
 from newsfacts.extract.event_frames_common import (
     BUSINESS_NOUNS,
     DEAL_NOUNS,
@@ -34,14 +27,8 @@ from newsfacts.extract.event_frames_common import (
     _subjects,
     stated_nominal,
 )
-from newsfacts.extract.event_frames_products import (
-    _product_like,
-    _topic_company,
-)
-from newsfacts.extract.event_frames_results import (
-    _clause_owner,
-    frame_result,
-)
+from newsfacts.extract.event_frames_products import _product_like, _topic_company
+from newsfacts.extract.event_frames_results import _clause_owner, frame_result
 from newsfacts.extract.event_lexicon import Predicate
 from newsfacts.extract.event_words import word_set
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-    head_lemma,
-    light_subject,
-    verb_args,
-)
+from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, verb_args
 from newsfacts.extract.event_frames_common import (
     EVENT_HEADS,
     Frame,

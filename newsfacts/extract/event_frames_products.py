@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-    head_lemma,
-    pobjs,
-    verb_args,
-)
+from newsfacts.extract.event_args import Args, Resolver, head_lemma, pobjs, verb_args
 from newsfacts.extract.event_frames_common import (
     _INQUIRY,
     _NOT_PRODUCT,

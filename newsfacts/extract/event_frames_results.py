@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import (
-    Args,
-    Resolver,
-    head_lemma,
-    verb_args,
-)
+from newsfacts.extract.event_args import Args, Resolver, head_lemma, verb_args
 from newsfacts.extract.event_frames_common import (
     _STAT_OWNERS,
     Frame,
@@ -18,9 +13,7 @@ from newsfacts.extract.event_frames_common import (
     _lemma_set,
     _product_owner,
 )
-from newsfacts.extract.event_frames_products import (
-    _topic_company,
-)
+from newsfacts.extract.event_frames_products import _topic_company
 from newsfacts.extract.event_lexicon import Predicate
 from newsfacts.extract.event_words import word_set
 
