@@ -38,7 +38,6 @@ LONG_ALLOWED = {
     "newsfacts/extract/claim_syntax.py",
     "newsfacts/extract/entities.py",
     "newsfacts/extract/entity_syntax.py",
-    "newsfacts/extract/event_frames.py",
 }
 
 # An SQL statement in a string: a keyword that starts one, followed by what it needs.
