@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
+from newsfacts.extract import entity_reconcile as er
 from newsfacts.extract import entity_syntax as es
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
@@ -102,15 +103,15 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     es.respan_fragments(doc, ner)
     pe.mark_people(doc)
     co.mark_context_orgs(doc)
-    es.reconcile(doc, ner)
+    er.reconcile(doc, ner)
     co.mark_coordinated_orgs(doc)
     es.veto_non_names(doc, ner)
-    es.places_are_not_companies(doc, ner)
-    es.mark_governments(doc, gv.government_spans(sdoc))
-    es.place_like_bodies(doc, sdoc)
-    es.media_websites(doc)
-    es.kinds_from_names(doc)
-    es.known_short_names(doc)
+    er.places_are_not_companies(doc, ner)
+    er.mark_governments(doc, gv.government_spans(sdoc))
+    er.place_like_bodies(doc, sdoc)
+    er.media_websites(doc)
+    er.kinds_from_names(doc)
+    er.known_short_names(doc)
     orgs, org_mentions = _collect_orgs(doc)
     org_mentions += _ticker_mentions(tickers, orgs, org_mentions, body)
     persons, person_mentions = _collect_people(doc, orgs)
