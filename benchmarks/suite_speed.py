@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -69,9 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             "base": clone(args.base, Path(tmp) / "base"),
             "head": clone(args.head, Path(tmp) / "head"),
         }
-        for shared in (REPO.parent / "shared",):
-            if not (Path(tmp) / "shared").exists() and shared.exists():
-                (Path(tmp) / "shared").symlink_to(shared)
+        if (REPO.parent / "shared").exists():
+            (Path(tmp) / "shared").symlink_to(REPO.parent / "shared")
         for i in range(args.runs):
             for which in ("base", "head"):
                 load = os.getloadavg()[0]
@@ -81,7 +79,6 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {i + 1} | {which} | {seconds:.0f} | {load:.1f} | {code} | {summary} |"
                 )
                 print(rows[-1], flush=True)
-        shutil.rmtree(tmp, ignore_errors=True)
     base, head = statistics.median(times["base"]), statistics.median(times["head"])
     ratio = head / base
     verdict = "not slower" if ratio <= MAX_RATIO else "SLOWER"
