@@ -43,7 +43,15 @@ def run_suite(checkout: Path) -> tuple[float, int, str]:
     env = dict(os.environ, PYTHONPATH=str(checkout))
     start = time.monotonic()
     done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [
+            str(REPO / ".venv" / "bin" / "python"),
+            "-m",
+            "pytest",
+            "-q",
+            "-rf",
+            "-p",
+            "no:cacheprovider",
+        ],
         cwd=checkout,
         env=env,
         capture_output=True,
@@ -51,7 +59,12 @@ def run_suite(checkout: Path) -> tuple[float, int, str]:
     )
     seconds = time.monotonic() - start
     lines = done.stdout.strip().splitlines()
-    return seconds, done.returncode, lines[-1] if lines else ""
+    # -rf lists each failed test as "FAILED id - reason": keep the ids, so a flaky one can be found.
+    failed = [
+        line.split(" - ")[0].removeprefix("FAILED ") for line in lines if line.startswith("FAILED ")
+    ]
+    summary = lines[-1] if lines else ""
+    return seconds, done.returncode, summary + (f" ({', '.join(failed)})" if failed else "")
 
 
 def main(argv: list[str] | None = None) -> int:
