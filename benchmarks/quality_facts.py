@@ -193,6 +193,7 @@ def gold_articles(
 def stage_articles(files: list[str], folder: Path) -> Path:
     """Copy the annotated articles to folder/<category>/<nnn>.txt (newsfacts refuses symlinks
     that leave the folder it reads)."""
+    shutil.rmtree(folder, ignore_errors=True)  # never articles left by an earlier build
     for file in files:
         target = folder / file
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -203,7 +204,9 @@ def stage_articles(files: list[str], folder: Path) -> Path:
 def build_warehouse(files: list[str], warehouse: Path) -> float:
     """Run `newsfacts run` over copies of the articles into warehouse; seconds taken."""
     started = time.perf_counter()
-    folder = stage_articles(files, warehouse.parent / "articles")
+    # One folder per warehouse, so two builds side by side never share (or mix) their articles;
+    # the last part stays "articles", since document ids hash the path from there on.
+    folder = stage_articles(files, warehouse.parent / f"{warehouse.stem}_build" / "articles")
     cli = Path(sys.executable).with_name("newsfacts")
     done = subprocess.run(
         [str(cli), "run", str(folder), "-w", str(warehouse)],

@@ -144,3 +144,25 @@ def test_a_name_before_an_elected_members_title_is_a_party() -> None:
     facts = _facts("Green MP Jane Doe asked whether the levy would pass.")
     assert {c.name: c.kind for c in facts.companies} == {"Green": "political_party"}
     assert [(p.name, p.title) for p in facts.people] == [("Jane Doe", "MP")]
+
+
+def test_known_short_form_after_the_full_name_is_the_same_company() -> None:
+    """Full name first, short form after: one company, though the short form is a known name."""
+    body = (
+        "Toyota Tsusho Logistics has withdrawn its offer for Kellan Freight. "
+        "Toyota said on Friday that the price was too high."
+    )
+    facts = _facts(body)
+    keys = {m.text: m.company_key for m in facts.company_mentions}
+    assert keys["Toyota"] == keys["Toyota Tsusho Logistics"]
+    assert "Toyota" not in {c.name for c in facts.companies}
+
+
+def test_known_name_before_its_named_unit_stays_apart() -> None:
+    """A known parent named first and a unit named later are two companies."""
+    body = (
+        "Toyota said its sales rose 4% in May. "
+        "Its trading arm, Toyota Tsusho Logistics, will open an office in Lagos."
+    )
+    names = {c.name for c in _facts(body).companies}
+    assert {"Toyota", "Toyota Tsusho Logistics"} <= names

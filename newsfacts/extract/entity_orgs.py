@@ -163,17 +163,34 @@ def _surface_index(orgs: dict[str, _OrgEntry], doc: Doc) -> dict[str, str]:
     for short_key, long_key in _alias_pairs(orgs, doc):
         _fold(orgs, _resolve(merged, short_key), _resolve(merged, long_key), merged)
     people = {w for s in doc.segments if s.role == "person" for w in s.text.split()}
+    first_seen = _first_seen(doc)
     for first, target in _short_forms(orgs, people).items():
         target = _resolve(merged, target)
         short = orgs.get(gz.name_key(first))
-        if short is not None and short.known and short.key != target:
-            continue  # "Brenmoor" stays apart from "Brenmoor Securities Asia", its named unit
+        named_first = short is not None and first_seen.get(short.key, 0) <= first_seen.get(
+            target, 0
+        )
+        if short is not None and short.known and short.key != target and named_first:
+            # "Brenmoor" stays apart from "Brenmoor Securities Asia", its named unit; a known short
+            # form written after the full name refers back to it
+            continue
         index[first] = target
         if short is not None and short.key != target and short.kind == orgs[target].kind:
             _fold(orgs, short.key, target, merged)
     for surface, key in list(index.items()):
         index[surface] = _resolve(merged, key)
     return index
+
+
+def _first_seen(doc: Doc) -> dict[str, int]:
+    """Org key -> offset of its first candidate: news names a firm in full first and shortens it
+    afterwards ("Sumida Mitsu Financial has withdrawn ... Sumida said"), while a parent named first
+    and a unit named later ("Brenmoor said ... its unit Brenmoor Securities Asia") are two."""
+    seen: dict[str, int] = {}
+    for seg in doc.segments:
+        if seg.role == "org":
+            seen.setdefault(gz.name_key(seg.display or seg.text), seg.start)
+    return seen
 
 
 def _resolve(merged: dict[str, str], key: str) -> str:
