@@ -166,3 +166,29 @@ def test_known_name_before_its_named_unit_stays_apart() -> None:
     )
     names = {c.name for c in _facts(body).companies}
     assert {"Toyota", "Toyota Tsusho Logistics"} <= names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "The mill was sold to a consortium that included Taras Melnik, the president's "
+            "son-in-law, for $800m.",
+            "Taras Melnik",
+        ),
+        (
+            "The mill was sold to a consortium that included Rinat Sabirov, the president's "
+            "son-in-law, for $800m.",
+            "Rinat Sabirov",
+        ),
+        (
+            "The deal will need the approval of major shareholders John Magnier and TJ Dolan, "
+            "who own 28.9% of the club.",
+            "TJ Dolan",
+        ),
+    ],
+)
+def test_a_name_beside_a_person_is_no_company(body: str, name: str) -> None:
+    """Person-shaped names the NER model reads as organisations here: an apposition naming a
+    person or a coordination with a person's name says they are people."""
+    assert name not in {c.name for c in _facts(body).companies}
