@@ -89,3 +89,30 @@ def test_a_person_is_only_affiliated_with_a_loaded_company() -> None:
     add_entities(body, facts)
     loaded = {c.key for c in facts.companies}
     assert all(p.company_key in loaded for p in facts.people if p.company_key)
+
+
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        (
+            '"We will be talking more about content brands," said Tim Hale, from brand '
+            "communications firm Corvane MediaWorks.",
+            "corvane mediaworks",
+        ),
+        ('"It is a shift," said Tim Hale, from consultancy Corvane Partners.', "corvane partners"),
+    ],
+)
+def test_from_an_organisation_after_the_name(body: str, company: str) -> None:
+    assert _person(body, "Tim Hale").company_key == company
+
+
+def test_a_described_owner_is_not_guessed_to_be_the_most_named_company() -> None:
+    """ "chief executive of the Frankfurt-based exchange" owns the title, so the document's
+    most named company (another exchange) is no guess for it."""
+    body = (
+        "The Halden Stock Exchange rejected the bid. Halden Stock Exchange shares rose. "
+        "The Halden Stock Exchange said talks would go on. Despite the rejection of the "
+        "Ostrava Bourse bid, Karl Weiss, chief executive of the Ostrava-based exchange, may "
+        "come back with a better offer."
+    )
+    assert _person(body, "Karl Weiss").company_key != "halden stock exchange"

@@ -220,12 +220,32 @@ def appointed_as_after_name(doc: Doc, seg: Segment, orgs: OrgIndex) -> Affiliati
     return Affiliation(found.title, key, PRONOUN_CONFIDENCE) if key else found
 
 
+def from_organisation_after_name(doc: Doc, seg: Segment, orgs: OrgIndex) -> Affiliation | None:
+    """ "from ORG" right after the name (past a comma), past a few lower-case descriptor words.
+
+    Matches "said Jane Roe, from brand consultancy Halden Partners", "Dr Ana Ruiz from the
+    Tollan Institute said", "John Smith, from Acme, added"; not "John Smith from Leeds".
+    """
+    toks = doc.toks
+    k = seg.j + 1 if seg.j < len(toks) and toks[seg.j].text == "," else seg.j
+    if k >= len(toks) or toks[k].text != "from":
+        return None
+    for x in range(k + 1, min(len(toks), k + 2 + MAX_DOMAIN_WORDS)):
+        mention = orgs.by_start.get(toks[x].start)
+        if mention is not None:
+            return Affiliation(None, mention.company_key)
+        if not toks[x].text[:1].islower():
+            return None  # a place, a person or punctuation: no organisation follows
+    return None
+
+
 # Tried in order for every mention of a person; the first title and the first company win.
 AFFILIATION_RULES: tuple[Rule, ...] = (
     title_before_name,
     apposition_after_name,
     relative_clause_after_name,
     appointed_as_after_name,
+    from_organisation_after_name,
 )
 
 
@@ -255,7 +275,27 @@ def _title_phrase(doc: Doc, k: int, orgs: OrgIndex) -> Affiliation | None:
     owner = _owner_within(doc, k, t, orgs)
     if owner is not None:
         return Affiliation(title, *owner, owner_stated=True)
-    return Affiliation(title, _org_after_preposition(toks, end, stop, orgs))
+    key = _org_after_preposition(toks, end, stop, orgs)
+    return Affiliation(title, key, owner_stated=key is None and _described_owner(toks, end, stop))
+
+
+# Nouns that name an organisation when a title's owner is described ("chief executive of the
+# German exchange"), besides the company descriptors of org_descriptors.txt.
+_ORGANISATION_NOUNS = frozenset(
+    ["exchange", "bourse", "institute", "university", "board", "council", "agency", "commission",
+     "association", "union", "federation", "authority", "regulator", "ministry", "watchdog"]
+)  # fmt: skip
+
+
+def _described_owner(toks: list[Token], k: int, stop: int) -> bool:
+    """ "of the Frankfurt-based exchange", "at the bank": the title's owner is described, not
+    named, so the document's most named company is no safe guess for it."""
+    for x in range(k, min(stop, len(toks) - 1)):
+        if toks[x].text in _TITLE_PREPOSITIONS and toks[x + 1].text in ("the", "a", "an"):
+            words = [t.text for t in toks[x + 2 : stop]]
+            head = next((w for w in reversed(words[:MAX_DOMAIN_WORDS]) if w.islower()), "")
+            return head in gz.org_descriptors() or head in _ORGANISATION_NOUNS
+    return False
 
 
 def _first_title(toks: list[Token], k: int, stop: int) -> int | None:

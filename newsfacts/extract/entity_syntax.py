@@ -43,7 +43,7 @@ PLACE_LABELS = frozenset(["GPE", "LOC", "NORP", "FAC"])
 # Ports and Harbours", "Halden & Voss", "Institute for Roads and Society").
 _JOINERS = frozenset(["and", "&", "of", "for", "the", "de", "-", "/", "on", "in"])
 _THE = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE_END = re.compile(r"(?:['’]s?|[,.;:])$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s?|[,.;:]|\s[-–—])$")  # also a dash NER takes in ("Halden -")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]+$")
 
 
