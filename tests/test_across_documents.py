@@ -168,10 +168,11 @@ def test_statements_sharing_only_names_are_not_one_statement() -> None:
 class Corpus:
     """Invented documents' events and statements, consolidated into a fresh warehouse."""
 
-    def __init__(self) -> None:
+    def __init__(self, stories: dict[str, str] | None = None) -> None:
         self.events: list[dict] = []
         self.claims: list[dict] = []
         self.docs: dict[str, dict] = {}
+        self.stories = stories or {}  # doc_id -> story_id; one story ("st_one") by default
 
     def doc(self, doc_id: str) -> None:
         self.docs.setdefault(
@@ -219,7 +220,7 @@ class Corpus:
     def conflicts(self, tmp_path: Path) -> list[dict]:
         con = duckdb.connect(str(tmp_path / "w.duckdb"))
         warehouse.apply_ddl(con)
-        story_of = dict.fromkeys(self.docs, "st_one")
+        story_of = {doc_id: self.stories.get(doc_id, "st_one") for doc_id in self.docs}
         tables = fact_tables(
             self.claims, self.events, self.docs, dict.fromkeys(self.docs), story_of
         )
@@ -428,3 +429,38 @@ def test_a_plan_or_rumour_and_a_later_denial_pair_across_documents(
     )
     found = corpus.conflicts(tmp_path)
     assert [(c["a_position"], c["b_position"]) for c in found] == [(status, "denied")]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "plan", "denial"),
+    [
+        (
+            "financial_result",
+            "Brenmoor expects its profits to rise next year.",
+            "Brenmoor rejected calls for a windfall tax on its profits.",
+        ),
+        (
+            "product_launch",
+            "Brenmoor will launch its console in Ostria in May.",
+            "Brenmoor has no plans to sell the console's adapter outside Ostria.",
+        ),
+    ],
+)
+def test_results_and_launches_have_no_denial_conflicts(
+    tmp_path: Path, event_type: str, plan: str, denial: str
+) -> None:
+    """A forecast is no plan a party denies, and a launch denial may be of another product."""
+    corpus = Corpus()
+    corpus.add_event("e1", "d1", plan, status="speculated", event_type=event_type)
+    corpus.add_event("e2", "d2", denial, status="denied", event_type=event_type)
+    assert corpus.conflicts(tmp_path) == []
+
+
+def test_a_rumour_and_a_denial_in_different_stories_do_not_conflict(tmp_path: Path) -> None:
+    """A denial answers a report of its own story, not a plan of another season."""
+    corpus = Corpus(stories={"d1": "st_spring", "d2": "st_autumn"})
+    corpus.add_event("e1", "d1", "Brenmoor will enter Ostria.", event_type="market_entry")
+    corpus.add_event(
+        "e2", "d2", "Brenmoor has no plans for Ostria.", status="denied", event_type="market_entry"
+    )
+    assert corpus.conflicts(tmp_path) == []

@@ -361,3 +361,19 @@ def test_a_target_rejecting_a_bid_denies_nothing() -> None:
     facts.claims.append(Claim(**{**claim.__dict__, "cue": "rejected"}))
     apply_claim_stances(facts)
     assert one(facts.events, "acquisition").status == "planned"
+
+
+# --- declining to comment (issue #18: such rows had become claim_conflicts) -------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kestrel Air declined to comment on reports that it was in talks to buy Vantor Telecom.",
+        "Kestrel Air's chairman declined to be drawn on reports that Kestrel Air had held "
+        "merger talks with Vantor Telecom.",
+    ],
+)
+def test_declining_to_comment_is_no_denial(body: str) -> None:
+    """A party that declines to comment on a report does not deny it."""
+    assert one(events_of(body), "acquisition").status != "denied"

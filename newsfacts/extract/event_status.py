@@ -312,6 +312,8 @@ def _governing_cue(
         if lemma in DONE_WORDS or (lemma == "go" and _has_child(token, "ahead")):
             cues.done = True
         return
+    if lemma in DENIAL_WORDS and _no_comment(token):
+        return  # "declined to comment on reports that ...": the reports stand, nobody denies
     if lemma in DENIAL_WORDS and (lemma != "rule" or _has_child(token, "out")):
         # "rejected the bid": the target declining an offer is no denial of the bid
         if not (came_from is trigger and rel in ("dobj", "nsubjpass")):
@@ -333,6 +335,17 @@ def _governing_cue(
     elif lemma in XCOMP_PLAN_WORDS and rel == "xcomp" and _infinitive(came_from):
         cues.plan = lemma != "go" or token.tag_ == "VBG"
     _mods(token, cues)
+
+
+# Verbs after "declined to" / "refused to" that withhold a statement rather than deny one.
+_NO_COMMENT_VERBS = frozenset(
+    ["comment", "draw", "confirm", "say", "discuss", "elaborate", "speculate", "specify"]
+)
+
+
+def _no_comment(token: Token) -> bool:
+    """ "declined to comment", "refused to be drawn", "declined to confirm": no denial."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT_VERBS for c in token.children)
 
 
 def _infinitive(token: Token) -> bool:

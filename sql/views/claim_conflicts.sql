@@ -46,6 +46,15 @@ denials AS (  -- one position and its denial by a party to it, on the same propo
         AND (a.status = 'speculated' OR a.doc_ids <> b.doc_ids)
         AND a.main_company = b.main_company  -- the same company in the same role (the main one)
         AND a.event_id <> b.event_id  -- never two reports of one canonical claim or event
+        -- results and catch-all events are no plans a party can deny ("rejected calls for a
+        -- windfall tax" beside a dividend forecast); a launch denied for one product says
+        -- nothing of another ("no plans to sell the adapter outside Japan" beside the console's
+        -- launch), and products are not told apart
+        AND a.topic NOT IN ('financial_result', 'other', 'product_launch')
+        -- a denial answers a report of its own story; across stories the "same" plan is too
+        -- often another one, so there both product lines must be known (and the pair is an
+        -- update when they differ: a phone plan, later "no plans" for cars)
+        AND (a.story_id = b.story_id OR (a.scope IS NOT NULL AND b.scope IS NOT NULL))
         AND (len(a.counterparties) = 0 OR len(b.counterparties) = 0
              OR list_has_any(a.counterparties, b.counterparties))
         AND (a.location IS NULL OR b.location IS NULL OR a.location = b.location)
