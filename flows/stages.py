@@ -142,7 +142,7 @@ def propagate_companies(staging: str, run_id: str) -> dict[str, int]:
 
 
 @task(cache_policy=NO_CACHE)
-def cluster_story_batch(rows: StoryBatch) -> dict[str, list[dict]]:
+def cluster_story_batch(rows: StoryBatch) -> dict[str, list[tuple]]:
     """Consolidated rows for one batch of whole stories (a task run of its own on a Dask cluster)."""
     return story_batch_tables(rows)
 
