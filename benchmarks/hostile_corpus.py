@@ -19,7 +19,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import stat
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import time
 from pathlib import Path
 
 import common
+from hostile_files import warc_response, write_hostile
 
 REPO = Path(__file__).resolve().parents[1]
 RESULT = REPO / "benchmarks" / "results" / "hostile_corpus.md"
@@ -56,16 +56,6 @@ def article(rng: random.Random, n: int) -> tuple[str, str]:
         for k in range(3)
     ]
     return title, "\n\n".join(paras)
-
-
-def warc_record(uri: str, html: bytes) -> bytes:
-    """One WARC/1.0 response record holding an HTTP 200 HTML page."""
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
-    head = (
-        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
-    )
-    return head.encode() + http + b"\r\n\r\n"
 
 
 def html_page(title: str, body: str) -> str:
@@ -103,7 +93,7 @@ def write_good(folder: Path, rng: random.Random) -> list[str]:
             path.write_text(json.dumps(record) + "\n")
         else:
             path = good / f"a{n:03d}.{kind}"
-            rec = warc_record(f"https://news.example.org/w{n}", html_page(title, body).encode())
+            rec = warc_response(html_page(title, body).encode(), f"https://news.example.org/w{n}")
             path.write_bytes(gzip.compress(rec) if kind == "warc.gz" else rec)
         names.append(str(path.relative_to(folder)))
     # A good article whose file name is not valid UTF-8.
@@ -115,64 +105,26 @@ def write_good(folder: Path, rng: random.Random) -> list[str]:
 
 
 def write_bad(folder: Path, rng: random.Random) -> list[str]:
-    """Every kind of bad file of issue #21, and close variants; returns their relative paths."""
+    """Every kind of bad file of issue #21 (hostile_files.write_hostile), and close variants;
+    returns their relative paths."""
     bad = folder / "bad"
     bad.mkdir()
-    made: list[Path] = []
+    made = write_hostile(bad, rng, BOMB_BYTES)
 
     def put(name: str, data: bytes) -> None:
         (bad / name).write_bytes(data)
         made.append(bad / name)
 
-    os.symlink(bad / "loop.txt", bad / "loop.txt")
-    os.symlink(bad / "loop_b.txt", bad / "loop_a.txt")
-    os.symlink(bad / "loop_a.txt", bad / "loop_b.txt")
-    made += [bad / "loop.txt", bad / "loop_a.txt", bad / "loop_b.txt"]
-    put("deep.json", b"[" * 100_000 + b"]" * 100_000)
-    put("deep_object.json", b'{"a":' * 5_000 + b"1" + b"}" * 5_000)
-    put("deep_line.jsonl", b"[" * 100_000 + b"\n")
-    put("bignum.json", b'{"title": "T", "text": "x", "n": ' + b"9" * 5000 + b"}")
-    put("bignum_line.jsonl", b'{"n": -' + b"1" * 6000 + b"}\n")
-    put("noise.txt", bytes(rng.randrange(0x80, 0x100) for _ in range(5000)))
-    put("noise.html", bytes(rng.randrange(0x80, 0x100) for _ in range(20000)))
     put("binary.txt", b"\x00\x01\x02" + rng.randbytes(4000))
     put("empty.txt", b"")
-    put("empty_list.json", b"[]")
-    put("empty_articles.json", b'{"articles": []}')
-    put("blank.jsonl", b"  \n\n\t\n")
-    rec = warc_record("https://x.example/t", html_page("Cut", "A cut page. " * 200).encode())
-    put("truncated.warc", rec[: len(rec) // 2])
+    rec = warc_response(html_page("Cut", "A cut page. " * 200).encode(), "https://x.example/t")
     put("truncated.warc.gz", gzip.compress(rec)[:200])
-    put("not_a_warc.warc", b"this is not a web archive at all\r\n\r\n")
-    _write_bomb(bad / "bomb.warc.gz")
-    made.append(bad / "bomb.warc.gz")
-    os.mkfifo(bad / "pipe.txt")
-    made.append(bad / "pipe.txt")
-    sock = socket.socket(socket.AF_UNIX)
-    sock.bind(str(bad / "socket.txt"))
-    sock.close()  # the socket file stays
-    made.append(bad / "socket.txt")
     try:
         os.mknod(bad / "zero.txt", stat.S_IFCHR | 0o600, os.makedev(1, 5))
         made.append(bad / "zero.txt")
     except PermissionError:
         pass  # device nodes need root
     return [str(p.relative_to(folder)) for p in made]
-
-
-def _write_bomb(path: Path) -> None:
-    """A .warc.gz of a few MB whose one response expands to BOMB_BYTES of zeros, streamed."""
-    http_head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-    head = (
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/bomb\r\n"
-        f"Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http_head) + BOMB_BYTES}\r\n\r\n"
-    ).encode()
-    zeros = b"\0" * (1024 * 1024)
-    with gzip.open(path, "wb", compresslevel=9) as out:
-        out.write(head + http_head)
-        for _ in range(BOMB_BYTES // len(zeros)):
-            out.write(zeros)
 
 
 def write_long_line(folder: Path, rng: random.Random) -> str:

@@ -70,7 +70,8 @@ def pipeline(
         if not verified:
             warehouse.verify_full(wh)
         con = warehouse.open_staging(wh)
-        runs.start_run(con, run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
+        run = runs.RunStart(run_id, sources, settings.EXTRACTOR_VERSION, flow_run.get_id())
+        runs.start_run(con, *run)
         counts: dict[str, dict] = {"full_refresh": stages.full_refresh(con)} if full_refresh else {}
         if publisher or published:
             counts["source_defaults"] = source_defaults.record(
@@ -112,10 +113,9 @@ def pipeline(
                 _publish(Path(staging), wh, run_id, status, counts, seconds, message)
         except BaseException as exc:
             signame = interrupts.signal_name(exc)
-            _record_unpublished(
+            runs.record_unpublished(
                 wh,
-                run_id,
-                sources,
+                run,
                 "interrupted" if signame else "failed",
                 counts,
                 seconds,
@@ -126,7 +126,7 @@ def pipeline(
             )
             raise
         if status != "success":
-            _record_unpublished(wh, run_id, sources, status, counts, seconds, message)
+            runs.record_unpublished(wh, run, status, counts, seconds, message)
         logger.info("run %s: %s (%s)", run_id, status, message)
         _summary_artifact(run_id, status, message, wh, counts, seconds)
     return {
@@ -236,27 +236,4 @@ def _summary(counts: dict) -> str:
         f"({ing['files_unchanged']} unchanged), {norm['documents']} new documents, "
         f"{ing['errors'] + norm['errors']} errors, {dup['exact']} exact, {dup['near']} near and {dup.get('edited', 0)} edited duplicates, "
         f"{counts['screen']['quarantined'] + counts['validate']['quarantined']} rows quarantined"
-    )
-
-
-def _record_unpublished(
-    wh: Path,
-    run_id: str,
-    sources: list[str],
-    status: str,
-    counts: dict,
-    seconds: dict,
-    message: str,
-) -> None:
-    """Log a run that published nothing: the previous data stays, only the logs grow."""
-    runs.record_unpublished(
-        wh,
-        run_id,
-        sources,
-        status,
-        counts,
-        seconds,
-        message,
-        settings.EXTRACTOR_VERSION,
-        flow_run.get_id(),
     )

@@ -18,7 +18,7 @@ from prefect.tasks import Task
 from newsfacts import settings, stages, warehouse
 from newsfacts.consolidate.batches import StoryBatch, story_batch_tables
 from newsfacts.parallel import BatchMap, process_map, submitting
-from newsfacts.progress import progress_bar
+from newsfacts.progress import Progress, progress_bar
 
 
 @contextlib.contextmanager
@@ -43,6 +43,19 @@ def batch_map(batch_task: Task, workers: int, dask_address: str | None) -> Itera
         yield process_map(workers, settings.BATCHES_IN_FLIGHT)
     else:
         yield map
+
+
+@contextlib.contextmanager
+def batch_stage(
+    staging: str, name: str, batch_task: Task, workers: int, dask_address: str | None
+) -> Iterator[tuple[object, Progress, BatchMap]]:
+    """(staging connection, progress bar `name`, where the batches run) of a stage in batches."""
+    with (
+        warehouse.connect(Path(staging)) as con,
+        progress_bar(name) as progress,
+        batch_map(batch_task, workers, dask_address) as mapper,
+    ):
+        yield con, progress, mapper
 
 
 def transient_io_error(_task: Task, _task_run: object, state: object) -> bool:
@@ -95,11 +108,8 @@ def normalize_documents(
     staging: str, run_id: str, workers: int = 1, dask_address: str | None = None
 ) -> dict[str, int]:
     """Pending raw records to documents, batch by batch."""
-    with (
-        warehouse.connect(Path(staging)) as con,
-        progress_bar("normalize") as progress,
-        batch_map(normalize_rows, workers, dask_address) as mapper,
-    ):
+    with batch_stage(staging, "normalize", normalize_rows, workers, dask_address) as stage:
+        con, progress, mapper = stage
         return stages.normalize(con, run_id, progress, map_batches=mapper)
 
 
@@ -126,11 +136,8 @@ def extract_facts(
     staging: str, run_id: str, workers: int = 1, dask_address: str | None = None
 ) -> dict[str, int]:
     """Companies, people, dates, claims and events from canonical documents."""
-    with (
-        warehouse.connect(Path(staging)) as con,
-        progress_bar("extract") as progress,
-        batch_map(extract_rows, workers, dask_address) as mapper,
-    ):
+    with batch_stage(staging, "extract", extract_rows, workers, dask_address) as stage:
+        con, progress, mapper = stage
         return stages.extract(con, run_id, progress, map_batches=mapper)
 
 
@@ -142,7 +149,7 @@ def propagate_companies(staging: str, run_id: str) -> dict[str, int]:
 
 
 @task(cache_policy=NO_CACHE)
-def cluster_story_batch(rows: StoryBatch) -> dict[str, list[dict]]:
+def cluster_story_batch(rows: StoryBatch) -> dict[str, list[tuple]]:
     """Consolidated rows for one batch of whole stories (a task run of its own on a Dask cluster)."""
     return story_batch_tables(rows)
 

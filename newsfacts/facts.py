@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsfacts import settings
-from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Event
+from newsfacts.extract.model import Company, CompanyMention, DocumentFacts, Event, PersonMention
 
 FACT_TABLES = (
     "document_companies",
@@ -67,19 +67,9 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
             }
         )
     rows["company_mentions"] += [company_mention_row(base, m) for m in facts.company_mentions]
-    for m in facts.person_mentions:
-        rows["person_mentions"].append(
-            {
-                **base,
-                "person_id": person_id(m.person_key),
-                "start_char": m.start,
-                "end_char": m.end,
-                "text": m.text,
-                "how": m.how,
-                "confidence": m.confidence,
-                "rule": m.rule,
-            }
-        )
+    rows["person_mentions"] += [
+        mention_row(base, "person_id", person_id(m.person_key), m) for m in facts.person_mentions
+    ]
     for t in facts.timexes:
         rows["timexes"].append(
             {
@@ -147,9 +137,17 @@ def document_company_row(base: dict, c: Company) -> dict:
 
 def company_mention_row(base: dict, m: CompanyMention) -> dict:
     """A company_mentions row (`base`: doc_id and extractor_version)."""
+    return mention_row(base, "company_id", company_id(m.company_key), m)
+
+
+def mention_row(
+    base: dict, id_column: str, entity_id: str | None, m: CompanyMention | PersonMention
+) -> dict:
+    """A company_mentions or person_mentions row: `base` (doc_id and extractor_version), the
+    entity's id in `id_column`, the span and how it was found."""
     return {
         **base,
-        "company_id": company_id(m.company_key),
+        id_column: entity_id,
         "start_char": m.start,
         "end_char": m.end,
         "text": m.text,

@@ -31,7 +31,7 @@ from newsfacts.facts import (
     fact_rows,
 )
 from newsfacts.ingest import IngestError, discover_inputs, display_path, parse_file, read_bytes
-from newsfacts.ingest_model import id_path
+from newsfacts.ingest_model import InputFile, RawRecord, id_path
 from newsfacts.normalize import Document, NormalizeError, normalize_record, remove_template_lines
 from newsfacts.parallel import BatchMap
 from newsfacts.progress import Progress, no_progress
@@ -61,15 +61,30 @@ def ingest(
     skipped: list[Path] = []
     items, errors = discover_inputs(paths, include, exclude, skipped)
     progress(0, total=len(items))
-    seen = wh_raw.seen_files(con)
-    writer = wh_raw.RawWriter(con, run_id)
     counts = {"files_found": len(items), "files_unchanged": 0, "files_read": 0, "records": 0}
     counts |= {"files_skipped": len(skipped), "skipped_files": skipped_names(skipped)}
+    writer = wh_raw.RawWriter(con, run_id, flush_at=settings.BATCH_SIZE)
+    for records, file_errors in changed_files(items, wh_raw.seen_files(con), counts, progress):
+        counts["records"] += writer.add(records)
+        errors += file_errors
+    counts["records"] += writer.flush()
+    counts["errors"] = wh_raw.write_errors(con, errors, run_id)
+    return counts
+
+
+def changed_files(
+    items: list[InputFile],
+    seen: set[tuple[str, str]],
+    counts: dict,
+    progress: Progress = no_progress,
+) -> Iterator[tuple[list[RawRecord], list[IngestError]]]:
+    """(records, errors) of each input file whose (path, bytes) pair is not in `seen`; an
+    unreadable file yields its error alone. Counts files_unchanged and files_read in `counts`."""
     for item in items:
         got = read_bytes(item.path)
         progress(1)
         if isinstance(got, IngestError):
-            errors.append(got)
+            yield [], [got]
             continue
         data, sha = got
         if (display_path(item.path), sha) in seen:
@@ -77,13 +92,7 @@ def ingest(
             continue
         result = parse_file(item.path, data, sha)
         counts["files_read"] += 1
-        writer.add([replace(r, id_path=id_path(item)) for r in result.records])
-        errors += result.errors
-        if len(writer.rows) >= settings.BATCH_SIZE:
-            counts["records"] += writer.flush()
-    counts["records"] += writer.flush()
-    counts["errors"] = wh_raw.write_errors(con, errors, run_id)
-    return counts
+        yield [replace(r, id_path=id_path(item)) for r in result.records], result.errors
 
 
 # File names a run log lists of the files it skipped by name (the count covers them all).
@@ -102,49 +111,82 @@ def normalize(
     map_batches: BatchMap = map,
 ) -> dict[str, int]:
     """Turn pending raw records into documents, batch by batch (map_batches may run them elsewhere)."""
-    counts = {
-        "documents": 0,
-        "errors": 0,
-        "superseded": wh_documents.retire_superseded(con),
-        "renormalized": wh_documents.retire_renormalized(con, settings.NORMALIZER_VERSION),
-        "words_removed": {},  # per reason: boilerplate, dateline, sign_off, template_line...
-    }
+    counts = {"documents": 0, "errors": 0, **retire_stale_documents(con), "words_removed": {}}
     pending = wh_raw.pending_raw_ids(con)  # ids only: raw texts are read one batch at a time
     progress(0, total=len(pending))
-    if len(pending) <= settings.BATCH_SIZE:
-        map_batches = map  # a single batch: nothing to overlap, so no worker to start
-    paths: deque[dict[str, str]] = deque()  # source paths of the batches handed to map_batches
+    batches = RawBatches(con, pending)
+    for docs, errors in batch_runner(map_batches, pending)(normalize_batch, batches):
+        paths = batches.paths.popleft()  # results come back in batch order
+        context = wh_documents.source_context(con, {d.source_key for d in docs})
+        docs, emptied = without_template_lines(docs, context, paths)
+        add_removed_words(counts["words_removed"], docs)
+        counts["documents"] += wh_documents.write_documents(con, docs, run_id)
+        counts["errors"] += wh_raw.write_errors(con, errors + emptied, run_id)
+        progress(len(paths))
+    return counts
 
-    def batches() -> Iterator[list[tuple]]:
-        for start in range(0, len(pending), settings.BATCH_SIZE):
-            rows = wh_raw.raw_rows(con, pending[start : start + settings.BATCH_SIZE])
-            paths.append({row[0]: row[3] for row in rows})
-            given = source_defaults.for_paths(con, (row[3] for row in rows))
+
+def retire_stale_documents(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Remove the documents of superseded file versions and of another normalizer version (their
+    raw records are pending again); returns how many of each (superseded, renormalized)."""
+    return {
+        "superseded": wh_documents.retire_superseded(con),
+        "renormalized": wh_documents.retire_renormalized(con, settings.NORMALIZER_VERSION),
+    }
+
+
+def batch_runner(map_batches: BatchMap, ids: list[str]) -> BatchMap:
+    """map_batches, or plain map when `ids` make a single batch: nothing to overlap, so no
+    worker to start."""
+    return map if len(ids) <= settings.BATCH_SIZE else map_batches
+
+
+def id_batches(ids: list[str]) -> list[list[str]]:
+    """`ids` in batches of settings.BATCH_SIZE, in order."""
+    return [ids[k : k + settings.BATCH_SIZE] for k in range(0, len(ids), settings.BATCH_SIZE)]
+
+
+class RawBatches:
+    """normalize_batch's input, read one batch of raw records at a time: (raw_id, format,
+    raw_text, source_path, url, source defaults) rows. `paths` holds each batch's raw_id ->
+    source_path until its result comes back (map_batches may read batches ahead)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, raw_ids: list[str]) -> None:
+        self.con, self.raw_ids = con, raw_ids
+        self.paths: deque[dict[str, str]] = deque()
+
+    def __iter__(self) -> Iterator[list[tuple]]:
+        for ids in id_batches(self.raw_ids):
+            rows = wh_raw.raw_rows(self.con, ids)
+            self.paths.append({row[0]: row[3] for row in rows})
+            given = source_defaults.for_paths(self.con, (row[3] for row in rows))
             yield [(*row, given.get(row[3])) for row in rows]
 
-    for docs, errors in map_batches(normalize_batch, batches()):
-        batch_paths = paths.popleft()  # results come back in batch order
-        docs = remove_template_lines(
-            docs, wh_documents.source_context(con, {d.source_key for d in docs})
+
+def without_template_lines(
+    docs: list[Document], context: dict[str, list[str]], paths: dict[str, str]
+) -> tuple[list[Document], list[IngestError]]:
+    """The documents with their sources' template lines removed, and an error for each one
+    left with too little text (settings.MIN_BODY_CHARS); `paths` maps raw_id to source path."""
+    docs = remove_template_lines(docs, context)
+    short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
+    errors = [
+        IngestError(
+            paths[d.raw_id],
+            "normalize",
+            "no article text left after removing template lines",
+            raw_id=d.raw_id,
+            reason_code="no_article_text",
         )
-        short = [d for d in docs if len(d.body) < settings.MIN_BODY_CHARS]
-        errors += [
-            IngestError(
-                batch_paths[d.raw_id],
-                "normalize",
-                "no article text left after removing template lines",
-                raw_id=d.raw_id,
-                reason_code="no_article_text",
-            )
-            for d in short
-        ]
-        docs = [d for d in docs if d not in short]
-        for reason, words in removed_words(docs).items():
-            counts["words_removed"][reason] = counts["words_removed"].get(reason, 0) + words
-        counts["documents"] += wh_documents.write_documents(con, docs, run_id)
-        counts["errors"] += wh_raw.write_errors(con, errors, run_id)
-        progress(len(batch_paths))
-    return counts
+        for d in short
+    ]
+    return [d for d in docs if d not in short], errors
+
+
+def add_removed_words(total: dict[str, int], docs: list[Document]) -> None:
+    """Add the words removed from these documents, per removal reason, to `total`."""
+    for reason, words in removed_words(docs).items():
+        total[reason] = total.get(reason, 0) + words
 
 
 def removed_words(docs: list[Document]) -> dict[str, int]:
@@ -207,31 +249,47 @@ def extract(
     Raises ModelMissing (one line: how to install it) before any work when the spaCy pipeline
     is not installed."""
     require_model()
-
-    wh_facts.replace_event_types(con, sorted(EVENT_TYPES.items()))
-    stale, pending = wh_documents.extraction_queue(con, settings.EXTRACTOR_VERSION)
-    # Facts of stale documents, and facts a killed run wrote for a batch it never finished:
-    # removed in one pass here, not per batch (a per-batch delete scans every fact table each
-    # time, quadratic in the corpus).
-    wh_facts.delete_facts(con, sorted(set(stale) | set(pending)))
+    stale, pending = extraction_queue(con)
     progress(0, total=len(pending))
-    if len(pending) <= settings.BATCH_SIZE:
-        map_batches = map  # a single batch: nothing to overlap, so no worker to start
     cut = wh_documents.count_longer_than(con, pending, settings.MAX_EXTRACT_CHARS)  # read in part
     counts = {"documents": 0, "removed": len(stale), "cut_for_budget": cut}
-    chunks = [
-        pending[i : i + settings.BATCH_SIZE] for i in range(0, len(pending), settings.BATCH_SIZE)
-    ]
+    chunks = id_batches(pending)
     batches = (wh_documents.document_rows(con, ids) for ids in chunks)
-    for ids, tables in zip(chunks, map_batches(extract_batch, batches), strict=True):
-        wh_facts.write_facts(con, tables, ids, run_id, settings.EXTRACTOR_VERSION)
-        # Timexes resolved against a date given on the command line (issue #18): lowered once.
-        wh_facts.lower_anchored_confidence(con, ids, settings.CLI_DATE_CONFIDENCE)
-        for table, rows in tables.items():
-            counts[table] = counts.get(table, 0) + len(rows)
+    results = batch_runner(map_batches, pending)(extract_batch, batches)
+    for ids, tables in zip(chunks, results, strict=True):
+        write_extracted(con, tables, ids, run_id)
+        add_row_counts(counts, tables)
         counts["documents"] += len(ids)
         progress(len(ids))
     return counts
+
+
+def extraction_queue(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
+    """(stale, pending) documents for this extractor version (see
+    warehouse.documents.extraction_queue), with the facts of both removed and event_types seeded.
+
+    Facts of stale documents, and facts a killed run wrote for a batch it never finished, are
+    removed in one pass here, not per batch (a per-batch delete scans every fact table each
+    time, quadratic in the corpus)."""
+    wh_facts.replace_event_types(con, sorted(EVENT_TYPES.items()))
+    stale, pending = wh_documents.extraction_queue(con, settings.EXTRACTOR_VERSION)
+    wh_facts.delete_facts(con, sorted(set(stale) | set(pending)))
+    return stale, pending
+
+
+def write_extracted(
+    con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]], ids: list[str], run_id: str
+) -> None:
+    """Write one batch's fact rows and extraction log; timexes resolved against a date given on
+    the command line (issue #18) get their confidence lowered, once."""
+    wh_facts.write_facts(con, tables, ids, run_id, settings.EXTRACTOR_VERSION)
+    wh_facts.lower_anchored_confidence(con, ids, settings.CLI_DATE_CONFIDENCE)
+
+
+def add_row_counts(counts: dict[str, int], tables: dict[str, list[dict]]) -> None:
+    """Add each table's number of rows to `counts`."""
+    for table, rows in tables.items():
+        counts[table] = counts.get(table, 0) + len(rows)
 
 
 def extract_batch(rows: list[tuple]) -> dict[str, list[dict]]:
@@ -279,10 +337,8 @@ def propagate(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     )
     doc_ids = wh_documents.extracted_doc_ids(con)
     counts = {"known_names": len(known), "mentions": 0, "companies": 0}
-    for k in range(0, len(doc_ids), settings.BATCH_SIZE):
-        mention_rows, company_rows = _propagated_rows(
-            con, doc_ids[k : k + settings.BATCH_SIZE], known
-        )
+    for ids in id_batches(doc_ids):
+        mention_rows, company_rows = _propagated_rows(con, ids, known)
         counts["mentions"] += insert_rows(con, "company_mentions", mention_rows)
         counts["companies"] += insert_rows(con, "document_companies", company_rows)
     return counts
@@ -346,26 +402,39 @@ def validate(staging: Path, warehouse_path: Path, run_id: str) -> dict:
     first = report
     quarantined: dict[str, list[str]] = {}
     if report.quarantining and not report.aborting:
-        with warehouse.connect(staging) as con:
-            quarantined = gx_validate.quarantine_rows(con, report, run_id)
-            wh_facts.delete_facts(con, quarantined.get("documents", []))
-            # Stories and canonical facts count the rows just removed: rebuild them.
-            consolidate(con, run_id)
+        quarantined = quarantine_failing_rows(staging, report, run_id)
         report = gx_validate.validate(staging, warehouse_path)
     report.build_docs()
-    failed = [o for o in report.outcomes if not o.success]
+    failed = failed_expectations(report)
     with warehouse.connect(staging) as con:
         gx_validate.write_results(con, _merge_counts(first, report), run_id)
     return {
         "passed": not failed,
         "expectations": len(report.outcomes),
         "quarantined": sum(len(v) for v in quarantined.values()),
-        "failed": [
-            f"{o.suite}: {o.expectation} {o.kwargs.get('column') or o.kwargs.get('description') or ''}".strip()
-            for o in failed
-        ],
+        "failed": failed,
         "data_docs": str(report.data_docs) if report.data_docs else None,
     }
+
+
+def quarantine_failing_rows(staging: Path, report: object, run_id: str) -> dict[str, list[str]]:
+    """Move the rows the report quarantines, with the facts of quarantined documents, and
+    rebuild stories and canonical facts (they counted the rows just removed); returns the
+    quarantined keys per table."""
+    with warehouse.connect(staging) as con:
+        quarantined = gx_validate.quarantine_rows(con, report, run_id)
+        wh_facts.delete_facts(con, quarantined.get("documents", []))
+        consolidate(con, run_id)
+    return quarantined
+
+
+def failed_expectations(report: object) -> list[str]:
+    """'suite: expectation column-or-description' of each failed outcome, for the run log."""
+    return [
+        f"{o.suite}: {o.expectation} {o.kwargs.get('column') or o.kwargs.get('description') or ''}".strip()
+        for o in report.outcomes
+        if not o.success
+    ]
 
 
 def _merge_counts(first: object, final: object) -> object:

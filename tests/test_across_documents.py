@@ -18,37 +18,30 @@ from consolidate_support import rows
 from newsfacts import warehouse
 from newsfacts.consolidate.claims import cluster_claims, same_statement
 from newsfacts.consolidate.events import amounts_compatible, cluster_events
+from newsfacts.consolidate.records import ClaimReport, EventReport, ReportDoc
 from newsfacts.consolidate.rows import fact_tables
 from newsfacts.consolidate.shared import complete_link_groups
+from newsfacts.warehouse.consolidation import write_rows
 from newsfacts.warehouse.frames import insert_rows
 
 REPO = Path(__file__).resolve().parents[1]
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_a", "d4": "st_b"}
 
 
-def event(event_id: str, doc_id: str, **kw: object) -> dict:
+def event(event_id: str, doc_id: str, **kw: object) -> EventReport:
     """A report of Brenmoor Foods' event; keywords override any field."""
-    return {
-        "event_id": event_id,
-        "doc_id": doc_id,
-        "order": (int(doc_id[1]), kw.pop("at", 0)),
-        "event_type": "acquisition",
-        "status": "planned",
-        "company_id": "co_brenmoor",
-        "location": None,
-        "date_start": None,
-        "date_end": None,
-        "date_granularity": None,
-        "amount": None,
-        "unit": None,
-        "currency": None,
-        "others": (),
-        "counterparties": (),
-        **kw,
-    }
+    fields = {"event_type": "acquisition", "status": "planned", "company_id": "co_brenmoor"}
+    return EventReport(event_id, doc_id, **{**fields, "order": (int(doc_id[1]), 0), **kw})
 
 
-def canonical(events: list[dict]) -> list[set[str]]:
+def amount(
+    value: float | None, unit: str | None = "money", currency: str | None = None
+) -> EventReport:
+    """A report whose headline figure is `value`."""
+    return event("e0", "d1", amount=value, unit=unit, currency=currency)
+
+
+def canonical(events: list[EventReport]) -> list[set[str]]:
     """The canonical events as sets of member ids."""
     groups: dict[str, set[str]] = {}
     for event_id, (cid, _) in cluster_events(events, STORY).items():
@@ -71,7 +64,7 @@ def test_two_lawsuits_of_one_company_stay_two_even_through_a_vague_report() -> N
 
 
 def test_two_results_of_one_company_for_different_years_stay_two() -> None:
-    def result(event_id: str, doc_id: str, year: int, amount: float | None) -> dict:
+    def result(event_id: str, doc_id: str, year: int, amount: float | None) -> EventReport:
         return event(
             event_id,
             doc_id,
@@ -96,8 +89,7 @@ def test_two_results_in_the_same_currency_must_agree() -> None:
         event("e1", "d1", event_type="financial_result", status="occurred", amount=1.1e9),
         event("e2", "d2", event_type="financial_result", status="occurred", amount=2.4e9),
     ]
-    for e in events:
-        e.update(unit="money", currency="USD")
+    events = [e._replace(unit="money", currency="USD") for e in events]
     assert canonical(events) == [{"e1"}, {"e2"}]
 
 
@@ -109,14 +101,12 @@ def test_a_first_bid_and_a_raised_bid_are_two_events() -> None:
 
 
 def test_amounts_in_other_currencies_or_of_other_quantities_are_compatible() -> None:
-    pounds = {"amount": 1.35e9, "unit": "money", "currency": "GBP"}
-    assert amounts_compatible(pounds, {"amount": 2.5e9, "unit": "money", "currency": "USD"})
-    assert amounts_compatible(
-        pounds, {"amount": 5.3, "unit": "money", "currency": "GBP"}
-    )  # a share
-    assert amounts_compatible(pounds, {"amount": 1.3e9, "unit": "money", "currency": "GBP"})
-    assert amounts_compatible(pounds, {"amount": None})
-    assert amounts_compatible(pounds, {"amount": 500, "unit": "jobs", "currency": None})
+    pounds = amount(1.35e9, currency="GBP")
+    assert amounts_compatible(pounds, amount(2.5e9, currency="USD"))
+    assert amounts_compatible(pounds, amount(5.3, currency="GBP"))  # a share
+    assert amounts_compatible(pounds, amount(1.3e9, currency="GBP"))
+    assert amounts_compatible(pounds, amount(None, unit=None))
+    assert amounts_compatible(pounds, amount(500, unit="jobs"))
 
 
 def test_bids_for_different_targets_never_merge() -> None:
@@ -142,16 +132,16 @@ def test_complete_link_groups_merge_only_compatible_groups_in_the_order_given() 
 
 
 def test_statements_sharing_only_names_are_not_one_statement() -> None:
-    def claim(claim_id: str, doc_id: str, content: str) -> dict:
-        return {
-            "claim_id": claim_id,
-            "doc_id": doc_id,
-            "order": (int(doc_id[1]), 0),
-            "speaker": "Ms Ruud",
-            "speaker_person_id": "pe_ruud",
-            "stance": "assert",
-            "content": content,
-        }
+    def claim(claim_id: str, doc_id: str, content: str) -> ClaimReport:
+        return ClaimReport(
+            claim_id,
+            doc_id,
+            speaker="Ms Ruud",
+            content=content,
+            stance="assert",
+            speaker_person_id="pe_ruud",
+            order=(int(doc_id[1]), 0),
+        )
 
     a = claim("c1", "d1", "I see no difference from Mr Hal Brenmoor's previous proposals")
     b = claim("c2", "d2", "it would let Mr Hal Brenmoor study the books before any proposal")
@@ -169,52 +159,46 @@ class Corpus:
     """Invented documents' events and statements, consolidated into a fresh warehouse."""
 
     def __init__(self, stories: dict[str, str] | None = None) -> None:
-        self.events: list[dict] = []
-        self.claims: list[dict] = []
-        self.docs: dict[str, dict] = {}
+        self.events: list[EventReport] = []
+        self.claims: list[ClaimReport] = []
+        self.docs: dict[str, ReportDoc] = {}
         self.stories = stories or {}  # doc_id -> story_id; one story ("st_one") by default
 
     def doc(self, doc_id: str) -> None:
-        self.docs.setdefault(
-            doc_id,
-            {
-                "doc_id": doc_id,
-                "title": doc_id,
-                "publisher": None,
-                "published": None,
-                "order": int(doc_id[1:]),
-            },
-        )
+        self.docs.setdefault(doc_id, ReportDoc(doc_id, title=doc_id, order=int(doc_id[1:])))
 
     def add_event(
         self, event_id: str, doc_id: str, sentence: str, at: int = 0, **kw: object
     ) -> None:
         self.doc(doc_id)
-        e = event(event_id, doc_id, sentence=sentence, start_char=at, **kw)
-        e["order"] = (int(doc_id[1:]), at)
-        self.events.append(e)
+        self.events.append(
+            event(
+                event_id,
+                doc_id,
+                sentence=sentence,
+                start_char=at,
+                order=(int(doc_id[1:]), at),
+                **kw,
+            )
+        )
 
     def add_claim(
         self, claim_id: str, doc_id: str, content: str, at: int = 0, **kw: object
     ) -> None:
         self.doc(doc_id)
         self.claims.append(
-            {
-                "claim_id": claim_id,
-                "doc_id": doc_id,
-                "speaker": kw.get("speaker", "a spokesman"),
-                "speaker_person_id": None,
-                "speaker_company_id": kw.get("speaker_company_id"),
-                "speaker_affiliation": None,
-                "speaker_name": None,
-                "content": content,
-                "stance": kw.get("stance", "assert"),
-                "subject_company_id": kw.get("subject_company_id"),
-                "event_id": kw.get("event_id"),
-                "claim_date": None,
-                "start_char": at,
-                "sentence": content,
-            }
+            ClaimReport(
+                claim_id,
+                doc_id,
+                speaker=kw.get("speaker", "a spokesman"),
+                content=content,
+                stance=kw.get("stance", "assert"),
+                speaker_company_id=kw.get("speaker_company_id"),
+                subject_company_id=kw.get("subject_company_id"),
+                event_id=kw.get("event_id"),
+                start_char=at,
+                sentence=content,
+            )
         )
 
     def conflicts(self, tmp_path: Path) -> list[dict]:
@@ -225,34 +209,34 @@ class Corpus:
             self.claims, self.events, self.docs, dict.fromkeys(self.docs), story_of
         )
         for table, found in tables.items():
-            insert_rows(con, table, found)
+            write_rows(con, table, found)
         insert_rows(con, "events", [self._event_row(e) for e in self.events])
         insert_rows(con, "claims", [self._claim_row(c) for c in self.claims])
         return rows(con, "SELECT * FROM claim_conflicts ORDER BY kind, a_id, b_id")
 
     @staticmethod
-    def _event_row(e: dict) -> dict:
+    def _event_row(e: EventReport) -> dict:
         keep = ("event_id", "doc_id", "event_type", "status", "company_id", "start_char")
         return {
-            **{k: e[k] for k in keep},
+            **{k: getattr(e, k) for k in keep},
             "trigger": "x",
-            "trigger_start": e["start_char"],
-            "trigger_end": e["start_char"] + 1,
-            "end_char": e["start_char"] + len(e["sentence"]),
+            "trigger_start": e.start_char,
+            "trigger_end": e.start_char + 1,
+            "end_char": e.start_char + len(e.sentence),
             "confidence": 1.0,
             "extractor_version": "test",
         }
 
     @staticmethod
-    def _claim_row(c: dict) -> dict:
+    def _claim_row(c: ClaimReport) -> dict:
         keep = ("claim_id", "doc_id", "speaker", "content", "stance", "start_char")
         return {
-            **{k: c[k] for k in keep},
+            **{k: getattr(c, k) for k in keep},
             "cue": "said",
             "is_quote": False,
-            "end_char": c["start_char"] + len(c["sentence"]),
-            "content_start": c["start_char"],
-            "content_end": c["start_char"] + len(c["sentence"]),
+            "end_char": c.start_char + len(c.sentence),
+            "content_start": c.start_char,
+            "content_end": c.start_char + len(c.sentence),
             "confidence": 1.0,
             "extractor_version": "test",
             "rule": "test",

@@ -8,7 +8,7 @@ import gzip
 import json
 import os
 import random
-import socket
+import sys
 from pathlib import Path
 
 import duckdb
@@ -18,6 +18,9 @@ from conftest import run_pipeline
 import newsfacts.stages
 from newsfacts import settings
 from newsfacts.ingest import display_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from hostile_files import warc_response, write_hostile  # noqa: E402 - benchmarks/ on the path
 
 GOOD_FILES = 900
 # Size of the oversized text file, in bytes: below MAX_FILE_BYTES, far above MAX_RECORD_BYTES.
@@ -114,20 +117,9 @@ def write_broken(folder: Path, rng: random.Random) -> list[Path]:
     for i in range(16):
         paths.append(bad / f"invalid_{i}.json")
         paths[-1].write_text('{"title": "Cut short", "text": "The record ends' + "," * (i % 3))
+    page = b"<html><body><p>" + b"A warehouse operator opened a site. " * 50 + b"</p></body></html>"
+    warc = warc_response(page, "https://x.example/a")
     for i in range(15):
-        page = (
-            b"<html><body><p>"
-            + b"A warehouse operator opened a site. " * 50
-            + b"</p></body></html>"
-        )
-        warc = (
-            b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/a\r\n"
-            b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
-            + str(len(page) + 45).encode()
-            + b"\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-            + page
-            + b"\r\n\r\n"
-        )
         paths.append(bad / f"truncated_{i}.warc.gz")
         paths[-1].write_bytes(gzip.compress(warc)[: 60 + i * 5])
     for i in range(19):
@@ -150,58 +142,10 @@ def write_broken(folder: Path, rng: random.Random) -> list[Path]:
         + "</div>" * NESTING_DEPTH
         + "</body></html>"
     )
-    paths += write_hostile(bad, rng)
+    paths += write_hostile(bad, rng, BOMB_BYTES)
     paths.append(bad / "vanishing.txt")
     paths[-1].write_text("Gone before reading\n\n" + sentence(rng, 1) * 3)
     return paths
-
-
-def warc_response(html: bytes) -> bytes:
-    """One WARC response record holding an HTTP 200 page, its Content-Length exact."""
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
-    return (
-        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/c\r\n"
-        b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
-        + str(len(http)).encode()
-        + b"\r\n\r\n"
-        + http
-    )
-
-
-def write_hostile(bad: Path, rng: random.Random) -> list[Path]:
-    """19 files of the kinds issue #21 found stopping, hanging or poisoning a run."""
-    made: list[Path] = []
-
-    def put(name: str, data: bytes) -> None:
-        (bad / name).write_bytes(data)
-        made.append(bad / name)
-
-    os.symlink(bad / "loop.txt", bad / "loop.txt")
-    os.symlink(bad / "loop_b.txt", bad / "loop_a.txt")
-    os.symlink(bad / "loop_a.txt", bad / "loop_b.txt")
-    made += [bad / "loop.txt", bad / "loop_a.txt", bad / "loop_b.txt"]
-    for name in ("fifo_a.txt", "fifo_b.html"):
-        os.mkfifo(bad / name)
-        made.append(bad / name)
-    with socket.socket(socket.AF_UNIX) as sock:
-        sock.bind(str(bad / "socket.txt"))
-    made.append(bad / "socket.txt")
-    put("deep.json", b"[" * 100_000 + b"]" * 100_000)
-    put("deep_line.jsonl", b'{"a":' * 100_000 + b"\n")
-    put("bignum.json", b'{"title": "T", "text": "x", "n": ' + b"7" * 5000 + b"}")
-    put("noise_a.txt", bytes(rng.randrange(0x80, 0x100) for _ in range(5000)))
-    put("noise_b.html", bytes(rng.randrange(0x80, 0x100) for _ in range(9000)))
-    put("empty_list.json", b"[]")
-    put("empty_articles.json", b'{"articles": []}')
-    put("blank.jsonl", b" \n\n\t\n")
-    page = b"<html><body><p>" + b"A ferry operator added a route. " * 60 + b"</p></body></html>"
-    record = warc_response(page)
-    put("deep_object.json", b'{"a":' * 5_000 + b"1" + b"}" * 5_000)
-    put("bignum_line.jsonl", b'{"n": -' + b"1" * 6000 + b"}\n")
-    put("not_a_warc.warc", b"this is not a web archive at all\r\n\r\n")
-    put("cut.warc", record[: len(record) // 2])
-    put("bomb.warc.gz", gzip.compress(warc_response(b"<p>" + b"\0" * BOMB_BYTES)))
-    return made
 
 
 def errors_by_code(warehouse: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ from consolidate_support import rows
 
 from newsfacts.consolidate.claims import cluster_claims, same_statement
 from newsfacts.consolidate.events import cluster_events
+from newsfacts.consolidate.records import ClaimReport, EventReport
 from newsfacts.consolidate.shared import normalize_quote
 
 STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_b"}
@@ -16,16 +17,16 @@ STORY = {"d1": "st_a", "d2": "st_a", "d3": "st_b"}
 
 def claim(
     claim_id: str, doc_id: str, content: str, stance: str = "assert", who: str = "pe_aalto"
-) -> dict:
-    return {
-        "claim_id": claim_id,
-        "doc_id": doc_id,
-        "order": (int(doc_id[1]), 0),
-        "speaker": "Aalto",
-        "speaker_person_id": who,
-        "stance": stance,
-        "content": content,
-    }
+) -> ClaimReport:
+    return ClaimReport(
+        claim_id,
+        doc_id,
+        speaker="Aalto",
+        content=content,
+        stance=stance,
+        speaker_person_id=who,
+        order=(int(doc_id[1]), 0),
+    )
 
 
 def test_quotes_equal_after_case_punctuation_and_quote_marks() -> None:
@@ -79,19 +80,18 @@ def test_canonical_claims_need_the_same_speaker_and_story() -> None:
     assert canon == cluster_claims(list(reversed(claims)), STORY)  # ids do not depend on row order
 
 
-def event(event_id: str, doc_id: str, status: str = "planned", **kw: object) -> dict:
-    return {
-        "event_id": event_id,
-        "doc_id": doc_id,
-        "order": (int(doc_id[1]), 0),
-        "event_type": "market_entry",
-        "status": status,
-        "company_id": kw.get("company", "co_nokia"),
-        "location": kw.get("location", "BR"),
-        "date_start": kw.get("start"),
-        "date_end": kw.get("end"),
-        "others": (),
-    }
+def event(event_id: str, doc_id: str, status: str = "planned", **kw: object) -> EventReport:
+    return EventReport(
+        event_id,
+        doc_id,
+        event_type="market_entry",
+        status=status,
+        company_id=kw.get("company", "co_nokia"),
+        location=kw.get("location", "BR"),
+        date_start=kw.get("start"),
+        date_end=kw.get("end"),
+        order=(int(doc_id[1]), 0),
+    )
 
 
 def test_events_same_type_company_place_and_compatible_dates() -> None:

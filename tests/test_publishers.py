@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from newsfacts import warehouse
+from newsfacts.consolidate.records import ReportDoc
 from newsfacts.consolidate.stories import n_publishers, story_rows
 from newsfacts.normalize import normalize_record
 from newsfacts.publishers import decide_publisher, publisher_from_byline, publisher_from_url
@@ -112,15 +113,8 @@ def test_cli_publisher_only_for_documents_naming_none() -> None:
     assert (doc.publisher, doc.publisher_source) == ("Valley Radio", "cli")
 
 
-def member(doc_id: str, publisher: str | None) -> dict:
-    return {
-        "doc_id": doc_id,
-        "title": None,
-        "body": "x",
-        "publisher": publisher,
-        "published": None,
-        "order": int(doc_id[1:]),
-    }
+def member(doc_id: str, publisher: str | None) -> ReportDoc:
+    return ReportDoc(doc_id, None, publisher, None, int(doc_id[1:]), body="x")
 
 
 def test_unknown_publishers_do_not_inflate_the_count() -> None:
@@ -129,8 +123,8 @@ def test_unknown_publishers_do_not_inflate_the_count() -> None:
     assert n_publishers(members) == 0
     members += [member("d4", "Harbour Times"), member("d5", "harbour times")]
     assert n_publishers(members) == 1  # one outlet, however it is cased
-    (row,) = story_rows(members, {m["doc_id"]: "st" for m in members})
-    assert (row["n_documents"], row["n_publishers"]) == (6, 1)
+    (row,) = story_rows(members, {m.doc_id: "st" for m in members})
+    assert (row.n_documents, row.n_publishers) == (6, 1)
 
 
 def fill(con: duckdb.DuckDBPyConnection, table: str, row: dict) -> None:

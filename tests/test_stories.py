@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from consolidate_support import build_warehouse, rows
 
+from newsfacts.consolidate.records import ReportDoc
 from newsfacts.consolidate.stories import StoryDoc, cluster_stories, periods_compatible, story_rows
 
 REPO = Path(__file__).resolve().parents[1]
@@ -87,45 +88,23 @@ def test_story_id_comes_from_the_earliest_member_not_from_row_order() -> None:
 
 def test_story_rows_count_documents_and_publishers() -> None:
     members = [
-        {
-            "doc_id": "a",
-            "title": None,
-            "body": "First line here.\nMore.",
-            "publisher": "Wire",
-            "published": date(2021, 3, 2),
-            "order": 1,
-        },
-        {
-            "doc_id": "b",
-            "title": "A headline",
-            "body": "x",
-            "publisher": "Wire",
-            "published": date(2021, 3, 1),
-            "order": 2,
-        },
-        {
-            "doc_id": "c",
-            "title": None,
-            "body": "y",
-            "publisher": None,
-            "published": None,
-            "order": 3,
-        },
-        {
-            "doc_id": "d",
-            "title": None,
-            "body": "z",
-            "publisher": None,
-            "published": None,
-            "order": 4,
-        },
+        ReportDoc("a", None, "Wire", date(2021, 3, 2), 1, body="First line here.\nMore."),
+        ReportDoc("b", "A headline", "Wire", date(2021, 3, 1), 2, body="x"),
+        ReportDoc("c", None, None, None, 3, body="y"),
+        ReportDoc("d", None, None, None, 4, body="z"),
     ]
     (row,) = story_rows(members, dict.fromkeys("abcd", "st_1"))
-    assert row["n_documents"] == 4
-    assert row["n_publishers"] == 1  # Wire once; unknown publishers are no more publishers
-    assert (row["first_seen"], row["last_seen"]) == (date(2021, 3, 1), date(2021, 3, 2))
-    assert row["title"] == "A headline"
-    assert row["anchor_doc_id"] == "a"
+    assert row.n_documents == 4
+    assert row.n_publishers == 1  # Wire once; unknown publishers are no more publishers
+    assert (row.first_seen, row.last_seen) == (date(2021, 3, 1), date(2021, 3, 2))
+    assert row.title == "A headline"
+    assert row.anchor_doc_id == "a"
+
+
+def test_an_untitled_story_is_titled_by_its_first_line() -> None:
+    members = [ReportDoc("a", None, None, None, 1, body="  Ferry terminal approved\nMore.")]
+    (row,) = story_rows(members, {"a": "st_1"})
+    assert row.title == "Ferry terminal approved"
 
 
 def test_seeds_four_reports_form_one_story_and_the_later_denial_another(seeds_db) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsfacts.consolidate.records import ClaimReport, EventReport, ReportDoc, StoryDocumentRow
 from newsfacts.consolidate.rows import fact_tables
 from newsfacts.consolidate.scope import document_scope
 from newsfacts.consolidate.shared import group_by, words
@@ -44,18 +45,19 @@ class StoryBatch:
     """What the rows of a batch of whole stories are made from (read from the warehouse)."""
 
     doc_ids: list[str]
-    docs: dict[str, dict]  # doc_id -> doc_id, title, publisher, published, order (and body)
-    claims: list[dict]
-    events: list[dict]
+    docs: dict[str, ReportDoc]  # doc_id -> the document (with a body when untitled)
+    claims: list[ClaimReport]
+    events: list[EventReport]
     scope: dict[str, str | None]  # doc_id -> the document's product scope
     story_of: dict[str, str]  # doc_id -> story_id
 
 
-def story_batch_tables(batch: StoryBatch) -> dict[str, list[dict]]:
-    """Rows of every OUTPUT_TABLES table for one batch of whole stories; pure."""
+def story_batch_tables(batch: StoryBatch) -> dict[str, list[tuple]]:
+    """Rows (records of newsfacts.consolidate.records) of every OUTPUT_TABLES table for one
+    batch of whole stories; pure."""
     return {
         "stories": story_rows(list(batch.docs.values()), batch.story_of),
-        "story_documents": [{"story_id": batch.story_of[i], "doc_id": i} for i in batch.doc_ids],
+        "story_documents": [StoryDocumentRow(batch.story_of[i], i) for i in batch.doc_ids],
         **fact_tables(batch.claims, batch.events, batch.docs, batch.scope, batch.story_of),
     }
 
@@ -85,9 +87,9 @@ def _consolidate(con: object, map_batches: BatchMap = map) -> dict[str, int]:
     def story_batches() -> Iterator[StoryBatch]:
         for batch in batches:
             ids = [inputs.doc_ids[i] for i in batch]
-            docs = {d["doc_id"]: d for d in io.batch_documents(con, ids)}
+            docs = {d.doc_id: d for d in io.batch_documents(con, ids)}
             for doc_id in docs.keys() & first_lines.keys():
-                docs[doc_id]["body"] = first_lines.pop(doc_id)
+                docs[doc_id] = docs[doc_id]._replace(body=first_lines.pop(doc_id))
             claims, events = io.batch_claims(con, ids), io.batch_events(con, ids)
             yield StoryBatch(
                 ids,

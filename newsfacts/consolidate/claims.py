@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from itertools import combinations
 
+from newsfacts.consolidate.records import ClaimReport
 from newsfacts.consolidate.shared import (
     complete_link_groups,
     group_by,
@@ -25,14 +26,14 @@ _PRONOUNS = frozenset(
 )
 
 
-def speaker_key(claim: dict) -> str | None:
+def speaker_key(claim: ClaimReport) -> str | None:
     """Who said it: resolved person, else organisation, else the name as written (not a pronoun)."""
-    if claim.get("speaker_person_id"):
-        return claim["speaker_person_id"]
-    if claim.get("speaker_company_id"):
-        return claim["speaker_company_id"]
-    name = normalize_quote(claim["speaker"])
-    if not name or name in _PRONOUNS or not claim["speaker"][:1].isupper():
+    if claim.speaker_person_id:
+        return claim.speaker_person_id
+    if claim.speaker_company_id:
+        return claim.speaker_company_id
+    name = normalize_quote(claim.speaker)
+    if not name or name in _PRONOUNS or not claim.speaker[:1].isupper():
         return None
     return "name:" + name
 
@@ -55,44 +56,46 @@ def proposition_stems(text: str) -> frozenset[str]:
     return content_stems(" ".join(kept))
 
 
-def same_statement(a: dict, b: dict) -> str | None:
+def same_statement(a: ClaimReport, b: ClaimReport) -> str | None:
     """'exact', 'paraphrase' or None for two statements of one speaker in one story.
 
     Matches: '"We want to be there from day one"' vs 'we want to be there from day one';
     'Next year we hope to sell there' vs 'its hope is to sell there at some point next year'.
     A denial never matches an assertion: that is a conflict, not a corroboration.
     """
-    if is_denial(a["stance"]) != is_denial(b["stance"]):
+    if is_denial(a.stance) != is_denial(b.stance):
         return None
-    if normalize_quote(a["content"]) == normalize_quote(b["content"]):
+    if normalize_quote(a.content) == normalize_quote(b.content):
         return "exact"
-    wa, wb = content_stems(a["content"]), content_stems(b["content"])
+    wa, wb = content_stems(a.content), content_stems(b.content)
     # names shared ("Mr Glazer") say who the statements are about, not that they say one thing
-    shared = len(proposition_stems(a["content"]) & proposition_stems(b["content"]))
+    shared = len(proposition_stems(a.content) & proposition_stems(b.content))
     if shared >= CLAIM_MIN_SHARED and shared >= CLAIM_MIN_OVERLAP * min(len(wa), len(wb)):
         return "paraphrase"
     return None
 
 
-def cluster_claims(claims: list[dict], story_of: dict[str, str]) -> dict[str, tuple[str, str]]:
+def cluster_claims(
+    claims: list[ClaimReport], story_of: dict[str, str]
+) -> dict[str, tuple[str, str]]:
     """claim_id -> (canonical_claim_id, match): one speaker's statement reported across a story.
 
     Claims need claim_id, doc_id, order, speaker, stance, content; optionally speaker_person_id,
     speaker_company_id. match is anchor, exact or paraphrase (relative to a linked member).
     """
     blocks = group_by(
-        claims, lambda c: (story_of.get(c["doc_id"]), speaker_key(c) or f"claim:{c['claim_id']}")
+        claims, lambda c: (story_of.get(c.doc_id), speaker_key(c) or f"claim:{c.claim_id}")
     )
     kinds: dict[tuple[str, str], str] = {}
     for block in blocks.values():
         for a, b in combinations(block, 2):
             if kind := same_statement(a, b):
-                a, b = sorted((a, b), key=lambda c: (c["order"], c["claim_id"]))
-                kinds[(a["claim_id"], b["claim_id"])] = kind
-    order = {c["claim_id"]: c["order"] for c in claims}
+                a, b = sorted((a, b), key=lambda c: (c.order, c.claim_id))
+                kinds[(a.claim_id, b.claim_id)] = kind
+    order = {c.claim_id: c.order for c in claims}
     # exact repeats first, then paraphrases, each in document order
     ranked = sorted(kinds, key=lambda p: (kinds[p] != "exact", order[p[0]], order[p[1]], p))
-    polarity = {c["claim_id"]: is_denial(c["stance"]) for c in claims}
+    polarity = {c.claim_id: is_denial(c.stance) for c in claims}
     groups = complete_link_groups(sorted(order), ranked, lambda x, y: polarity[x] == polarity[y])
     out = {}
     for group in groups:

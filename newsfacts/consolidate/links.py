@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from newsfacts.consolidate.records import ClaimReport, EventReport
 from newsfacts.consolidate.shared import group_by, normalize_quote
 from newsfacts.consolidate.thresholds import STATUS_GROUP
 from newsfacts.vocab import is_denial
@@ -59,25 +60,25 @@ class CanonicalEvent:
 
 
 def canonical_event_index(
-    events: list[dict], canon: dict[str, tuple[str, str]], story_of: dict[str, str]
+    events: list[EventReport], canon: dict[str, tuple[str, str]], story_of: dict[str, str]
 ) -> list[CanonicalEvent]:
     """One summary per canonical event from its member reports."""
-    members = group_by(events, lambda e: canon[e["event_id"]][0])
+    members = group_by(events, lambda e: canon[e.event_id][0])
     return [
         CanonicalEvent(
             cid,
-            story_of.get(ms[0]["doc_id"]),
-            ms[0]["company_id"],
-            frozenset(m["location"] for m in ms if m.get("location")),
-            STATUS_GROUP[ms[0]["status"]],
-            len({m["doc_id"] for m in ms}),
+            story_of.get(ms[0].doc_id),
+            ms[0].company_id,
+            frozenset(m.location for m in ms if m.location),
+            STATUS_GROUP[ms[0].status],
+            len({m.doc_id for m in ms}),
         )
         for cid, ms in sorted(members.items())
     ]
 
 
 def inferred_event(
-    claim: dict, story_id: str | None, index: dict[tuple, list[CanonicalEvent]]
+    claim: ClaimReport, story_id: str | None, index: dict[tuple, list[CanonicalEvent]]
 ) -> str | None:
     """The story's best-reported event a statement without its own event is about, if any.
 
@@ -88,20 +89,20 @@ def inferred_event(
     """
     from newsfacts.extract.event_places import find_places
 
-    if is_denial(claim["stance"]) or story_id is None:
+    if is_denial(claim.stance) or story_id is None:
         return None
     candidates = [e for c in claim_companies(claim) for e in index.get((story_id, c), ())]
     if not candidates:
         return None
-    places = {code for _, _, code in find_places(claim["content"])}
-    group = claim_tense_group(claim["content"])
+    places = {code for _, _, code in find_places(claim.content)}
+    group = claim_tense_group(claim.content)
     found = [e for e in candidates if e.group == group and e.locations & places]
     best = min(found, key=lambda e: (-e.n_documents, e.canonical_event_id), default=None)
     return best.canonical_event_id if best else None
 
 
 def claim_event_links(
-    claims: list[dict],
+    claims: list[ClaimReport],
     claim_canon: dict[str, tuple[str, str]],
     event_canon: dict[str, tuple[str, str]],
     events: list[CanonicalEvent],
@@ -112,10 +113,10 @@ def claim_event_links(
     stated: dict[str, Counter] = defaultdict(Counter)
     inferred: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
-        cid = claim_canon[c["claim_id"]][0]
-        if c.get("event_id") in event_canon:
-            stated[cid][event_canon[c["event_id"]][0]] += 1
-        elif found := inferred_event(c, story_of.get(c["doc_id"]), index):
+        cid = claim_canon[c.claim_id][0]
+        if c.event_id in event_canon:
+            stated[cid][event_canon[c.event_id][0]] += 1
+        elif found := inferred_event(c, story_of.get(c.doc_id), index):
             inferred[cid][found] += 1
     links = {}
     for cid in {v[0] for v in claim_canon.values()}:
@@ -126,33 +127,32 @@ def claim_event_links(
     return links
 
 
-def speaker_company(claim: dict) -> str | None:
+def speaker_company(claim: ClaimReport) -> str | None:
     """The organisation that speaks: the speaker itself when an organisation, else the
     speaker's employer."""
-    return claim.get("speaker_company_id") or claim.get("speaker_affiliation")
+    return claim.speaker_company_id or claim.speaker_affiliation
 
 
-def claim_companies(claim: dict) -> list[str]:
+def claim_companies(claim: ClaimReport) -> list[str]:
     """Companies a statement is about: its subject and the speaker's employer.
 
     The speaking organisation counts only when the statement names no subject ("Ford denied
     the talks"): a research firm or newspaper quoted about a company is not what it is about.
     """
-    keys = ("subject_company_id", "speaker_affiliation")
-    found = [claim.get(k) for k in keys]
-    if not claim.get("subject_company_id"):
-        found.append(claim.get("speaker_company_id"))
+    found = [claim.subject_company_id, claim.speaker_affiliation]
+    if not claim.subject_company_id:
+        found.append(claim.speaker_company_id)
     return list(dict.fromkeys(c for c in found if c))
 
 
-def event_companies(event: dict, stating: list[dict]) -> list[str]:
+def event_companies(event: EventReport, stating: list[ClaimReport]) -> list[str]:
     """Companies an event is about: its main participant, and the employers of those stating it.
 
     An executive announcing or denying a plan speaks for the company whose plan it is, even when
     the sentence names that company only as "the company's EV arm".
     """
-    employers = [c.get("speaker_affiliation") for c in stating]
-    return list(dict.fromkeys(c for c in [event["company_id"], *employers] if c))
+    employers = [c.speaker_affiliation for c in stating]
+    return list(dict.fromkeys(c for c in [event.company_id, *employers] if c))
 
 
 def seen_date(timex_value: str | None, published: date | None) -> date | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from newsfacts.consolidate.records import ReportDoc, StoryRow
 from newsfacts.consolidate.shared import UnionFind, group_by, words
 from newsfacts.consolidate.thresholds import (
     STORY_BLOCK_TERMS,
@@ -370,37 +371,37 @@ def cluster_stories(docs: list[StoryDoc]) -> dict[str, str]:
     return dict(zip((d.doc_id for d in docs), ids, strict=True))
 
 
-def story_rows(docs: list[dict], story_of: dict[str, str]) -> list[dict]:
-    """One stories row per story from its documents (doc_id, title, body, publisher, published, order)."""
-    by_story = group_by(docs, lambda d: story_of[d["doc_id"]])
+def story_rows(docs: list[ReportDoc], story_of: dict[str, str]) -> list[StoryRow]:
+    """One stories row per story from its documents."""
+    by_story = group_by(docs, lambda d: story_of[d.doc_id])
     rows = []
     for story_id, members in sorted(by_story.items()):
-        members.sort(key=lambda d: (d["order"], d["doc_id"]))
-        dates = [d["published"] for d in members if d["published"]]
+        members.sort(key=lambda d: (d.order, d.doc_id))
+        dates = [d.published for d in members if d.published]
         rows.append(
-            {
-                "story_id": story_id,
-                "title": story_title(members),
-                "first_seen": min(dates, default=None),
-                "last_seen": max(dates, default=None),
-                "n_documents": len(members),
-                "n_publishers": n_publishers(members),
-                "anchor_doc_id": members[0]["doc_id"],
-            }
+            StoryRow(
+                story_id=story_id,
+                title=story_title(members),
+                first_seen=min(dates, default=None),
+                last_seen=max(dates, default=None),
+                n_documents=len(members),
+                n_publishers=n_publishers(members),
+                anchor_doc_id=members[0].doc_id,
+            )
         )
     return rows
 
 
-def n_publishers(members: list[dict]) -> int:
+def n_publishers(members: list[ReportDoc]) -> int:
     """Distinct known publishers (case-insensitive); a document with no known publisher is not
     one more publisher (the corroboration views count those in n_unknown_publisher)."""
-    return len({publisher_key(d["publisher"]) for d in members if d["publisher"]})
+    return len({publisher_key(d.publisher) for d in members if d.publisher})
 
 
-def story_title(members: list[dict]) -> str:
+def story_title(members: list[ReportDoc]) -> str:
     """The earliest member's headline, else the start of its first line."""
     for d in members:
-        if d.get("title"):
-            return d["title"]
-    first = members[0]["body"].strip().split("\n", 1)[0]
+        if d.title:
+            return d.title
+    first = members[0].body.strip().split("\n", 1)[0]
     return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"

@@ -1,7 +1,7 @@
 """Consolidation's warehouse IO: every SQL statement and DuckDB call of newsfacts.consolidate.
 
-Readers return plain rows (dicts, tuples) and StoryInputs; writers take the rows the pure
-modules build. Nothing here clusters or decides.
+Readers return the records of newsfacts.consolidate.records (and StoryInputs); writers take
+the records the pure modules build. Nothing here clusters or decides.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
+from newsfacts.consolidate.records import ClaimReport, EventReport, ReportDoc
 from newsfacts.consolidate.stories import (
     StoryInputs,
     company_matrix,
@@ -104,12 +106,13 @@ OUTPUT_TABLES = (
 )
 
 
-def _rows(con: object, sql: str, params: list | None = None) -> list[dict]:
-    cur = con.execute(sql, params or [])
+def _records(con: object, sql: str, params: list, record: type[NamedTuple]) -> list:
+    """The query's rows as `record`s, fields filled by column name."""
+    cur = con.execute(sql, params)
     names = [c[0] for c in cur.description]
-    out: list[dict] = []
-    while chunk := cur.fetchmany(10_000):  # never the whole result twice (tuples and dicts)
-        out += [dict(zip(names, r, strict=True)) for r in chunk]
+    out: list = []
+    while chunk := cur.fetchmany(10_000):  # never the whole result twice (tuples and records)
+        out += [record(**dict(zip(names, r, strict=True))) for r in chunk]
     return out
 
 
@@ -162,25 +165,28 @@ def clear_outputs(con: object) -> None:
         con.execute(f'DELETE FROM "{table}"')
 
 
-def batch_documents(con: object, doc_ids: list[str]) -> list[dict]:
-    """doc_id, title, publisher, published and order of a batch's documents, in ingest order."""
-    return _rows(con, _READ["documents"], [doc_ids])
+def batch_documents(con: object, doc_ids: list[str]) -> list[ReportDoc]:
+    """A batch's documents (doc_id, title, publisher, published, order), in ingest order."""
+    return _records(con, _READ["documents"], [doc_ids], ReportDoc)
 
 
-def batch_claims(con: object, doc_ids: list[str]) -> list[dict]:
+def batch_claims(con: object, doc_ids: list[str]) -> list[ClaimReport]:
     """The claims of a batch's documents, with their sentences and speakers' names and employers."""
-    return _rows(con, _READ["claims"], [doc_ids])
+    return _records(con, _READ["claims"], [doc_ids], ClaimReport)
 
 
-def batch_events(con: object, doc_ids: list[str]) -> list[dict]:
+def batch_events(con: object, doc_ids: list[str]) -> list[EventReport]:
     """The events of a batch's documents, with their sentences, other participants and
-    counterparties."""
-    return _rows(con, _READ["events"], [doc_ids])
+    counterparties (tuples, empty when there are none)."""
+    return [
+        e._replace(others=tuple(e.others or ()), counterparties=tuple(e.counterparties or ()))
+        for e in _records(con, _READ["events"], [doc_ids], EventReport)
+    ]
 
 
-def write_rows(con: object, table: str, rows: list[dict]) -> int:
-    """Rows appended to one of OUTPUT_TABLES; returns how many."""
-    return insert_rows(con, table, rows)
+def write_rows(con: object, table: str, rows: list[NamedTuple]) -> int:
+    """Records (newsfacts.consolidate.records) appended to one of OUTPUT_TABLES; returns how many."""
+    return insert_rows(con, table, [r._asdict() for r in rows])
 
 
 def set_document_stories(con: object) -> None:

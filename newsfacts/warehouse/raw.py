@@ -30,10 +30,13 @@ def seen_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 
 class RawWriter:
-    """Appends raw records, assigning versions, copies (same bytes elsewhere) and read order."""
+    """Appends raw records, assigning versions, copies (same bytes elsewhere) and read order.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-        self.con, self.run_id = con, run_id
+    Rows are buffered and written by `flush`; `add` flushes by itself once `flush_at` rows wait
+    (never, when flush_at is 0)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, flush_at: int = 0) -> None:
+        self.con, self.run_id, self.flush_at = con, run_id, flush_at
         self.versions = dict(
             con.execute(
                 "SELECT source_path, max(version) FROM raw_documents GROUP BY source_path"
@@ -50,7 +53,8 @@ class RawWriter:
         self.rows: list[dict] = []
         self.file_versions: dict[str, int] = {}
 
-    def add(self, records: Iterable[RawRecord]) -> None:
+    def add(self, records: Iterable[RawRecord]) -> int:
+        """Buffer these records; returns how many rows a flush wrote (0 when none was due)."""
         for rec in records:
             if rec.id_path is not None and self._taken(rec):
                 rec = replace(rec, id_path=None)  # a copy at the same relative path: absolute
@@ -72,6 +76,7 @@ class RawWriter:
                 run_id=self.run_id,
             )
             self.rows.append(row)
+        return self.flush() if self.flush_at and len(self.rows) >= self.flush_at else 0
 
     def _taken(self, rec: RawRecord) -> bool:
         """True when rec's id already names another record: byte-identical copies at the same

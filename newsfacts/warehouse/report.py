@@ -18,46 +18,88 @@ from newsfacts.warehouse.frames import dict_rows
 Row = dict[str, Any]
 
 
+# The report's plain reads, by name: one query each, parameters by position.
+QUERIES = {
+    # the latest runs (parameter: how many), newest first, with their seconds and message
+    "runs": "SELECT run_id, status, started_at, "
+    "round(epoch(finished_at) - epoch(started_at), 1) AS seconds, message "
+    "FROM runs ORDER BY started_at DESC LIMIT ?",
+    # every expectation result of one run (parameter: run_id), failures first
+    "dq_results": "SELECT suite, expectation, coalesce(json_extract_string(kwargs, '$.column'), "
+    "json_extract_string(kwargs, '$.description'), "
+    "json_extract_string(kwargs, '$.unexpected_rows_query')) AS target, "
+    "on_failure, success, unexpected_count FROM dq_results WHERE run_id = ? "
+    "ORDER BY success, suite, expectation, target",
+    # every organisation of the companies view, most documented first
+    "companies": "SELECT company_id, name, kind, aliases, parent_company_id, n_documents "
+    "FROM companies ORDER BY n_documents DESC, name, company_id",
+    # every person of the people view, with the organisation they work for
+    "people": "SELECT person_id, name, aliases, company_id, title, n_documents "
+    "FROM people ORDER BY name, person_id",
+    # the statements reported by the most publishers, then documents (parameter: how many)
+    "top_claims": "SELECT canonical_claim_id, speaker, stance, content, n_documents, "
+    "n_publishers, first_seen, last_seen, doc_ids, evidence FROM claim_corroboration "
+    "ORDER BY n_publishers DESC, n_documents DESC, first_seen NULLS LAST, canonical_claim_id "
+    "LIMIT ?",
+    # the events reported by the most publishers, then documents, with the company's name
+    # (parameter: how many)
+    "top_events": "SELECT e.canonical_event_id, e.event_type, e.status, e.company_id, "
+    "c.name AS company, e.date_value, e.date_start, e.n_documents, e.n_publishers, e.doc_ids, "
+    "e.evidence FROM event_corroboration e LEFT JOIN companies c USING (company_id) "
+    "ORDER BY e.n_publishers DESC, e.n_documents DESC, e.date_start NULLS LAST, "
+    "e.canonical_event_id LIMIT ?",
+    # quarantined rows, newest first
+    "quarantined": "SELECT run_id, table_name, record_key, reasons FROM quarantine "
+    "ORDER BY quarantined_at DESC, table_name, record_key",
+    # ingest errors, newest first
+    "ingest_errors": "SELECT run_id, source_path, stage, reason FROM ingest_errors "
+    "ORDER BY logged_at DESC, source_path",
+}
+
+
+def read(con: duckdb.DuckDBPyConnection, name: str, *params: object) -> list[Row]:
+    """The rows of one of QUERIES, given its parameters."""
+    return dict_rows(con, QUERIES[name], params)
+
+
 def runs(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
     """The latest runs, newest first, with their seconds and message."""
-    return dict_rows(
-        con,
-        "SELECT run_id, status, started_at, "
-        "round(epoch(finished_at) - epoch(started_at), 1) AS seconds, message "
-        "FROM runs ORDER BY started_at DESC LIMIT ?",
-        [limit],
-    )
+    return read(con, "runs", limit)
 
 
 def dq_results(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[Row]:
     """Every expectation result of one run, failures first."""
-    return dict_rows(
-        con,
-        "SELECT suite, expectation, coalesce(json_extract_string(kwargs, '$.column'), "
-        "json_extract_string(kwargs, '$.description'), "
-        "json_extract_string(kwargs, '$.unexpected_rows_query')) AS target, "
-        "on_failure, success, unexpected_count FROM dq_results WHERE run_id = ? "
-        "ORDER BY success, suite, expectation, target",
-        [run_id],
-    )
+    return read(con, "dq_results", run_id)
 
 
 def companies(con: duckdb.DuckDBPyConnection) -> list[Row]:
     """Every organisation of the companies view, most documented first."""
-    return dict_rows(
-        con,
-        "SELECT company_id, name, kind, aliases, parent_company_id, n_documents "
-        "FROM companies ORDER BY n_documents DESC, name, company_id",
-    )
+    return read(con, "companies")
 
 
 def people(con: duckdb.DuckDBPyConnection) -> list[Row]:
     """Every person of the people view, with the organisation they work for."""
-    return dict_rows(
-        con,
-        "SELECT person_id, name, aliases, company_id, title, n_documents "
-        "FROM people ORDER BY name, person_id",
-    )
+    return read(con, "people")
+
+
+def top_claims(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
+    """The statements reported by the most publishers, then documents."""
+    return read(con, "top_claims", limit)
+
+
+def top_events(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
+    """The events reported by the most publishers, then documents, with the company's name."""
+    return read(con, "top_events", limit)
+
+
+def quarantined(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Quarantined rows, newest first."""
+    return read(con, "quarantined")
+
+
+def ingest_errors(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Ingest errors, newest first."""
+    return read(con, "ingest_errors")
 
 
 def first_person_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -109,31 +151,6 @@ def evidence_places(
     return con.execute(" UNION ALL ".join(parts)).fetchall()
 
 
-def top_claims(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
-    """The statements reported by the most publishers, then documents."""
-    return dict_rows(
-        con,
-        "SELECT canonical_claim_id, speaker, stance, content, n_documents, n_publishers, "
-        "first_seen, last_seen, doc_ids, evidence FROM claim_corroboration "
-        "ORDER BY n_publishers DESC, n_documents DESC, first_seen NULLS LAST, canonical_claim_id "
-        "LIMIT ?",
-        [limit],
-    )
-
-
-def top_events(con: duckdb.DuckDBPyConnection, limit: int) -> list[Row]:
-    """The events reported by the most publishers, then documents, with the company's name."""
-    return dict_rows(
-        con,
-        "SELECT e.canonical_event_id, e.event_type, e.status, e.company_id, c.name AS company, "
-        "e.date_value, e.date_start, e.n_documents, e.n_publishers, e.doc_ids, e.evidence "
-        "FROM event_corroboration e LEFT JOIN companies c USING (company_id) "
-        "ORDER BY e.n_publishers DESC, e.n_documents DESC, e.date_start NULLS LAST, "
-        "e.canonical_event_id LIMIT ?",
-        [limit],
-    )
-
-
 def events_by_type(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:
     """(event_type, status, canonical events) over the event_corroboration view."""
     return con.execute(
@@ -151,24 +168,6 @@ def conflicts(con: duckdb.DuckDBPyConnection, company_id: str | None = None) -> 
         "b_id, b_position, b_speakers, b_first_seen, b_doc_ids, b_evidence "
         f"FROM claim_conflicts {where} ORDER BY company_name, topic, relation, a_id, b_id",
         [company_id] if company_id else [],
-    )
-
-
-def quarantined(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Quarantined rows, newest first."""
-    return dict_rows(
-        con,
-        "SELECT run_id, table_name, record_key, reasons FROM quarantine "
-        "ORDER BY quarantined_at DESC, table_name, record_key",
-    )
-
-
-def ingest_errors(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Ingest errors, newest first."""
-    return dict_rows(
-        con,
-        "SELECT run_id, source_path, stage, reason FROM ingest_errors "
-        "ORDER BY logged_at DESC, source_path",
     )
 
 

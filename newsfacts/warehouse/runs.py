@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import polars as pl
@@ -15,6 +16,15 @@ from newsfacts.warehouse.frames import utcnow
 from newsfacts.warehouse.store import connect, discard_staging, open_staging, publish, staging_path
 
 
+class RunStart(NamedTuple):
+    """What a run's row records when it starts (start_run's arguments after the connection)."""
+
+    run_id: str
+    sources: list[str]
+    version: str  # the extractor version
+    flow_run_id: str | None  # the Prefect flow run
+
+
 def start_run(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -22,6 +32,7 @@ def start_run(
     version: str,
     flow_run_id: str | None,
 ) -> None:
+    """Write the row of a run that starts (status 'running')."""
     con.execute(
         "INSERT INTO runs (run_id, started_at, status, sources, extractor_version, prefect_flow_run_id) "
         "VALUES (?, ?, 'running', ?, ?, ?)",
@@ -76,15 +87,7 @@ def dq_results_of(con: duckdb.DuckDBPyConnection, run_id: str) -> pl.DataFrame:
 
 
 def record_unpublished(
-    wh: Path,
-    run_id: str,
-    sources: list[str],
-    status: str,
-    counts: dict,
-    seconds: dict,
-    message: str,
-    version: str,
-    flow_run_id: str | None,
+    wh: Path, run: RunStart, status: str, counts: dict, seconds: dict, message: str
 ) -> None:
     """Log a run that published nothing: the previous data stays, only the logs grow.
 
@@ -95,13 +98,13 @@ def record_unpublished(
     if staging.exists():
         try:
             with connect(staging) as con:
-                dq = dq_results_of(con, run_id)
+                dq = dq_results_of(con, run.run_id)
         except Exception:  # the staging file may be the thing that broke
             dq = []
     con = open_staging(wh)
     try:
-        start_run(con, run_id, sources, version, flow_run_id)
-        finish_run(con, run_id, status, counts, seconds, message[:2000])
+        start_run(con, *run)
+        finish_run(con, run.run_id, status, counts, seconds, message[:2000])
         if len(dq):
             con.execute("INSERT INTO dq_results BY NAME SELECT * FROM dq")
         publish(con, wh)
