@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsfacts.extract.event_anaphora import antecedent
 from newsfacts.extract.event_context import (
     COMPANY_DESCRIPTOR,
     PRONOUNS_COMPANY,
     MentionIndex,
-    resolve_company_anaphor,
 )
 from newsfacts.extract.event_words import word_set
 from newsfacts.extract.text import doc_text
@@ -67,6 +67,7 @@ class Resolver:
         self.doc = doc
         self.index = index
         self._acquisition: bool | None = None
+        self.sentences: list[tuple[int, int]] | None = None  # rule sentences, built on demand
         self.company: list[str | None] = [None] * len(doc)
         self.person: list[str | None] = [None] * len(doc)
         for m in index.company_mentions:
@@ -102,17 +103,15 @@ class Resolver:
         direct = self.company[token.i] or self._in_name_span(token) or self._appos(token)
         if direct:
             return direct
+        if token.dep_ == "appos" and self.company[token.head.i]:
+            return self.company[token.head.i]  # "Tollan, the dairy group that is buying X"
         if token.lower_ in PRONOUNS_COMPANY:
-            return self._clause_subject(token) or resolve_company_anaphor(
-                token.text, token.idx, self.index, token.sent.start_char
-            )
+            return self._clause_subject(token) or antecedent(self, token, token.text)
         pair = self._the_two(token)
         if pair:
             return pair
         if COMPANY_DESCRIPTOR.fullmatch(name_text(token)):
-            return resolve_company_anaphor(
-                name_text(token), token.idx, self.index, token.sent.start_char
-            )
+            return antecedent(self, token, name_text(token))
         if token.lemma_.lower() in AUTHORITY_WORDS:
             return self.authority_before(token)
         if people and (self.is_person(token) or token.lemma_.lower() in TITLE_WORDS):
