@@ -58,3 +58,25 @@ def test_an_apposition_carries_its_company_into_a_relative_clause() -> None:
     )
     buys = of_type(events_of(body), "acquisition")
     assert [e.company_key for e in buys] == ["brenmoor foods"]
+
+
+def test_a_dummy_it_is_no_company() -> None:
+    body = (
+        "Tollan Dairies reported higher sales. "
+        "Small cheese makers have found it hard to invest in new equipment."
+    )
+    assert of_type(events_of(body), "investment") == []
+
+
+def test_a_passive_sale_of_things_in_general_is_no_deal() -> None:
+    body = (
+        "Halvard Bank sells savings bonds. Bonds are sold in multiples of £10. "
+        "Many privatised firms were sold to allies of the old regime."
+    )
+    assert of_type(events_of(body), "acquisition") == []
+
+
+def test_a_passive_sale_of_one_named_thing_stays_a_deal() -> None:
+    body = "Its dairy plant was sold to Brenmoor Foods for £80m."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert event.company_key == "brenmoor foods"

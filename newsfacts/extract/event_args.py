@@ -106,6 +106,8 @@ class Resolver:
         if token.dep_ == "appos" and self.company[token.head.i]:
             return self.company[token.head.i]  # "Tollan, the dairy group that is buying X"
         if token.lower_ in PRONOUNS_COMPANY:
+            if expletive(token):
+                return None  # "found it hard to invest", "it is easy to buy": no company
             return self._clause_subject(token) or antecedent(self, token, token.text)
         pair = self._the_two(token)
         if pair:
@@ -230,6 +232,19 @@ class Resolver:
             if child.dep_ == "appos" and self.company[child.i]:
                 return self.company[child.i]
         return None
+
+
+def expletive(token: Token) -> bool:
+    """Whether "it" is a dummy subject: "found it hard to invest", "made it easier to buy",
+    "it is hard for firms to invest"."""
+    if token.lower_ != "it" or token.dep_ == "expl":
+        return token.dep_ == "expl"
+    head = token.head
+    if head.pos_ == "ADJ" and token.dep_ == "nsubj":
+        return True
+    has_adj = any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    has_inf = any(c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c) for c in head.children)
+    return token.dep_ == "nsubj" and has_adj and has_inf
 
 
 def _has_own_subject(token: Token) -> bool:
