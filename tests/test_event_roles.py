@@ -80,3 +80,24 @@ def test_a_passive_sale_of_one_named_thing_stays_a_deal() -> None:
     body = "Its dairy plant was sold to Brenmoor Foods for £80m."
     (event,) = of_type(events_of(body), "acquisition")
     assert event.company_key == "brenmoor foods"
+
+
+def test_a_fronted_name_set_off_by_commas_is_the_subject() -> None:
+    body = "Tollan Dairies, meanwhile, has agreed to merge with Halvard Bank."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert event.company_key == "tollan dairies"
+
+
+def test_a_gerund_subject_clause_is_the_speakers_act() -> None:
+    body = "Brenmoor Foods said acquiring Tollan Dairies fulfilled a long-held goal."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert event.company_key == "brenmoor foods"
+
+
+def test_an_emphatic_itself_and_the_sum_paid_to_buy() -> None:
+    body = (
+        "Brenmoor Foods employs 9,000 people and has itself been active in the industry, "
+        "paying £328m to buy rival Tollan Dairies last August."
+    )
+    (event,) = of_type(events_of(body), "acquisition")
+    assert (event.company_key, event.amount, event.currency) == ("brenmoor foods", 328e6, "GBP")

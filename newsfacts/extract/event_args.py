@@ -105,6 +105,8 @@ class Resolver:
             return direct
         if token.dep_ == "appos" and self.company[token.head.i]:
             return self.company[token.head.i]  # "Tollan, the dairy group that is buying X"
+        if token.lower_ in ("itself", "themselves") and token.dep_ in ("nsubj", "nsubjpass"):
+            return antecedent(self, token, "it")  # "and has itself been active, buying Y"
         if token.lower_ in PRONOUNS_COMPANY:
             if expletive(token):
                 return None  # "found it hard to invest", "it is easy to buy": no company
@@ -342,10 +344,12 @@ def _fill_from_clause(verb: Token, args: Args) -> None:
 def inherited_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verbs above it: "X agreed to buy", "X bought A and
     sold B", "X said it was buying" (not across a clause with its own subject)."""
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return _speaker_of_clause(verb.head)  # "X said acquiring Y fulfilled a goal"
     current = verb
     for _ in range(4):
         if current.dep_ not in _SHARED_SUBJECT or current.head is current:
-            return []
+            return _fronted_subject(current) if current.dep_ == "ROOT" else []
         head = current.head
         if head.pos_ == "ADP":  # "by buying", "in connection to buying"
             head = head.head
@@ -360,6 +364,29 @@ def inherited_subject(verb: Token) -> list[Token]:
         if passive_subj and current.dep_ == "xcomp":
             return passive_subj  # "X is expected to buy"
         current = head
+    return []
+
+
+def _speaker_of_clause(clause: Token) -> list[Token]:
+    """The subject of the speech verb a clause is reported by: "X said [acquiring Y helped]"."""
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return []
+    return [c for c in clause.head.children if c.dep_ in _SUBJECTS]
+
+
+def _fronted_subject(root: Token) -> list[Token]:
+    """The subject of a main verb the parser missed in "X, meanwhile, has agreed to merge" or
+    "X, however, said": a capitalised name opening the sentence, set off by a comma and hung
+    on the main verb under another label (the tagger may even call it an adjective)."""
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in root.children):
+        return []
+    sent = root.sent
+    for child in root.children:
+        if child.i >= root.i or not child.text[:1].isupper() or child.left_edge.i != sent.start:
+            continue
+        after = root.doc[child.i + 1] if child.i + 1 < len(root.doc) else None
+        if child.dep_ in ("advcl", "npadvmod", "dep", "nmod") and after is not None:
+            return [child] if after.text == "," else []
     return []
 
 
