@@ -101,3 +101,19 @@ def test_an_emphatic_itself_and_the_sum_paid_to_buy() -> None:
     )
     (event,) = of_type(events_of(body), "acquisition")
     assert (event.company_key, event.amount, event.currency) == ("brenmoor foods", 328e6, "GBP")
+
+
+def test_a_bidders_its_is_never_the_bid_target() -> None:
+    body = (
+        "Brenmoor Foods made a £2bn bid for Tollan Dairies. "
+        "Tollan Dairies rejected the offer on Monday. "
+        "Analysts said the group may raise its bid to £2.5bn."
+    )
+    raised = [e for e in of_type(events_of(body), "acquisition") if e.amount == 2.5e9]
+    assert [e.company_key for e in raised] == ["brenmoor foods"]
+
+
+def test_a_bidders_its_with_only_the_target_near_names_no_company() -> None:
+    body = "Shares in Tollan Dairies rose. Tollan Dairies rejected a bid. Its offer was raised."
+    offers = [e for e in of_type(events_of(body), "acquisition") if e.trigger == "offer"]
+    assert all(e.company_key != "tollan dairies" for e in offers)

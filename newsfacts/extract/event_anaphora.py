@@ -5,7 +5,9 @@ key out.
 which is not always the one named last. The order tried: a company that is the subject of a verb
 above the anaphor in its own sentence ("Tollan said it would buy"), a company named earlier in the
 sentence, the subject of the sentence before ("Brenmoor is in talks with Tollan. It wants to buy
-the firm." -> Brenmoor), and only then the company named last.
+the firm." -> Brenmoor), and only then the company named last. In the bidder's place ("its bid",
+"the group may raise its offer") a company the text names as the target of a bid is never the
+antecedent: in a takeover story the target is named most, and a bidder's "its" is not it.
 """
 
 from __future__ import annotations
@@ -31,13 +33,59 @@ MAX_ANCESTOR_VERBS = 4
 def antecedent(r: Resolver, token: Token, text: str) -> str | None:
     """The company an anaphor token ("it", "the firm", "the Nordic group") refers to."""
     sent_start = sentence_start(r, token.idx)
-    found = subject_above(r, token) or _named_before(r, token.idx, sent_start)
-    if found:
+    skip = bid_targets(r) if bidder_place(token) else frozenset()
+    found = subject_above(r, token) or _named_before(r, token.idx, sent_start, skip)
+    if found and found not in skip:
         return found
     previous = _previous_subject(r, sent_start)
-    if previous:
+    if previous and previous not in skip:
         return previous
+    if skip:  # a bidder: the subject of a sentence shortly before that is no target, else none
+        return _earlier_subject(r, sent_start, skip)
     return resolve_company_anaphor(text, token.idx, r.index, sent_start)
+
+
+# Nouns and verbs of bidding: their possessor or subject is the bidder.
+_BID_NOUNS = frozenset({"bid", "offer", "proposal", "approach", "takeover", "bidder"})
+_BUY_VERBS = frozenset({"buy", "acquire", "bid", "purchase"})
+
+
+def bidder_place(token: Token) -> bool:
+    """Whether an anaphor stands where the bidder goes: "its bid", "it may raise its offer",
+    "the group wants to buy", "it will bid"."""
+    head = token.head
+    if token.dep_ == "poss":
+        return head.lemma_.lower() in _BID_NOUNS
+    if token.dep_ != "nsubj":
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp"]
+    return any(
+        v.lemma_.lower() in _BUY_VERBS
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in _BID_NOUNS for c in v.children)
+        for v in verbs
+    )
+
+
+def bid_targets(r: Resolver) -> frozenset[str]:
+    """Companies the parsed text names as the target of a bid: "a bid for X", "an offer for
+    X", "the takeover of X", "to buy X", "X rejected the offer"."""
+    if r.targets is None:
+        r.targets = frozenset(
+            r.company[t.i] for t in r.doc if r.company[t.i] and t.dep_ and _target_place(t)
+        )
+    return r.targets
+
+
+def _target_place(t: Token) -> bool:
+    """Whether a word stands where a bid's target goes."""
+    head = t.head
+    lemma = head.lemma_.lower()
+    if t.dep_ == "pobj" and head.lower_ in ("for", "of"):
+        noun = head.head.lemma_.lower()
+        return noun in _BID_NOUNS and (head.lower_ == "for" or noun == "takeover")
+    if t.dep_ == "dobj":
+        return lemma in _BUY_VERBS
+    return t.dep_ == "nsubj" and lemma in ("reject", "rebuff", "spurn")
 
 
 def subject_above(r: Resolver, token: Token) -> str | None:
@@ -61,10 +109,31 @@ def subject_above(r: Resolver, token: Token) -> str | None:
     return None
 
 
-def _named_before(r: Resolver, pos: int, sent_start: int) -> str | None:
-    """The last company named in the sentence before pos."""
-    named = [m for m in r.index.companies_in(sent_start, pos) if r.kind(m.company_key) == "company"]
+def _named_before(
+    r: Resolver, pos: int, sent_start: int, skip: frozenset[str] = frozenset()
+) -> str | None:
+    """The last company named between sent_start and pos, other than those to skip."""
+    named = [
+        m
+        for m in r.index.companies_in(sent_start, pos)
+        if r.kind(m.company_key) == "company" and m.company_key not in skip
+    ]
     return named[-1].company_key if named else None
+
+
+# Sentences looked back over for a bidder's antecedent when the sentence before names the target.
+BIDDER_LOOKBACK = 3
+
+
+def _earlier_subject(r: Resolver, sent_start: int, skip: frozenset[str]) -> str | None:
+    """The subject company of one of the few sentences before that is not to be skipped."""
+    spans = _spans(r)
+    i = bisect.bisect_right([s for s, _ in spans], sent_start - 1)
+    for start, _ in reversed(spans[max(0, i - BIDDER_LOOKBACK) : i]):
+        key = _previous_subject(r, start + 1)
+        if key and key not in skip:
+            return key
+    return None
 
 
 def _previous_subject(r: Resolver, sent_start: int) -> str | None:

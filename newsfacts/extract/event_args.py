@@ -68,6 +68,7 @@ class Resolver:
         self.index = index
         self._acquisition: bool | None = None
         self.sentences: list[tuple[int, int]] | None = None  # rule sentences, built on demand
+        self.targets: frozenset[str] | None = None  # companies named as bid targets, on demand
         self.company: list[str | None] = [None] * len(doc)
         self.person: list[str | None] = [None] * len(doc)
         for m in index.company_mentions:
