@@ -336,14 +336,29 @@ def _claim(body: str, content: str, stance: str) -> Claim:
 
 
 @pytest.mark.parametrize(
-    ("stance", "status"), [("deny", "denied"), ("hedge", "speculated"), ("assert", "planned")]
+    ("cue", "stance", "status"),
+    [
+        ("said", "deny", "denied"),
+        ("believes", "hedge", "speculated"),
+        ("said", "assert", "planned"),
+        # a plan reported by a plain speech verb stays a plan (GUIDELINES s.4: "he said the
+        # firm would cut 200 jobs" is planned), whatever stance the claim's modal gave it
+        ("said", "hedge", "planned"),
+    ],
 )
-def test_an_event_inside_a_claim_takes_its_stance(stance: str, status: str) -> None:
-    body = "Brenmoor Foods said it will buy Tollan Dairies."
+def test_an_event_inside_a_claim_takes_its_stance(cue: str, stance: str, status: str) -> None:
+    body = f"Brenmoor Foods {cue} it will buy Tollan Dairies."
     facts = DocumentFacts(events=events_of(body))
-    facts.claims.append(_claim(body, "it will buy Tollan Dairies", stance))
+    claim = _claim(body, "it will buy Tollan Dairies", stance)
+    facts.claims.append(Claim(**{**claim.__dict__, "cue": cue}))
     apply_claim_stances(facts)
     assert one(facts.events, "acquisition").status == status
+
+
+def test_would_reported_after_a_speech_verb_is_a_plan() -> None:
+    body = "Halvard Bank said it would fund the deal by selling its stake in Tollan Dairies."
+    e = one(events_of(body), "acquisition")
+    assert e.status == "planned"
 
 
 def test_an_event_outside_the_claim_content_keeps_its_status() -> None:

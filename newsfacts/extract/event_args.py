@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsfacts.extract.event_anaphora import antecedent
 from newsfacts.extract.event_context import (
     COMPANY_DESCRIPTOR,
     PRONOUNS_COMPANY,
     MentionIndex,
-    resolve_company_anaphor,
 )
 from newsfacts.extract.event_words import word_set
 from newsfacts.extract.text import doc_text
@@ -67,6 +67,8 @@ class Resolver:
         self.doc = doc
         self.index = index
         self._acquisition: bool | None = None
+        self.sentences: list[tuple[int, int]] | None = None  # rule sentences, built on demand
+        self.targets: frozenset[str] | None = None  # companies named as bid targets, on demand
         self.company: list[str | None] = [None] * len(doc)
         self.person: list[str | None] = [None] * len(doc)
         for m in index.company_mentions:
@@ -102,17 +104,19 @@ class Resolver:
         direct = self.company[token.i] or self._in_name_span(token) or self._appos(token)
         if direct:
             return direct
+        if token.dep_ == "appos" and self.company[token.head.i]:
+            return self.company[token.head.i]  # "Tollan, the dairy group that is buying X"
+        if token.lower_ in ("itself", "themselves") and token.dep_ in ("nsubj", "nsubjpass"):
+            return antecedent(self, token, "it")  # "and has itself been active, buying Y"
         if token.lower_ in PRONOUNS_COMPANY:
-            return self._clause_subject(token) or resolve_company_anaphor(
-                token.text, token.idx, self.index, token.sent.start_char
-            )
+            if expletive(token):
+                return None  # "found it hard to invest", "it is easy to buy": no company
+            return self._clause_subject(token) or antecedent(self, token, token.text)
         pair = self._the_two(token)
         if pair:
             return pair
         if COMPANY_DESCRIPTOR.fullmatch(name_text(token)):
-            return resolve_company_anaphor(
-                name_text(token), token.idx, self.index, token.sent.start_char
-            )
+            return antecedent(self, token, name_text(token))
         if token.lemma_.lower() in AUTHORITY_WORDS:
             return self.authority_before(token)
         if people and (self.is_person(token) or token.lemma_.lower() in TITLE_WORDS):
@@ -233,6 +237,19 @@ class Resolver:
         return None
 
 
+def expletive(token: Token) -> bool:
+    """Whether "it" is a dummy subject: "found it hard to invest", "made it easier to buy",
+    "it is hard for firms to invest"."""
+    if token.lower_ != "it" or token.dep_ == "expl":
+        return token.dep_ == "expl"
+    head = token.head
+    if head.pos_ == "ADJ" and token.dep_ == "nsubj":
+        return True
+    has_adj = any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    has_inf = any(c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c) for c in head.children)
+    return token.dep_ == "nsubj" and has_adj and has_inf
+
+
 def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in token.children)
 
@@ -328,10 +345,12 @@ def _fill_from_clause(verb: Token, args: Args) -> None:
 def inherited_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verbs above it: "X agreed to buy", "X bought A and
     sold B", "X said it was buying" (not across a clause with its own subject)."""
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return _speaker_of_clause(verb.head)  # "X said acquiring Y fulfilled a goal"
     current = verb
     for _ in range(4):
         if current.dep_ not in _SHARED_SUBJECT or current.head is current:
-            return []
+            return _fronted_subject(current) if current.dep_ == "ROOT" else []
         head = current.head
         if head.pos_ == "ADP":  # "by buying", "in connection to buying"
             head = head.head
@@ -346,6 +365,29 @@ def inherited_subject(verb: Token) -> list[Token]:
         if passive_subj and current.dep_ == "xcomp":
             return passive_subj  # "X is expected to buy"
         current = head
+    return []
+
+
+def _speaker_of_clause(clause: Token) -> list[Token]:
+    """The subject of the speech verb a clause is reported by: "X said [acquiring Y helped]"."""
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return []
+    return [c for c in clause.head.children if c.dep_ in _SUBJECTS]
+
+
+def _fronted_subject(root: Token) -> list[Token]:
+    """The subject of a main verb the parser missed in "X, meanwhile, has agreed to merge" or
+    "X, however, said": a capitalised name opening the sentence, set off by a comma and hung
+    on the main verb under another label (the tagger may even call it an adjective)."""
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in root.children):
+        return []
+    sent = root.sent
+    for child in root.children:
+        if child.i >= root.i or not child.text[:1].isupper() or child.left_edge.i != sent.start:
+            continue
+        after = root.doc[child.i + 1] if child.i + 1 < len(root.doc) else None
+        if child.dep_ in ("advcl", "npadvmod", "dep", "nmod") and after is not None:
+            return [child] if after.text == "," else []
     return []
 
 

@@ -21,6 +21,7 @@ from newsfacts.extract.event_frames_common import (
     _other_purpose,
     _place,
     _product_owner,
+    _specific,
     _stake_target,
     _stake_type,
     _stated_bid,
@@ -141,7 +142,9 @@ def frame_sell(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         if obj and agents and not args.passive and _product_like(obj, strict=True):
             # "will sell a workstation with the chip", "no plans to sell the adapter abroad"
             return Frame("product_launch", "events.sell.product", tuple(agents[:1]))
-        if args.passive and (args.obj or buyers):
+        if args.passive and (r.keys(args.obj) or buyers or _singular(args.obj)):
+            # "Yugansk was sold to X", "a steel mill sold to a consortium"; "bonds are sold in
+            # multiples of £10", "many firms were sold" name no company: no deal
             return Frame(
                 "acquisition", "events.sell.passive", tuple(buyers), tuple(r.keys(args.obj))
             )
@@ -149,6 +152,12 @@ def frame_sell(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     sellers = r.keys(args.subj)
     targets = (_stake_target(obj, r) if lemmas & {"stake"} else r.keys(obj)) or sellers
     return Frame("acquisition", "events.sell.verb", tuple(buyers), tuple(targets))
+
+
+def _singular(obj: list[Token]) -> bool:
+    """Whether an object names one thing: "a steel mill", "the next bank" (not "bonds", "many
+    privatised firms": a plural says what is sold in general)."""
+    return any(o.tag_ not in ("NNS", "NNPS") or _specific(o) for o in obj)
 
 
 def _counted(obj: list[Token]) -> bool:

@@ -42,7 +42,34 @@ def stated_status(event: Event, claims: list[Claim]) -> EventStatus | None:
     status = STANCE_STATUS.get(innermost.stance)
     if status == "speculated" and is_denial(event.status):
         return None
+    if status == "speculated" and event.status == "planned" and _plain_speech(innermost):
+        return None  # "she said the firm would cut 200 jobs": a reported plan (GUIDELINES s.4)
     return status
+
+
+# Speech cues that report without hedging: under them a "would" or "will" is the speaker's plan,
+# while a cognition cue ("believes", "expects") makes the reported plan a forecast.
+_PLAIN_SPEECH = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "adding",
+        "announced",
+        "confirmed",
+        "stated",
+    }
+)
+
+
+def _plain_speech(claim: Claim) -> bool:
+    """Whether a claim's cue only reports: "said", "told", "added" (not "believes")."""
+    return claim.cue.lower() in _PLAIN_SPEECH
 
 
 # Cues by which a target turns a bid down (GUIDELINES s.4: a rejected offer stays planned).

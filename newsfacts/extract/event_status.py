@@ -131,7 +131,7 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
     token, came_from, depth, under_speech = trigger, trigger, 0, False
     while True:
         if token is trigger or came_from.dep_ not in _SUBJECT_OF or token.pos_ in ("VERB", "AUX"):
-            _verb_group(token, cues, under_speech)
+            _verb_group(token, cues, under_speech or _reported(token))
         if token is not trigger:
             _governing_cue(token, came_from, trigger, cues, event_type)
         if not _climbs(token) or depth > 8:
@@ -149,6 +149,15 @@ def read_cues(trigger: Token, event_type: str = "") -> Cues:
                 cues.speculation = True
         came_from, token, depth = token, token.head, depth + 1
     return cues
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb heads a clause reported by a speech verb: "would" in "said it would sell
+    the unit", "added it would raise prices", "said legal action would be taken"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_WORDS
 
 
 def _climbs(token: Token) -> bool:

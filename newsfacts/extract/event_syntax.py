@@ -317,6 +317,10 @@ def choose_amount(
         # participle adjunct the parser hung elsewhere in the sentence, no other clause's
         adjuncts = _subjectless_adjuncts(sent, pred.token)
         found = [a for a in every if _in_clause(a.start, adjuncts) and a.unit == "money"]
+    if not found and event_type in _MONEY_TYPES:
+        # "paying £328m to buy Y", "raised £1bn to fund the bid": the sum a purpose clause is for
+        purpose = _purpose_noun(clause_head(pred.token))
+        found = [a for a in every if _in_clause(a.start, purpose) and a.unit == "money"]
     found = [a for a in found if a.lead not in ("from", "vs", "versus", "against")] or found
     if not found:
         return None
@@ -335,6 +339,20 @@ def choose_amount(
     after = [a for a in found if a.start >= pred.start] or found
     levels = [a for a in after if a.unit != "percent" and a.lead != "by"]
     return levels[0] if levels and event_type == "financial_result" else after[0]
+
+
+def _purpose_noun(verb: Token) -> list[Token]:
+    """The words of the noun an infinitive purpose clause modifies, without the clause: "£328m"
+    in "paying £328m to buy Y"."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return []
+    inner = {t.i for t in verb.subtree}
+    if verb.dep_ == "acl":
+        return [t for t in verb.head.subtree if t.i not in inner]
+    if verb.dep_ in ("xcomp", "advcl"):  # "paying [£328m] [to buy Y]": the payer's object
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        return [t for o in objects for t in o.subtree if t.i not in inner]
+    return []
 
 
 def _subjectless_adjuncts(sent: Span, trigger: Token) -> list[Token]:
