@@ -192,3 +192,18 @@ def test_a_name_beside_a_person_is_no_company(body: str, name: str) -> None:
     """Person-shaped names the NER model reads as organisations here: an apposition naming a
     person or a coordination with a person's name says they are people."""
     assert name not in {c.name for c in _facts(body).companies}
+
+
+def test_a_name_opening_or_ending_with_a_product_is_a_product() -> None:
+    """What NER calls an organisation but opens or ends with a product the text writes beside a
+    product noun ("the Zapbox handheld console") is a product: "Zapbox Advance SP", "World of
+    Zapbox"; an organisation head word keeps a name ("Zapbox Labs")."""
+    from types import SimpleNamespace
+
+    from newsfacts.extract.entity_reconcile import _names_a_product
+
+    ner = SimpleNamespace(products=frozenset({"Zapbox"}))
+    assert _names_a_product(ner, "Zapbox Advance SP")
+    assert _names_a_product(ner, "World of Zapbox")
+    assert not _names_a_product(ner, "Zapbox Labs")
+    assert not _names_a_product(ner, "Halden Foods")

@@ -100,7 +100,7 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     # A dictionary word NER tags as an organisation at least twice, and as nothing else, is a
     # name ("Corvane" may be a word too), not "Budget" tagged once.
     steady = ner.org_counts.get(ent.text, 0) >= 2 and ner.labels.get(ent.text) == {"ORG"}
-    if not plausible_org_name(ent.text, word_ok=steady) or ent.text in ner.products:
+    if not plausible_org_name(ent.text, word_ok=steady) or _names_a_product(ner, ent.text):
         return False
     if ner.labels.get(ent.text, frozenset()) & (THING_LABELS | {"PERSON"}):
         return False
@@ -119,6 +119,20 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     if _ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text):
         return False
     return not _abbreviates_a_thing(ner, ent.text) and not _name_beside_person(doc, ent)
+
+
+def _names_a_product(ner: NerView, text: str) -> bool:
+    """A name NER reads as an organisation that is, or opens or ends with, a product the text
+    writes beside a product noun: "the Lumen console" makes "Lumen", "Lumen Advance SP" and
+    "World of Lumen" products; a known organisation or an organisation head word ("Lumen Labs")
+    keeps it a name."""
+    if text in ner.products:
+        return True
+    words = text.split()
+    if len(words) < 2 or words[-1] in gz.org_head_words():
+        return False
+    ends = {words[0], " ".join(words[:2]), words[-1], " ".join(words[-2:])} - {text}
+    return any(p in ends and gz.name_key(p) not in gz.known_orgs() for p in ner.products)
 
 
 def _abbreviates_a_thing(ner: NerView, text: str) -> bool:
