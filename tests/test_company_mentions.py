@@ -207,3 +207,11 @@ def test_a_name_opening_or_ending_with_a_product_is_a_product() -> None:
     assert _names_a_product(ner, "World of Zapbox")
     assert not _names_a_product(ner, "Zapbox Labs")
     assert not _names_a_product(ner, "Halden Foods")
+
+
+def test_a_paper_sharing_its_title_is_named_in_full() -> None:
+    """ "The Daily and Sunday Herald": the first paper is the Daily Herald, not "Daily"."""
+    body = "The Daily and Sunday Herald are axing 90 journalist jobs, the Herald Group said."
+    names = {c.name for c in _facts(body).companies}
+    assert "Daily" not in names
+    assert {"Daily Herald", "Sunday Herald"} <= names

@@ -497,9 +497,23 @@ _UNTYPED_RULES = frozenset(
 def kinds_from_names(doc: Doc) -> None:
     """The kind a name itself states, for organisations found without one: "Daily Ledger" and
     "Halden Gazette" are media, "Liberty Party" a political party."""
+    shared_paper_names(doc)
     for seg in doc.segments:
         if seg.role == "org" and seg.how in _UNTYPED_RULES and seg.kind == "company":
             seg.kind = kind_of_name(seg.text) or seg.kind
+
+
+def shared_paper_names(doc: Doc) -> None:
+    """ "the Daily and Sunday Ledger": the bare opener before "and" names the paper that shares
+    the second one's title ("Daily Ledger"), not an organisation called "Daily"."""
+    segs = doc.segments
+    for a, b in zip(segs, segs[1:], strict=False):
+        words = b.text.split()
+        if a.text not in _MEDIA_OPENERS or len(words) < 2 or words[0] not in _MEDIA_OPENERS:
+            continue
+        if b.i == a.j + 1 and doc.toks[a.j].text == "and" and b.role in ("org", "unknown"):
+            a.role, a.kind, a.how = "org", "media", a.how or "coordination"
+            a.display = " ".join([a.text, *words[1:]])
 
 
 # Words that make a name an authority's: a central bank, a federal office, a chamber.
