@@ -191,7 +191,9 @@ def test_known_name_before_its_named_unit_stays_apart() -> None:
 def test_a_name_beside_a_person_is_no_company(body: str, name: str) -> None:
     """Person-shaped names the NER model reads as organisations here: an apposition naming a
     person or a coordination with a person's name says they are people."""
-    assert name not in {c.name for c in _facts(body).companies}
+    facts = _facts(body)
+    assert name not in {c.name for c in facts.companies}
+    assert name in {p.name for p in facts.people}
 
 
 def test_a_name_opening_or_ending_with_a_product_is_a_product() -> None:
@@ -200,7 +202,7 @@ def test_a_name_opening_or_ending_with_a_product_is_a_product() -> None:
     Zapbox"; an organisation head word keeps a name ("Zapbox Labs")."""
     from types import SimpleNamespace
 
-    from newsfacts.extract.entity_reconcile import _names_a_product
+    from newsfacts.extract.entity_context import names_a_product as _names_a_product
 
     ner = SimpleNamespace(products=frozenset({"Zapbox"}))
     assert _names_a_product(ner, "Zapbox Advance SP")

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
+from newsfacts.extract import entity_context as ec
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
@@ -100,7 +101,7 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
     # A dictionary word NER tags as an organisation at least twice, and as nothing else, is a
     # name ("Corvane" may be a word too), not "Budget" tagged once.
     steady = ner.org_counts.get(ent.text, 0) >= 2 and ner.labels.get(ent.text) == {"ORG"}
-    if not plausible_org_name(ent.text, word_ok=steady) or _names_a_product(ner, ent.text):
+    if not plausible_org_name(ent.text, word_ok=steady) or ec.names_a_product(ner, ent.text):
         return False
     if ner.labels.get(ent.text, frozenset()) & (THING_LABELS | {"PERSON"}):
         return False
@@ -118,21 +119,7 @@ def ner_org_name(doc: Doc, ner: NerView, ent: Ent) -> bool:
         return False  # "according to Hartley": as often a surname
     if _ends_a_thing(ner, ent.text) or _surname_of_someone(doc, ner, ent.text):
         return False
-    return not _abbreviates_a_thing(ner, ent.text) and not _name_beside_person(doc, ent)
-
-
-def _names_a_product(ner: NerView, text: str) -> bool:
-    """A name NER reads as an organisation that is, or opens or ends with, a product the text
-    writes beside a product noun: "the Lumen console" makes "Lumen", "Lumen Advance SP" and
-    "World of Lumen" products; a known organisation or an organisation head word ("Lumen Labs")
-    keeps it a name."""
-    if text in ner.products:
-        return True
-    words = text.split()
-    if len(words) < 2 or words[-1] in gz.org_head_words():
-        return False
-    ends = {words[0], " ".join(words[:2]), words[-1], " ".join(words[-2:])} - {text}
-    return any(p in ends and gz.name_key(p) not in gz.known_orgs() for p in ner.products)
+    return not _abbreviates_a_thing(ner, ent.text) and not ec.name_beside_person(doc, ent)
 
 
 def _abbreviates_a_thing(ner: NerView, text: str) -> bool:
@@ -215,57 +202,6 @@ def plausible_org_name(text: str, word_ok: bool = False) -> bool:
     return word_ok or not common_word(text)
 
 
-# Nouns that describe a person in an apposition right after a name ("Dario Venn, the
-# chairman's son-in-law", "Ilse Marr, the country's richest woman"): kinship and person types,
-# written for this rule (general English, not taken from any corpus).
-_PERSON_NOUNS = frozenset(
-    (
-        *("son", "daughter", "son-in-law", "daughter-in-law", "father", "mother", "brother"),
-        *("sister", "wife", "husband", "widow", "nephew", "niece", "cousin", "man", "woman"),
-        *("tycoon", "magnate", "billionaire", "millionaire", "businessman", "businesswoman"),
-        *("entrepreneur", "oligarch", "heir", "heiress"),
-    )
-)
-
-
-def _person_context(doc: Doc, seg: Segment) -> bool:
-    """A name written beside a person: coordinated with a person's name ("shareholders Ilse Marr
-    and Dario Venn", "Dario Venn and Ilse Marr") or followed by an apposition naming a person
-    ("Dario Venn, son-in-law of the president", "Dario Venn, the country's richest man")."""
-    at = doc.segments.index(seg)
-    toks = doc.toks
-    prev = doc.segments[at - 1] if at else None
-    nxt = doc.segments[at + 1] if at + 1 < len(doc.segments) else None
-    if prev is not None and prev.role == "person" and _and_between(toks, prev, seg):
-        return True
-    if nxt is not None and nxt.role == "person" and _and_between(toks, seg, nxt):
-        return True
-    if seg.j >= len(toks) or toks[seg.j].text != ",":
-        return False
-    for tok in toks[seg.j + 1 : seg.j + 7]:
-        if tok.text in (",", ".", ";", "(", ")"):
-            return False
-        if tok.text.lower() in _PERSON_NOUNS:
-            return True
-    return False
-
-
-def _and_between(toks: list, first: Segment, second: Segment) -> bool:
-    """Whether the two segments are joined by a lone "and" ("Ilse Marr and Dario Venn")."""
-    return second.i == first.j + 1 and toks[first.j].text == "and"
-
-
-def _name_beside_person(doc: Doc, ent: Ent) -> bool:
-    """An NER organisation shaped like a person's name ("Dario Venn", "JD Marr": two or three
-    capitalised words, no organisation head) written beside a person (see _person_context)."""
-    words = ent.text.split()
-    heads = gz.org_head_words()
-    if not 2 <= len(words) <= 3 or any(w in heads or not w[:1].isupper() for w in words):
-        return False
-    seg = next((s for s in doc.segments if (s.start, s.end) == (ent.start, ent.end)), None)
-    return seg is not None and _person_context(doc, seg)
-
-
 def ner_people(doc: Doc, ner: NerView) -> None:
     """An NER person over undecided pieces is a person; a name-shaped guess that NER reads as an
     organisation is an organisation.
@@ -293,6 +229,12 @@ def ner_people(doc: Doc, ner: NerView) -> None:
                 and _org_not_person(doc, ner, ent)
             ):
                 seg.role, seg.kind, seg.how = "org", "company", "ner_org"
+        elif ent.label == "ORG" and ec.unknown_name_beside_person(doc, over, ent):
+            # "shareholders Ilse Marr and JD Halloran": a person NER calls an organisation
+            seg = new_segment(doc, ent.start, ent.end, "person", "ner_person", over[0].chunk)
+            if seg is not None:
+                at = doc.segments.index(over[0])
+                doc.segments[at : at + len(over)] = [seg]
 
 
 def _org_not_person(doc: Doc, ner: NerView, ent: Ent) -> bool:
@@ -302,7 +244,7 @@ def _org_not_person(doc: Doc, ner: NerView, ent: Ent) -> bool:
         return False
     if "PERSON" in ner.labels.get(ent.text, frozenset()):
         return False
-    if any(seg.text == ent.text and _person_context(doc, seg) for seg in doc.segments):
+    if any(seg.text == ent.text and ec.person_context(doc, seg) for seg in doc.segments):
         return False
     for seg in doc.segments:
         if seg.text == ent.text and seg.i > 0:
