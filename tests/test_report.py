@@ -190,6 +190,7 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
                 "evidence": DOCS[doc][s:e],
                 "first_seen": day,
                 "counterparty_ids": ["c2"] if eid in ("e1", "e2") else [],
+                "story_id": "st_northwind",  # a denial pairs with a report of its own story
             },
         )
     claims = [  # (claim_id, doc, speaker, stance, content, event)
@@ -234,7 +235,7 @@ def add_facts(con: duckdb.DuckDBPyConnection) -> None:
             },
         )
         companies = ["c1", "c2"]
-        fill(con, "canonical_claims", {"canonical_claim_id": f"cc_{kid}", "anchor_claim_id": kid, "speaker": speaker, "stance": stance, "stances": [stance], "content": content, "canonical_event_id": event, "speaker_company_id": "c1", "company_ids": companies, "first_seen": date(2031, 2, 2) if kid == "k1" else date(2031, 3, 5), "n_documents": 1, "n_publishers": 1, "doc_ids": [doc], "evidence": DOCS[doc][s:e]})  # fmt: skip
+        fill(con, "canonical_claims", {"canonical_claim_id": f"cc_{kid}", "anchor_claim_id": kid, "speaker": speaker, "stance": stance, "stances": [stance], "content": content, "canonical_event_id": event, "speaker_company_id": "c1", "company_ids": companies, "first_seen": date(2031, 2, 2) if kid == "k1" else date(2031, 3, 5), "n_documents": 1, "n_publishers": 1, "doc_ids": [doc], "evidence": DOCS[doc][s:e], "story_id": "st_northwind"})  # fmt: skip
 
 
 def add_run(
