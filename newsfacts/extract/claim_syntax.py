@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.extract import claim_content as cc
 from newsfacts.extract.claim_cues import CueEntry, gated_sentences, lexicon
 from newsfacts.extract.claim_fields import stance, subject_company
+from newsfacts.extract.claim_filters import not_a_claim, writer_speaker
 from newsfacts.extract.claim_speakers import (
     _PRONOUNS,
     Speaker,
@@ -128,6 +129,8 @@ def cue_claim(
     """The claim of one cue token: speaker, content, fields; None when one is missing."""
     if cc.inside_quote(offset + cue.idx, reader.quotes):
         return None  # a cue inside a quotation is part of the quote (gold ruling 2)
+    if entry.verb == "quote" and _as_saying(cue) is not None:
+        return quoted_claim(reader, cue, offset)
     first = _first_predicate(cue) if entry.object in ("any", "act") else None
     subj = _verb_subject(first) if first is not None else subject_token(cue)
     if subj is None:
@@ -141,12 +144,20 @@ def cue_claim(
     )
     if content is not None and _unanswered(cue, content):
         return None
+    if content is not None and not_a_claim(cue, entry, content):
+        # no claim, but its subject stays in focus for a later "it" ("GM no longer wants to
+        # own the unit. It has argued ...")
+        _remember(reader, resolve_speaker(reader, subj, offset))
+        return None
     split = content is not None and content.rule == "claims.split_quote"
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
     if _is_citing(cue):
         return None  # "..., citing its chief": read with the cue it hangs on
     speaker = resolve_speaker(reader, subj, offset)
+    resolved = bool(speaker.person_key or speaker.company_key or speaker.name)
+    if writer_speaker(reader.body[speaker.start : speaker.end], resolved):
+        return None
     rule, via = _rule(reader, cue, content, offset)
     cited = _cited_source(cue)
     if cited is not None:
@@ -155,6 +166,43 @@ def cue_claim(
         )
         speaker, rule = resolve_speaker(reader, cited, offset), "claims.citing"
     return build_claim(reader, cue, entry, speaker, content, rule, via, offset), speaker
+
+
+def _as_saying(cue: Token) -> Token | None:
+    """The "saying" of "quoted X as saying", if any."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for p in prep.children:
+            if p.dep_ in ("pcomp", "pobj") and p.lemma_.lower() == "say":
+                return p
+    return None
+
+
+def quoted_claim(reader: _Reader, cue: Token, offset: int) -> tuple[Claim, Speaker] | None:
+    """ "the newspaper quoted the executive as saying ...", "Ann Lee was quoted by the Herald
+    as saying ...": the one quoted is the speaker, "saying" the cue, the quoting outlet relays."""
+    saying = _as_saying(cue)
+    passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    objs = [c for c in cue.children if c.dep_ == "dobj"]
+    source = passive[0] if passive else (objs[0] if objs else None)
+    if saying is None or source is None:
+        return None
+    say = reader.lex["say"]
+    content = cc.clause_content(reader.body, saying, say, offset) or cc.quote_content(
+        reader.body, cue, offset, reader.quotes
+    )
+    if content is None or _overlaps_speaker(source, offset, content):
+        return None
+    if passive:
+        relays = [o for a in cue.children if a.dep_ == "agent" for o in a.children]
+    else:
+        relays = [c for c in cue.children if c.dep_ == "nsubj"]
+    via = None
+    if relays:
+        outlet = resolve_speaker(reader, relays[0], offset).company_key
+        via = outlet if reader.index.kind(outlet or "") == "media" else None
+    speaker = resolve_speaker(reader, source, offset)
+    rule = "claims.quoted_as_saying"
+    return build_claim(reader, saying, say, speaker, content, rule, via, offset), speaker
 
 
 def _unanswered(cue: Token, content: cc.Content) -> bool:
