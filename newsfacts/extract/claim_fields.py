@@ -19,12 +19,17 @@ from newsfacts.extract.event_context import MentionIndex
 from newsfacts.vocab import DENY_STANCE, Stance
 
 # Modal auxiliaries that make a stated content uncertain or conditional ("may", "could").
-HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should", "ought"})
+# "should" and "ought" are left out: "said the firm should restate its accounts" asserts a
+# demand, it does not make the content uncertain.
+HEDGE_MODALS = frozenset({"may", "might", "could", "would"})
+# Modals that make a quotation uncertain ('"That would be a mistake," he said'); "could" is
+# left out: in quoted speech it is more often ability ("we could not find a buyer").
+_QUOTE_MODALS = re.compile(r"\b(?:may|might|would)\b", re.IGNORECASE)
 # Words in a content that hedge it ("likely", "expects", "if the deal goes ahead").
 _HEDGE_WORDS = re.compile(
     r"\b(?:likely|unlikely|possibly|probably|perhaps|maybe|potentially|expect(?:s|ed)?\s+to|"
-    r"believes?|hopes?|hoping|consider(?:s|ing)?|aim(?:s|ing)?\s+to|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|risk\w*|"
-    r"uncertain\w*|appears?\s+to|seems?\s+to|if|unless|whether)\b",
+    r"believes?|hopes?|hoping|consider(?:s|ing)?|aim(?:s|ing)?\s+to|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|"
+    r"appears?\s+to|seems?\s+to|if|unless|whether)\b",
     re.IGNORECASE,
 )
 # A content rejecting a proposition ("had no plans to", "was not in talks", "is false").
@@ -32,7 +37,7 @@ _DENY_CONTENT = re.compile(
     r"\b(?:no\s+(?:\w+\s+)?(?:plans?|intentions?|truth|basis|evidence|link)|"
     r"not\s+(?:(?:been|be)\s+)?(?:in\s+talks|planning|for\s+sale|true|linked|guilty|involved|"
     r"responsible|part\s+of)|"
-    r"(?:is|are|was|were)\s+(?:false|untrue|groundless|baseless|wrong|unfounded)|"
+    r"(?:is|are|was|were)\s+[\"“]?(?:false|untrue|groundless|baseless|wrong|unfounded)|"
     r"never\s+(?:planned|intended|had)|no\s+longer\s+valid|nothing\s+to\s+suggest)\b",
     re.IGNORECASE,
 )
@@ -47,15 +52,37 @@ def stance(entry: CueEntry | None, cue: Token | None, root: Token | None, conten
     negated_cue = cue is not None and any(c.dep_ == "neg" for c in cue.children)
     if entry is not None and entry.stance == DENY_STANCE:
         return "assert" if negated_cue else DENY_STANCE
-    if _DENY_CONTENT.search(content):
+    if _DENY_CONTENT.search(content) or (root is not None and _negated_belief(root)):
         return DENY_STANCE
     if entry is not None and entry.stance == "hedge":
         return "hedge"
-    if root is not None and _modal(root):
+    if root is not None and (_modal(root) or _nested_cognition(root)):
+        return "hedge"
+    if root is None and _QUOTE_MODALS.search(content[:200]):
         return "hedge"
     if _HEDGE_WORDS.search(content[:200]):
         return "hedge"
     return "assert"
+
+
+# Cognition verbs heading a reported content that make it a belief ("said he believed ...").
+_BELIEF_VERBS = frozenset({"believe", "think", "expect", "hope", "fear", "suspect", "reckon"})
+
+
+# Verbs whose negation in a reported content rejects a proposition ("did not believe").
+_REJECTING_VERBS = _BELIEF_VERBS | frozenset({"intend", "see", "accept", "plan"})
+
+
+def _negated_belief(root: Token) -> bool:
+    """ "said the department did not believe there was a case", "said it did not intend to
+    refer a new proposal", "said he could not see the legal basis of the charges"."""
+    return root.lemma_.lower() in _REJECTING_VERBS and any(c.dep_ == "neg" for c in root.children)
+
+
+def _nested_cognition(root: Token) -> bool:
+    """ "said he believed a bid would succeed", "said it thought the bank had a role", "said
+    it expected the device to sell out": the content is the speaker's belief."""
+    return root.lemma_.lower() in _BELIEF_VERBS and any(c.dep_ == "nsubj" for c in root.children)
 
 
 def _modal(root: Token) -> bool:
