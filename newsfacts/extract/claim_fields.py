@@ -43,6 +43,8 @@ _DENY_CONTENT = re.compile(
 )
 _ORG_KINDS = ("company", "government", "other_org")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+# A content naming no organisation but pointing back at one ("its profits", "the firm's").
+_OWN = re.compile(r"\b(?:its|the\s+(?:company|firm|group|bank|business))\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:it|its|they|their|the\s+(?:company|firm|group|bank|club|business))$")
 
 
@@ -102,10 +104,13 @@ def subject_company(
     via: str | None = None,
     anaphor: Callable[[str, int], str | None] | None = None,
     speaker_before: bool = True,
+    speaker_is_company: bool = False,
 ) -> str | None:
     """The organisation the content body[start:end] is about (see the module docstring);
     `anaphor` resolves "it" / "the company" at a position to an organisation key; an anaphor
-    after the speaker ("Foo said it would") is the speaker's own organisation."""
+    after the speaker ("Foo said it would") is the speaker's own organisation. `anaphor` is
+    None for a group speaker ("critics say it could ..."), whose "it" is a thing, not a firm.
+    A company that speaks of "its" sales or "the company" speaks of itself."""
     subj = _clause_subject(root) if root is not None else None
     if subj is not None:
         s = offset + subj.left_edge.idx
@@ -118,7 +123,7 @@ def subject_company(
             return speaker_org
         if _ANAPHOR.match(words) and speaker_org and speaker_before:
             return speaker_org  # "Foo said it would ...", "Ann Lee said the company ..."
-        if _ANAPHOR.match(words):
+        if _ANAPHOR.match(words) and anaphor is not None:
             found = anaphor(subj.lemma_.lower(), s) if anaphor else None
             return found or speaker_org or index.last_company_before(s, _ORG_KINDS)
     named = _first_org(index, start, end, via)
@@ -126,6 +131,8 @@ def subject_company(
         return named
     if _FIRST_PERSON.search(body[start:end]):
         return speaker_org
+    if speaker_is_company and _OWN.search(body[start:end]):
+        return speaker_org  # "Foo said its profits would fall", "..., the company said"
     return None
 
 

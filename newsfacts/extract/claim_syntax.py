@@ -348,8 +348,9 @@ def build_claim(
         reader.index,
         speaker_org,
         via,
-        lambda word, pos: _org_anaphor(reader, word, pos),
+        None if speaker.group else (lambda word, pos: _org_anaphor(reader, word, pos)),
         speaker.start < content.start,
+        _company_itself(reader, speaker) and not content.is_quote,
     )
     if (
         content.rule == "claims.object"
@@ -380,6 +381,14 @@ def build_claim(
         speaker_name=speaker.name,
         **extra,
     )
+
+
+def _company_itself(reader: _Reader, speaker: Speaker) -> bool:
+    """True when a company speaks as itself ("Foo said", "the firm said"), not through a
+    person or a representative ("a spokesman for Foo")."""
+    if speaker.person_key or speaker.role or not speaker.company_key:
+        return False
+    return reader.index.kind(speaker.company_key) == "company"
 
 
 def _org_anaphor(reader: _Reader, word: str, pos: int) -> str | None:
