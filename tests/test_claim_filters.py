@@ -54,6 +54,9 @@ def _claims(body: str, people: list[dict] = ()) -> list[Claim]:
         ("The farmers' union urged Tollan to reject the new contract.", "reject"),
         ("The court could declare Tollan bankrupt before the sale.", "declare"),
         ("I think the dairy market is far too crowded these days.", "think"),
+        ("The ruling could threaten the production of soft cheeses.", "threaten"),
+        ("The site hosting the offer currently shows a holding page.", "shows"),
+        ("Speculation suggests that Brenmoor will raise its bid.", "suggests"),
     ],
 )
 def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
@@ -71,6 +74,10 @@ def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
         ("The farmers' union urged Tollan to reject the new contract.", "urged"),
         ("Figures for the year led Brenmoor to conclude that demand had peaked.", "conclude"),
         ("Tollan declared that the recall was over.", "declared"),
+        ("Analysts warn that Tollan could lose market share.", "warn"),
+        ("The figures show that Tollan sold less cheese.", "show"),
+        ("Many suggested that Brenmoor had paid too much.", "suggested"),
+        ("The union's submission also calls for higher wages.", "calls"),
     ],
 )
 def test_statements_next_to_them_stay_claims(body: str, cue: str) -> None:

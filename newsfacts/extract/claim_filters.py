@@ -8,10 +8,16 @@ docstring quotes the phrases it must reject; the phrases it must keep are in the
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from spacy.tokens import Token
 
 from newsfacts.extract.claim_content import QUESTION_WORDS, Content
 from newsfacts.extract.claim_cues import CueEntry, lexicon
+from newsfacts.extract.coref import ORG_NOUNS, REPORT_NOUNS, REPRESENTATIVE_NOUNS
+
+PEOPLE_NOUNS_PATH = Path(__file__).resolve().parents[1] / "resources" / "people_nouns.txt"
 
 # "want to see X changed" states a wish about the world, not a plan to act.
 _WISH_VERBS = frozenset({"see"})
@@ -130,3 +136,50 @@ def writer_speaker(speaker_text: str, resolved: bool) -> bool:
     """ "I think the line is quite distinct", "you never fully get to understand", "until we
     all know": outside a quotation the writer or the reader is no named source."""
     return not resolved and speaker_text.lower() in _WRITER_PRONOUNS
+
+
+@cache
+def people_nouns(path: Path = PEOPLE_NOUNS_PATH) -> frozenset[str]:
+    """Nouns of people and groups that can speak (resources/people_nouns.txt), with the role,
+    organisation and report nouns of newsfacts.extract.coref."""
+    words = {w.strip() for w in path.read_text(encoding="utf-8").splitlines()}
+    words = {w for w in words if w and not w.startswith("#")}
+    return frozenset(words | REPRESENTATIVE_NOUNS | REPORT_NOUNS | set().union(*ORG_NOUNS.values()))
+
+
+# Cues whose verb is as often said of things as of sources ("the ruling could threaten", "the
+# site shows", "speculation suggests"): their speaker must be someone.
+_THING_CUES = frozenset(
+    [
+        "threaten",
+        "show",
+        "suggest",
+        "confirm",
+        "warn",
+        "describe",
+        "convince",
+        "explain",
+        "call",
+        "indicate",
+        "reveal",
+        "admit",
+        "agree",
+    ]
+)
+
+
+def thing_speaker(cue: Token, head: Token, resolved: bool) -> bool:
+    """ "the ruling could threaten production", "the site shows a holding page", "Speculation
+    suggests that", "marketing speak describes the chip as": a common noun naming a thing
+    (no person, group, organisation or report, and resolved to no one) says nothing; nor does
+    a date misread as a subject (' "...," said Ann Lee, its chief, said last year')."""
+    if head.ent_type_ in ("DATE", "TIME") and not resolved:
+        return True
+    if cue.lemma_.lower() not in _THING_CUES:
+        return False
+    if resolved or head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    if head.tag_ in ("WP", "WDT", "DT") or head.pos_ == "NUM":
+        return head.lower_ in ("this", "that", "these")
+    lemma = head.lemma_.lower()
+    return lemma not in people_nouns() and head.lower_ not in people_nouns()

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.extract import claim_content as cc
 from newsfacts.extract.claim_cues import CueEntry, gated_sentences, lexicon
 from newsfacts.extract.claim_fields import stance, subject_company
-from newsfacts.extract.claim_filters import not_a_claim, writer_speaker
+from newsfacts.extract.claim_filters import not_a_claim, thing_speaker, writer_speaker
 from newsfacts.extract.claim_speakers import (
     _PRONOUNS,
     Speaker,
@@ -157,6 +157,8 @@ def cue_claim(
     speaker = resolve_speaker(reader, subj, offset)
     resolved = bool(speaker.person_key or speaker.company_key or speaker.name)
     if writer_speaker(reader.body[speaker.start : speaker.end], resolved):
+        return None
+    if thing_speaker(cue, subj, resolved):
         return None
     rule, via = _rule(reader, cue, content, offset)
     cited = _cited_source(cue)
