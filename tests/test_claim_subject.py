@@ -45,6 +45,12 @@ def _subject(body: str, cue: str, people: list[dict] = ()) -> str | None:
             "say",
             None,
         ),
+        # a definite organisation noun in the content refers back to the organisation
+        (
+            "Tollan Dairies opened a new plant. Analysts said a rival had overtaken the company.",
+            "said",
+            "tollan dairies",
+        ),
         # the organisation named in the content's subject wins over the speaker's
         ("Tollan said Brenmoor had cut its prices.", "said", "brenmoor foods"),
     ],

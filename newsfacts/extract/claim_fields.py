@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsfacts.extract.claim_cues import CueEntry
+from newsfacts.extract.coref import ORG_NOUNS
 from newsfacts.extract.event_context import MentionIndex
 from newsfacts.vocab import DENY_STANCE, Stance
 
@@ -41,6 +42,8 @@ _DENY_CONTENT = re.compile(
     r"never\s+(?:planned|intended|had)|no\s+longer\s+valid|nothing\s+to\s+suggest)\b",
     re.IGNORECASE,
 )
+# Head nouns of a definite description of an organisation ("the club", "the ministry").
+ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
 _ORG_KINDS = ("company", "government", "other_org")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
 # A content naming no organisation but pointing back at one ("its profits", "the firm's").
@@ -105,12 +108,14 @@ def subject_company(
     anaphor: Callable[[str, int], str | None] | None = None,
     speaker_before: bool = True,
     speaker_is_company: bool = False,
+    group_speaker: bool = False,
 ) -> str | None:
     """The organisation the content body[start:end] is about (see the module docstring);
     `anaphor` resolves "it" / "the company" at a position to an organisation key; an anaphor
-    after the speaker ("Foo said it would") is the speaker's own organisation. `anaphor` is
-    None for a group speaker ("critics say it could ..."), whose "it" is a thing, not a firm.
-    A company that speaks of "its" sales or "the company" speaks of itself."""
+    after the speaker ("Foo said it would") is the speaker's own organisation. A group's "it"
+    ("critics say it could ...") is a thing, not a firm. A definite organisation noun anywhere
+    in the content ("take control of the club") names the organisation it refers back to. A
+    company that speaks of "its" sales or "the company" speaks of itself."""
     subj = _clause_subject(root) if root is not None else None
     if subj is not None:
         s = offset + subj.left_edge.idx
@@ -123,16 +128,34 @@ def subject_company(
             return speaker_org
         if _ANAPHOR.match(words) and speaker_org and speaker_before:
             return speaker_org  # "Foo said it would ...", "Ann Lee said the company ..."
-        if _ANAPHOR.match(words) and anaphor is not None:
-            found = anaphor(subj.lemma_.lower(), s) if anaphor else None
+        if _ANAPHOR.match(words) and anaphor is not None and not group_speaker:
+            found = anaphor(subj.lemma_.lower(), s)
             return found or speaker_org or index.last_company_before(s, _ORG_KINDS)
     named = _first_org(index, start, end, via)
     if named:
         return named
+    noun = _definite_org_noun(root, offset, start, end) if root is not None else None
+    found = anaphor(noun.lemma_.lower(), offset + noun.idx) if noun and anaphor else None
+    if found:
+        return found
     if _FIRST_PERSON.search(body[start:end]):
         return speaker_org
     if speaker_is_company and _OWN.search(body[start:end]):
         return speaker_org  # "Foo said its profits would fall", "..., the company said"
+    return None
+
+
+def _definite_org_noun(root: Token, offset: int, start: int, end: int) -> Token | None:
+    """The first "the <organisation noun>" of a content ("the club", "the Russian oil
+    giant", "the department"), not a possessive one's ("the club's fans" still counts)."""
+    for tok in sorted(root.subtree, key=lambda t: t.i):
+        pos = offset + tok.idx
+        if not start <= pos < end or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if tok.lemma_.lower() in ORG_NOUN_SET and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ):
+            return tok
     return None
 
 

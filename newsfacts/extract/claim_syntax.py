@@ -350,9 +350,10 @@ def build_claim(
         reader.index,
         speaker_org,
         via,
-        None if speaker.group else (lambda word, pos: _org_anaphor(reader, word, pos)),
+        lambda word, pos: _org_anaphor(reader, word, pos),
         speaker.start < content.start,
         _company_itself(reader, speaker) and not content.is_quote,
+        speaker.group,
     )
     if (
         content.rule == "claims.object"
