@@ -154,7 +154,8 @@ def cue_claim(
         return None
     if _is_citing(cue):
         return None  # "..., citing its chief": read with the cue it hangs on
-    speaker = resolve_speaker(reader, subj, offset)
+    quote = (content.start, content.end) if content.is_quote or split else None
+    speaker = resolve_speaker(reader, subj, offset, quote)
     resolved = bool(speaker.person_key or speaker.company_key or speaker.name)
     if writer_speaker(reader.body[speaker.start : speaker.end], resolved):
         return None
