@@ -44,6 +44,10 @@ def _stance(body: str, cue: str) -> str:
         ('He told the court that the charges were "false".', "told", "deny"),
         ("Tollan said it had no plans to sell the cheese unit.", "said", "deny"),
         ("Tollan said sales rose 4% in the year to March.", "said", "assert"),
+        # "would" reporting the speaker's own plan asserts it; said of anything else, hedges
+        ("Tollan said it would close two plants next year.", "said", "assert"),
+        ("Critics say it would hurt small farms.", "say", "hedge"),
+        ("The analyst said it would cost millions to rebrand.", "said", "hedge"),
     ],
 )
 def test_stance(body: str, cue: str, expected: str) -> None:

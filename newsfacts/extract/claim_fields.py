@@ -51,9 +51,17 @@ _OWN = re.compile(r"\b(?:its|the\s+(?:company|firm|group|bank|business))\b", re.
 _ANAPHOR = re.compile(r"^(?:it|its|they|their|the\s+(?:company|firm|group|bank|club|business))$")
 
 
-def stance(entry: CueEntry | None, cue: Token | None, root: Token | None, content: str) -> Stance:
+def stance(
+    entry: CueEntry | None,
+    cue: Token | None,
+    root: Token | None,
+    content: str,
+    self_words: frozenset[str] = frozenset(),
+) -> Stance:
     """deny for a denying cue or a content rejecting a proposition; hedge for a cognition or
-    forecast cue, a modal on the content's main verb or a hedging word; else assert."""
+    forecast cue, a modal on the content's main verb or a hedging word; else assert. A
+    "would" whose subject is one of `self_words` (the pronouns that can stand for the
+    speaker: "it" for a firm, "he" for a man) reports the speaker's own plan: assert."""
     negated_cue = cue is not None and any(c.dep_ == "neg" for c in cue.children)
     if entry is not None and entry.stance == DENY_STANCE:
         return "assert" if negated_cue else DENY_STANCE
@@ -61,13 +69,36 @@ def stance(entry: CueEntry | None, cue: Token | None, root: Token | None, conten
         return DENY_STANCE
     if entry is not None and entry.stance == "hedge":
         return "hedge"
-    if root is not None and (_modal(root) or _nested_cognition(root)):
+    if root is not None and _nested_cognition(root):
+        return "hedge"
+    if root is not None and _modal(root) and not _own_plan(root, self_words):
         return "hedge"
     if root is None and _QUOTE_MODALS.search(content[:200]):
         return "hedge"
     if _HEDGE_WORDS.search(content[:200]):
         return "hedge"
     return "assert"
+
+
+# Pronouns that can stand for a speaker of each kind in its own reported words.
+SELF_WORDS = {
+    "org": frozenset({"it", "they", "we"}),
+    "group": frozenset({"they", "we"}),
+    "male": frozenset({"he"}),
+    "female": frozenset({"she"}),
+    "person": frozenset({"he", "she"}),
+}
+
+
+def _own_plan(root: Token, self_words: frozenset[str]) -> bool:
+    """ "said it would fund the deal by selling a stake", "said they would take legal
+    action": "would" reporting the speaker's own stated plan (a backshifted "will") asserts
+    it; only "would" with a pronoun subject, and no other modal on the verb."""
+    auxes = [a.lower_ for a in root.children if a.dep_ == "aux"]
+    if auxes != ["would"] or any(c.dep_ == "conj" for c in root.children):
+        return False
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].lower_ in self_words
 
 
 # Cognition verbs heading a reported content that make it a belief ("said he believed ...").

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.extract import claim_content as cc
 from newsfacts.extract.claim_cues import CueEntry, gated_sentences, lexicon
-from newsfacts.extract.claim_fields import stance, subject_company
+from newsfacts.extract.claim_fields import SELF_WORDS, stance, subject_company
 from newsfacts.extract.claim_filters import not_a_claim, thing_speaker, writer_speaker
 from newsfacts.extract.claim_speakers import (
     _PRONOUNS,
@@ -376,7 +376,7 @@ def build_claim(
         content_start=content.start,
         content_end=content.end,
         is_quote=content.is_quote,
-        stance=stance(entry, cue, content.root, text),
+        stance=stance(entry, cue, content.root, text, _self_words(speaker)),
         speaker_person_key=speaker.person_key,
         speaker_company_key=speaker.company_key,
         reported_via_key=via,
@@ -385,6 +385,20 @@ def build_claim(
         speaker_name=speaker.name,
         **extra,
     )
+
+
+def _self_words(speaker: Speaker) -> frozenset[str]:
+    """The pronouns by which a speaker can speak of itself in reported words ("Foo said it
+    would", "Ann Lee said she would", "a spokesman said it would")."""
+    words: frozenset[str] = frozenset()
+    if speaker.company_key:
+        words |= SELF_WORDS["org"]
+    if speaker.group:
+        words |= SELF_WORDS["group"]
+    if speaker.person_key or speaker.role or (speaker.name and not speaker.company_key):
+        kind = {"m": "male", "f": "female"}.get(speaker.gender or "", "person")
+        words |= SELF_WORDS[kind]
+    return words
 
 
 def _company_itself(reader: _Reader, speaker: Speaker) -> bool:
