@@ -164,6 +164,7 @@ _THING_CUES = frozenset(
         "reveal",
         "admit",
         "agree",
+        "tell",
     ]
 )
 

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.extract import claim_content as cc
-from newsfacts.extract.claim_cues import CueEntry, gated_sentences, lexicon
+from newsfacts.extract.claim_cues import CueEntry, entries_by_form, gated_sentences, lexicon
 from newsfacts.extract.claim_fields import SELF_WORDS, stance, subject_company
 from newsfacts.extract.claim_filters import not_a_claim, thing_speaker, writer_speaker
 from newsfacts.extract.claim_speakers import (
@@ -102,7 +102,7 @@ def cue_entry(tok: Token, lex: dict[str, CueEntry]) -> CueEntry | None:
     adjective = lex.get(tok.lower_)
     if adjective is not None and adjective.adjective:
         return adjective if tok.pos_ in ("ADJ", "VERB") and tok.dep_ != "amod" else None
-    entry = lex.get(tok.lemma_.lower())
+    entry = lex.get(tok.lemma_.lower()) or entries_by_form().get(tok.lower_)
     if entry is None or entry.adjective or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ == "acl":
