@@ -103,3 +103,16 @@ def test_passive_quoted_as_saying_keeps_the_one_quoted_not_the_paper() -> None:
     claims = _claims(body, people)
     assert [(c.cue, c.speaker) for c in claims] == [("saying", "Ann Moss")]
     assert claims[0].content == "Tollan had been undervalued"
+
+
+def test_partly_quoted_clause_is_one_unquoted_content() -> None:
+    body = 'The new plant would "create hundreds of local jobs," Ann Moss said.'
+    claims = _claims(body, [{"key": "ann moss", "surfaces": ["Ann Moss"]}])
+    assert [(c.cue, c.is_quote) for c in claims] == [("said", False)]
+    assert claims[0].content.startswith("The new plant would")
+
+
+def test_whole_quotation_before_the_cue_stays_a_quote() -> None:
+    body = '"We will create hundreds of local jobs," Ann Moss said.'
+    claims = _claims(body, [{"key": "ann moss", "surfaces": ["Ann Moss"]}])
+    assert [(c.cue, c.is_quote) for c in claims] == [("said", True)]
