@@ -46,6 +46,11 @@ def _stance(body: str, cue: str) -> str:
         ("Tollan said sales rose 4% in the year to March.", "said", "assert"),
         # "would" reporting the speaker's own plan asserts it; said of anything else, hedges
         ("Tollan said it would close two plants next year.", "said", "assert"),
+        # forecasts and impressions hedge; "going to" a place does not
+        ('"Cheese prices are going to rise," the analyst said.', "said", "hedge"),
+        ('"It looks like a weak year for dairy," the analyst said.', "said", "hedge"),
+        ("The analyst said Tollan was going to the courts for help.", "said", "assert"),
+        ("The analyst said its figures suggested demand had peaked.", "said", "hedge"),
         ("Critics say it would hurt small farms.", "say", "hedge"),
         ("The analyst said it would cost millions to rebrand.", "said", "hedge"),
     ],

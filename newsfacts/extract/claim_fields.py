@@ -25,12 +25,14 @@ from newsfacts.vocab import DENY_STANCE, Stance
 HEDGE_MODALS = frozenset({"may", "might", "could", "would"})
 # Modals that make a quotation uncertain ('"That would be a mistake," he said'); "could" is
 # left out: in quoted speech it is more often ability ("we could not find a buyer").
-_QUOTE_MODALS = re.compile(r"\b(?:may|might|would)\b", re.IGNORECASE)
+_QUOTE_MODALS = re.compile(r"\b(?:may|might|would|should)\b", re.IGNORECASE)
 # Words in a content that hedge it ("likely", "expects", "if the deal goes ahead").
 _HEDGE_WORDS = re.compile(
     r"\b(?:likely|unlikely|possibly|probably|perhaps|maybe|potentially|expect(?:s|ed)?\s+to|"
     r"believes?|hopes?|hoping|consider(?:s|ing)?|aim(?:s|ing)?\s+to|predict\w*|forecast\w*|set\s+to|on\s+course\s+to|"
-    r"appears?\s+to|seems?\s+to|if|unless|whether)\b",
+    r"appears?\s+to|seems?\s+to|if|unless|whether|I\s+think|looks\s+like|"
+    r"(?:it|not)\s+look\s+like|going\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b)\w+|tipped\s+to|"
+    r"expecting|no\s+(?:guarantees?|assurances?))\b",
     re.IGNORECASE,
 )
 # A content rejecting a proposition ("had no plans to", "was not in talks", "is false").
@@ -102,7 +104,9 @@ def _own_plan(root: Token, self_words: frozenset[str]) -> bool:
 
 
 # Cognition verbs heading a reported content that make it a belief ("said he believed ...").
-_BELIEF_VERBS = frozenset({"believe", "think", "expect", "hope", "fear", "suspect", "reckon"})
+_BELIEF_VERBS = frozenset(
+    {"believe", "think", "expect", "hope", "fear", "suspect", "reckon", "suggest"}
+)
 
 
 # Verbs whose negation in a reported content rejects a proposition ("did not believe").
