@@ -58,6 +58,8 @@ def _claims(body: str, people: list[dict] = ()) -> list[Claim]:
         ("The site hosting the offer currently shows a holding page.", "shows"),
         ("Speculation suggests that Brenmoor will raise its bid.", "suggests"),
         ("A recorded message telling callers that lines were busy played for hours.", "telling"),
+        ("Tollan is claiming more than $20m in damages from Brenmoor.", "claiming"),
+        ("The sale was carried out according to the law.", "according to"),
     ],
 )
 def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
@@ -81,6 +83,8 @@ def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
         ("The union's submission also calls for higher wages.", "calls"),
         # "hopes" is lemmatised as a form of "hop"; the cue is still found by its form
         ("Brenmoor hopes the deal will close in May.", "hopes"),
+        ("Tollan has forecast a net loss of $40m for the year.", "forecast"),
+        ("Sales fell 4%, according to the Brenmoor annual report.", "according to"),
     ],
 )
 def test_statements_next_to_them_stay_claims(body: str, cue: str) -> None:

@@ -44,6 +44,24 @@ ACT_OBJECTS = frozenset(
 _DEAL_MODIFIERS = frozenset({"takeover", "merger", "buyout", "bail-out", "bailout"})
 # Cues whose noun object may be such a move ("rejected a takeover offer").
 _ACT_CUES = frozenset({"reject", "dismiss", "deny", "refuse", "turn"})
+# Nouns after "according to" that state a rule followed, not a source ("according to the law").
+RULE_NOUNS = frozenset(
+    [
+        "law",
+        "rule",
+        "regulation",
+        "plan",
+        "schedule",
+        "constitution",
+        "contract",
+        "agreement",
+        "term",
+        "tradition",
+        "procedure",
+        "standard",
+        "script",
+    ]
+)
 # Speakers that are the writer or the reader ("I think", "you never fully understand"): no
 # source an analyst can name.
 _WRITER_PRONOUNS = frozenset({"i", "you", "we", "me", "us"})
@@ -59,6 +77,7 @@ def not_a_claim(cue: Token, entry: CueEntry | None, content: Content) -> bool:
         or unanswered_question(cue, entry, content)
         or act_on_motion(cue, content)
         or object_controlled(cue, lexicon())
+        or money_demand(cue, entry)
     )
 
 
@@ -112,6 +131,16 @@ def act_on_motion(cue: Token, content: Content) -> bool:
         return False
     mods = {c.lower_ for c in objs[0].children if c.dep_ in ("compound", "amod", "nmod")}
     return objs[0].lemma_.lower() in ACT_OBJECTS or not mods.isdisjoint(_DEAL_MODIFIERS)
+
+
+def money_demand(cue: Token, entry: CueEntry) -> bool:
+    """ "is claiming more than $20bn in damages", "had pledged billions of dollars for
+    schools": a sum as the object of a plain speech cue is money asked or promised, an act
+    (a forecast keeps it: "forecast a net loss of 472bn yen")."""
+    if entry.stance != "assert":
+        return False
+    objs = [c for c in cue.children if c.dep_ == "dobj"]
+    return bool(objs) and any(t.ent_type_ == "MONEY" for t in objs[0].subtree)
 
 
 def object_controlled(cue: Token, lex: dict[str, CueEntry]) -> bool:

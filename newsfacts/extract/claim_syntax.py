@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.extract import claim_content as cc
 from newsfacts.extract.claim_cues import CueEntry, entries_by_form, gated_sentences, lexicon
 from newsfacts.extract.claim_fields import SELF_WORDS, stance, subject_company
-from newsfacts.extract.claim_filters import not_a_claim, thing_speaker, writer_speaker
+from newsfacts.extract.claim_filters import RULE_NOUNS, not_a_claim, thing_speaker, writer_speaker
 from newsfacts.extract.claim_speakers import (
     _PRONOUNS,
     Speaker,
@@ -303,8 +303,8 @@ def according_to_claim(reader: _Reader, tok: Token, offset: int) -> tuple[Claim,
     the clause "according to" hangs on is the content."""
     to = tok.nbor()
     objs = [c for c in (*to.children, *tok.children) if c.dep_ == "pobj"]
-    if not objs:
-        return None
+    if not objs or objs[0].lemma_.lower() in RULE_NOUNS:
+        return None  # "privatisations were carried out according to the law"
     inner = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     head = tok.head if tok.head is not tok else None
     pool = head.subtree if head is not None else tok.sent
