@@ -57,3 +57,20 @@ def _subject(body: str, cue: str, people: list[dict] = ()) -> str | None:
 )
 def test_subject(body: str, cue: str, expected: str | None) -> None:
     assert _subject(body, cue) == expected
+
+
+def test_the_company_never_stands_for_a_union() -> None:
+    body = (
+        "Tollan Dairies cut 200 jobs last month. "
+        "Union official Bo Kerr said the company had ignored the consultation period."
+    )
+    union = {
+        "key": "dairy workers union",
+        "surfaces": ["Dairy Workers Union"],
+        "kind": "other_org",
+        "descriptors": ["the company"],  # a description the entity stage linked wrongly
+    }
+    people = [{"key": "bo kerr", "surfaces": ["Bo Kerr"]}]
+    facts = builder.build_facts({"body": body, "companies": [_TOLLAN, union], "people": people})
+    add_claims(body, facts, None)
+    assert [c.subject_company_key for c in facts.claims] == ["tollan dairies"]

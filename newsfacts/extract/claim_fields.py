@@ -161,11 +161,17 @@ def subject_company(
         words = body[s:e].lower()
         if _FIRST_PERSON.fullmatch(words):
             return speaker_org
-        if _ANAPHOR.match(words) and speaker_org and speaker_before:
+        own = speaker_org and speaker_before and _fits(subj, index.kind(speaker_org))
+        if _ANAPHOR.match(words) and own:
             return speaker_org  # "Foo said it would ...", "Ann Lee said the company ..."
         if _ANAPHOR.match(words) and anaphor is not None and not group_speaker:
             found = anaphor(subj.lemma_.lower(), s)
-            return found or speaker_org or index.last_company_before(s, _ORG_KINDS)
+            if found:
+                return found
+            if speaker_org and _fits(subj, index.kind(speaker_org)):
+                return speaker_org
+            kinds = tuple(k for k, nouns in ORG_NOUNS.items() if subj.lemma_.lower() in nouns)
+            return index.last_company_before(s, kinds or _ORG_KINDS)
     named = _first_org(index, start, end, via)
     if named:
         return named
@@ -178,6 +184,13 @@ def subject_company(
     if speaker_is_company and _OWN.search(body[start:end]):
         return speaker_org  # "Foo said its profits would fall", "..., the company said"
     return None
+
+
+def _fits(word: Token, kind: str | None) -> bool:
+    """True when an anaphor can stand for an organisation of a kind: "it" for any, "the
+    company" not for a union ("A union official said the company had ignored the rules")."""
+    kinds = [k for k, nouns in ORG_NOUNS.items() if word.lemma_.lower() in nouns]
+    return not kinds or kind in kinds
 
 
 def _definite_org_noun(root: Token, offset: int, start: int, end: int) -> Token | None:
@@ -206,8 +219,18 @@ def _clause_subject(root: Token) -> Token | None:
 
 
 def _first_org(index: MentionIndex, start: int, end: int, via: str | None) -> str | None:
-    """The first organisation named in [start, end), the relaying outlet excepted."""
+    """The first organisation named in [start, end), the relaying outlet excepted, and a
+    description linked to an organisation it cannot describe ("the company" for a union)."""
     for m in index.companies_in(start, end):
-        if m.company_key != via:
+        if m.company_key != via and _describes(m.text, index.kind(m.company_key)):
             return m.company_key
     return None
+
+
+def _describes(text: str, kind: str | None) -> bool:
+    """False for "the <noun>" whose noun names another kind of organisation than `kind`."""
+    words = text.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return True
+    kinds = [k for k, nouns in ORG_NOUNS.items() if words[1] in nouns]
+    return not kinds or kind in kinds

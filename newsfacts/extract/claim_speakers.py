@@ -353,7 +353,8 @@ def _remember(reader: _Reader, sp: Speaker) -> None:
                 "org",
                 sp.name,
                 company_key=sp.company_key,
-                org_kind="company",
+                # a union official speaks for a union, not for "the company"
+                org_kind=reader.index.kind(sp.company_key) if sp.company_key else "company",
                 gender=sp.gender,
                 role=sp.role,
                 spoke=True,
