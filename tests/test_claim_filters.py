@@ -57,7 +57,7 @@ def _claims(body: str, people: list[dict] = ()) -> list[Claim]:
         ("The ruling could threaten the production of soft cheeses.", "threaten"),
         ("The site hosting the offer currently shows a holding page.", "shows"),
         ("Speculation suggests that Brenmoor will raise its bid.", "suggests"),
-        ("A recorded message telling callers that lines were busy played for hours.", "telling"),
+        ("A recording telling callers that lines were busy played for hours.", "telling"),
         ("Tollan is claiming more than $20m in damages from Brenmoor.", "claiming"),
         ("The sale was carried out according to the law.", "according to"),
     ],
