@@ -134,8 +134,18 @@ def quote_content(
         return None
     if before and _complement_outside(cue, offset, before):
         return None
+    if before and _clause_runs_into(body, offset + cue.sent.start_char, before[0]):
+        return None  # 'The plan would "create jobs," he said': the clause, partly quoted
     s, e = trim(body, quote[0], quote[1])
     return Content(s, e, True, "claims.quote") if e - s > 2 else None
+
+
+def _clause_runs_into(body: str, sent_start: int, quote_start: int) -> bool:
+    """True when words of the sentence come before a quotation that ends before its cue
+    ('The aid package would "create a positive climate," he said'): the quotation is only the
+    end of the content clause (gold ruling 3: partly quoted content is no quote)."""
+    lead = body[sent_start:quote_start]
+    return any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith((":", ","))
 
 
 def _complement_outside(cue: Token, offset: int, quote: tuple[int, int]) -> bool:

@@ -122,3 +122,16 @@ def gated_sentences(body: str, spans: list[tuple[int, int]]) -> list[int]:
         if 0 <= i < len(spans) and at < spans[i][1]:
             hits.add(i)
     return sorted(hits)
+
+
+@cache
+def entries_by_form() -> dict[str, CueEntry]:
+    """Cue entries by their one-word surface forms ("hopes" -> hope), for a verb the
+    lemmatiser gets wrong ("hopes" read as a form of "hop")."""
+    out: dict[str, CueEntry] = {}
+    for entry in lexicon().values():
+        if entry.adjective or entry.particle:
+            continue
+        for form in surface_forms(entry):
+            out.setdefault(form.lower(), entry)
+    return out

@@ -200,8 +200,11 @@ def _by_participle(verb: Token) -> set[int]:
     return keep
 
 
-def resolve_speaker(reader: _Reader, subj: Token, offset: int) -> Speaker:
-    """The speaker as written, resolved to a person, an organisation, a group or nobody."""
+def resolve_speaker(
+    reader: _Reader, subj: Token, offset: int, quote: tuple[int, int] | None = None
+) -> Speaker:
+    """The speaker as written, resolved to a person, an organisation, a group or nobody; a
+    pronoun never to someone named inside `quote`, the quotation it is the source of."""
     start, end = speaker_bounds(subj, offset)
     head = subj
     lemma = head.lemma_.lower()
@@ -210,7 +213,7 @@ def resolve_speaker(reader: _Reader, subj: Token, offset: int) -> Speaker:
     if named is not None:
         return named
     if head.lower_ in _PRONOUNS:
-        return _from_referent(base, reader.refs.resolve_pronoun(head.lower_, start))
+        return _from_referent(base, reader.refs.resolve_pronoun(head.lower_, start, quote))
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in REPRESENTATIVE_NOUNS:
         definite = any(
@@ -350,7 +353,8 @@ def _remember(reader: _Reader, sp: Speaker) -> None:
                 "org",
                 sp.name,
                 company_key=sp.company_key,
-                org_kind="company",
+                # a union official speaks for a union, not for "the company"
+                org_kind=reader.index.kind(sp.company_key) if sp.company_key else "company",
                 gender=sp.gender,
                 role=sp.role,
                 spoke=True,

@@ -21,8 +21,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.extract import claim_content as cc
-from newsfacts.extract.claim_cues import CueEntry, gated_sentences, lexicon
-from newsfacts.extract.claim_fields import stance, subject_company
+from newsfacts.extract.claim_cues import CueEntry, entries_by_form, gated_sentences, lexicon
+from newsfacts.extract.claim_fields import SELF_WORDS, stance, subject_company
+from newsfacts.extract.claim_filters import RULE_NOUNS, not_a_claim, thing_speaker, writer_speaker
 from newsfacts.extract.claim_speakers import (
     _PRONOUNS,
     Speaker,
@@ -101,7 +102,7 @@ def cue_entry(tok: Token, lex: dict[str, CueEntry]) -> CueEntry | None:
     adjective = lex.get(tok.lower_)
     if adjective is not None and adjective.adjective:
         return adjective if tok.pos_ in ("ADJ", "VERB") and tok.dep_ != "amod" else None
-    entry = lex.get(tok.lemma_.lower())
+    entry = lex.get(tok.lemma_.lower()) or entries_by_form().get(tok.lower_)
     if entry is None or entry.adjective or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ == "acl":
@@ -128,6 +129,8 @@ def cue_claim(
     """The claim of one cue token: speaker, content, fields; None when one is missing."""
     if cc.inside_quote(offset + cue.idx, reader.quotes):
         return None  # a cue inside a quotation is part of the quote (gold ruling 2)
+    if entry.verb == "quote" and _as_saying(cue) is not None:
+        return quoted_claim(reader, cue, offset)
     first = _first_predicate(cue) if entry.object in ("any", "act") else None
     subj = _verb_subject(first) if first is not None else subject_token(cue)
     if subj is None:
@@ -141,12 +144,23 @@ def cue_claim(
     )
     if content is not None and _unanswered(cue, content):
         return None
+    if content is not None and not_a_claim(cue, entry, content):
+        # no claim, but its subject stays in focus for a later "it" ("GM no longer wants to
+        # own the unit. It has argued ...")
+        _remember(reader, resolve_speaker(reader, subj, offset))
+        return None
     split = content is not None and content.rule == "claims.split_quote"
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
     if _is_citing(cue):
         return None  # "..., citing its chief": read with the cue it hangs on
-    speaker = resolve_speaker(reader, subj, offset)
+    quote = (content.start, content.end) if content.is_quote or split else None
+    speaker = resolve_speaker(reader, subj, offset, quote)
+    resolved = bool(speaker.person_key or speaker.company_key or speaker.name)
+    if writer_speaker(reader.body[speaker.start : speaker.end], resolved):
+        return None
+    if thing_speaker(cue, subj, resolved):
+        return None
     rule, via = _rule(reader, cue, content, offset)
     cited = _cited_source(cue)
     if cited is not None:
@@ -155,6 +169,43 @@ def cue_claim(
         )
         speaker, rule = resolve_speaker(reader, cited, offset), "claims.citing"
     return build_claim(reader, cue, entry, speaker, content, rule, via, offset), speaker
+
+
+def _as_saying(cue: Token) -> Token | None:
+    """The "saying" of "quoted X as saying", if any."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for p in prep.children:
+            if p.dep_ in ("pcomp", "pobj") and p.lemma_.lower() == "say":
+                return p
+    return None
+
+
+def quoted_claim(reader: _Reader, cue: Token, offset: int) -> tuple[Claim, Speaker] | None:
+    """ "the newspaper quoted the executive as saying ...", "Ann Lee was quoted by the Herald
+    as saying ...": the one quoted is the speaker, "saying" the cue, the quoting outlet relays."""
+    saying = _as_saying(cue)
+    passive = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    objs = [c for c in cue.children if c.dep_ == "dobj"]
+    source = passive[0] if passive else (objs[0] if objs else None)
+    if saying is None or source is None:
+        return None
+    say = reader.lex["say"]
+    content = cc.clause_content(reader.body, saying, say, offset) or cc.quote_content(
+        reader.body, cue, offset, reader.quotes
+    )
+    if content is None or _overlaps_speaker(source, offset, content):
+        return None
+    if passive:
+        relays = [o for a in cue.children if a.dep_ == "agent" for o in a.children]
+    else:
+        relays = [c for c in cue.children if c.dep_ == "nsubj"]
+    via = None
+    if relays:
+        outlet = resolve_speaker(reader, relays[0], offset).company_key
+        via = outlet if reader.index.kind(outlet or "") == "media" else None
+    speaker = resolve_speaker(reader, source, offset)
+    rule = "claims.quoted_as_saying"
+    return build_claim(reader, saying, say, speaker, content, rule, via, offset), speaker
 
 
 def _unanswered(cue: Token, content: cc.Content) -> bool:
@@ -252,8 +303,8 @@ def according_to_claim(reader: _Reader, tok: Token, offset: int) -> tuple[Claim,
     the clause "according to" hangs on is the content."""
     to = tok.nbor()
     objs = [c for c in (*to.children, *tok.children) if c.dep_ == "pobj"]
-    if not objs:
-        return None
+    if not objs or objs[0].lemma_.lower() in RULE_NOUNS:
+        return None  # "privatisations were carried out according to the law"
     inner = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     head = tok.head if tok.head is not tok else None
     pool = head.subtree if head is not None else tok.sent
@@ -302,6 +353,8 @@ def build_claim(
         via,
         lambda word, pos: _org_anaphor(reader, word, pos),
         speaker.start < content.start,
+        _company_itself(reader, speaker) and not content.is_quote,
+        speaker.group,
     )
     if (
         content.rule == "claims.object"
@@ -323,7 +376,7 @@ def build_claim(
         content_start=content.start,
         content_end=content.end,
         is_quote=content.is_quote,
-        stance=stance(entry, cue, content.root, text),
+        stance=stance(entry, cue, content.root, text, _self_words(speaker)),
         speaker_person_key=speaker.person_key,
         speaker_company_key=speaker.company_key,
         reported_via_key=via,
@@ -332,6 +385,28 @@ def build_claim(
         speaker_name=speaker.name,
         **extra,
     )
+
+
+def _self_words(speaker: Speaker) -> frozenset[str]:
+    """The pronouns by which a speaker can speak of itself in reported words ("Foo said it
+    would", "Ann Lee said she would", "a spokesman said it would")."""
+    words: frozenset[str] = frozenset()
+    if speaker.company_key:
+        words |= SELF_WORDS["org"]
+    if speaker.group:
+        words |= SELF_WORDS["group"]
+    if speaker.person_key or speaker.role or (speaker.name and not speaker.company_key):
+        kind = {"m": "male", "f": "female"}.get(speaker.gender or "", "person")
+        words |= SELF_WORDS[kind]
+    return words
+
+
+def _company_itself(reader: _Reader, speaker: Speaker) -> bool:
+    """True when a company speaks as itself ("Foo said", "the firm said"), not through a
+    person or a representative ("a spokesman for Foo")."""
+    if speaker.person_key or speaker.role or not speaker.company_key:
+        return False
+    return reader.index.kind(speaker.company_key) == "company"
 
 
 def _org_anaphor(reader: _Reader, word: str, pos: int) -> str | None:

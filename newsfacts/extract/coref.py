@@ -187,26 +187,33 @@ class Antecedents:
         self._starts.insert(i, ref.start)
         self.referents.insert(i, ref)
 
-    def before(self, pos: int, limit: int = MAX_ANTECEDENT_CHARS) -> list[Referent]:
-        """Referents ending at or before pos and within `limit` characters, nearest first."""
+    def before(
+        self, pos: int, limit: int = MAX_ANTECEDENT_CHARS, skip: tuple[int, int] | None = None
+    ) -> list[Referent]:
+        """Referents ending at or before pos and within `limit` characters, nearest first;
+        none inside `skip` (the quotation a pronoun speaker is the source of)."""
         i = bisect.bisect_left(self._starts, pos)
         out = []
         for ref in reversed(self.referents[:i]):
             if ref.start < pos - limit:
                 break
-            if ref.end <= pos:
+            inside = skip is not None and skip[0] <= ref.start and ref.end <= skip[1]
+            if ref.end <= pos and not inside:
                 out.append(ref)
         return out
 
-    def resolve_pronoun(self, word: str, pos: int) -> Referent | None:
+    def resolve_pronoun(
+        self, word: str, pos: int, skip: tuple[int, int] | None = None
+    ) -> Referent | None:
         """ "he"/"she": nearest person of that (or unknown) gender; "it": nearest
-        organisation; "they": nearest group or organisation; "we", "I": None."""
+        organisation; "they": nearest group or organisation; "we", "I": None. Referents
+        inside `skip` (the speaker's own quotation: '"Mr Moss can go," he said') are passed."""
         w = word.lower()
         if w in _ORG_PRONOUNS:
-            for ref in self.before(pos, SPEAKER_FOCUS_CHARS):
+            for ref in self.before(pos, SPEAKER_FOCUS_CHARS, skip):
                 if ref.spoke and ref.kind == "org" and ref.org_kind != "media" and not ref.role:
                     return ref
-        for ref in self.before(pos):
+        for ref in self.before(pos, skip=skip):
             if w in _PERSON_PRONOUNS and _person_like(ref):
                 if ref.gender in (None, _PERSON_PRONOUNS[w]) and not ref.plural:
                     return ref

@@ -1,0 +1,76 @@
+"""Subject company of a claim (newsfacts.extract.claim_fields.subject_company), on invented
+sentences written by the team."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from newsfacts.extract.claims import add_claims
+
+spacy = pytest.importorskip("spacy")
+FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
+_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
+builder = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(builder)  # type: ignore[union-attr]
+
+_TOLLAN = {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]}
+_BRENMOOR = {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]}
+
+
+def _subject(body: str, cue: str, people: list[dict] = ()) -> str | None:
+    """The subject company of the claim with a given cue."""
+    facts = builder.build_facts(
+        {"body": body, "companies": [_TOLLAN, _BRENMOOR], "people": list(people)}
+    )
+    add_claims(body, facts, None)
+    hits = [c.subject_company_key for c in facts.claims if c.cue == cue]
+    assert len(hits) == 1, [(c.cue, c.content) for c in facts.claims]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "expected"),
+    [
+        # a company speaking of its own affairs is the subject
+        ("Tollan warned that its profits may fall this year.", "warned", "tollan dairies"),
+        ("Brenmoor said the cost of milk had hurt its margins.", "said", "brenmoor foods"),
+        # a company speaking about the world is not
+        ("Tollan said milk prices would rise across Europe.", "said", None),
+        # a group's "it" is the thing discussed, not the last firm named
+        (
+            "Tollan backs the new labelling law. Critics say it could hurt small farms.",
+            "say",
+            None,
+        ),
+        # a definite organisation noun in the content refers back to the organisation
+        (
+            "Tollan Dairies opened a new plant. Analysts said a rival had overtaken the company.",
+            "said",
+            "tollan dairies",
+        ),
+        # the organisation named in the content's subject wins over the speaker's
+        ("Tollan said Brenmoor had cut its prices.", "said", "brenmoor foods"),
+    ],
+)
+def test_subject(body: str, cue: str, expected: str | None) -> None:
+    assert _subject(body, cue) == expected
+
+
+def test_the_company_never_stands_for_a_union() -> None:
+    body = (
+        "Tollan Dairies cut 200 jobs last month. "
+        "Union official Bo Kerr said the company had ignored the consultation period."
+    )
+    union = {
+        "key": "dairy workers union",
+        "surfaces": ["Dairy Workers Union"],
+        "kind": "other_org",
+        "descriptors": ["the company"],  # a description the entity stage linked wrongly
+    }
+    people = [{"key": "bo kerr", "surfaces": ["Bo Kerr"]}]
+    facts = builder.build_facts({"body": body, "companies": [_TOLLAN, union], "people": people})
+    add_claims(body, facts, None)
+    assert [c.subject_company_key for c in facts.claims] == ["tollan dairies"]
