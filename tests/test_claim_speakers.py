@@ -3,18 +3,12 @@ newsfacts.extract.coref), on invented sentences written by the team."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from claims_events_support import builder
 
 from newsfacts.extract.claims import add_claims
 
 spacy = pytest.importorskip("spacy")
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 
 def test_he_after_a_quote_is_not_someone_named_inside_it() -> None:

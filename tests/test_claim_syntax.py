@@ -6,10 +6,8 @@ test pins what the claim rules do with them, not what the entity stage finds.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from claims_events_support import builder
 
 from newsfacts.extract.claim_cues import gated_sentences, lexicon, surface_forms
 from newsfacts.extract.claims import add_claims
@@ -17,10 +15,6 @@ from newsfacts.extract.model import Claim, DocumentFacts
 from newsfacts.extract.text import sentence_spans
 
 spacy = pytest.importorskip("spacy")
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 
 def _claims(body: str, companies: list[dict] = (), people: list[dict] = ()) -> list[Claim]:
