@@ -1,0 +1,79 @@
+"""Event gates: a predicate with its frame in, the reason it states no event out (or None).
+
+A frame rule decides a type from the predicate and its arguments; these gates then drop the
+readings that name no event of the taxonomy whatever the type: a back-reference used as a time
+("sold 2 million since its launch"), a counterfactual ("its collapse would have hurt the
+economy"), a share of a company's figures ("makes 80% of its revenues in the US") and a policy
+measure of governments alone (guidelines ruling 5: "the country ousted its leader", "the state's
+funding of schools"). Each gate is a small documented function; `blocked` runs them in order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfacts.extract.event_args import Resolver
+from newsfacts.extract.event_frames_common import Frame
+from newsfacts.extract.event_lexicon import Predicate
+from newsfacts.extract.event_words import word_set
+
+# Types that only a company (not a government alone) undergoes in the guidelines: a country
+# that "ousted its leader" or a budget's "funding" is policy or politics, not an event.
+_COMPANY_ONLY_TYPES = word_set("event_gates.company_only_types")
+# Words of a part of a whole: "80% of its revenues", "half of its loans", "a third of sales".
+_PART_WORDS = word_set("event_gates.part_words")
+
+
+def blocked(pred: Predicate, frame: Frame, r: Resolver) -> str | None:
+    """The name of the first gate that finds no event in the predicate, else None."""
+    t = pred.token
+    if _time_anchor(t):
+        return "time_anchor"
+    if _counterfactual(t):
+        return "counterfactual"
+    if _share_of_figure(t):
+        return "share_of_figure"
+    if _government_only(frame, r):
+        return "government_only"
+    return None
+
+
+def _time_anchor(t: Token) -> bool:
+    """A noun trigger that only dates another statement: "has sold 6 million copies since its
+    release", "800,000 units since its launch there last year", "since their merger"."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj":
+        return False
+    return t.head.lower_ == "since" and any(c.dep_ == "poss" for c in t.children)
+
+
+def _counterfactual(t: Token) -> bool:
+    """A trigger whose clause is a past counterfactual, which says it did not happen: "its
+    collapse would have sent shockwaves", "buyers would not have bought it on tape", "the
+    merger would have created a giant"."""
+    verb = t
+    if t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = t.head
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in ("would", "could", "might") for a in auxes)
+
+
+def _share_of_figure(t: Token) -> bool:
+    """A figure noun that is the whole a share is taken of: "makes more than 80% of its revenues
+    in the US", "mortgages make up 45% of its loans", "half of its sales come from Asia"."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ != "of":
+        return False
+    part = t.head.head
+    if part.lower_ not in _PART_WORDS and part.lemma_.lower() not in _PART_WORDS:
+        return False
+    return any(c.dep_ == "poss" for c in t.children)
+
+
+def _government_only(frame: Frame, r: Resolver) -> bool:
+    """Parties that are all governments in a type only companies undergo: "the country ousted
+    its long-serving leader", "the ministry's funding for farms" (guidelines ruling 5)."""
+    if frame.event_type not in _COMPANY_ONLY_TYPES:
+        return False
+    parties = (*frame.agents, *frame.targets, *frame.partners)
+    return bool(parties) and all(r.kind(k) == "government" for k in parties)
