@@ -98,3 +98,23 @@ def test_looking_into_the_future_is_no_investigation() -> None:
     body = "Looking into Brenmoor's future, the spread is only the start. Regulators are looking into Tollan Dairies."
     events = [e for e in events_of(body) if e.event_type == "investigation"]
     assert [[p.company_key for p in e.participants] for e in events] == [["tollan dairies"]]
+
+
+def test_private_people_investing_or_selling_is_no_company_event() -> None:
+    assert not types_of("Relatives could invest their gifts in a deposit account at Halvard Bank.")
+    assert not types_of("You need the big vision to sell it, he said of Tollan Dairies.")
+    found = types_of("Halvard Bank invested $5m in Tollan Dairies.")
+    assert found == [("investment", "invested")]
+
+
+def test_any_offer_without_party_or_figure_is_no_particular_bid() -> None:
+    assert not types_of("The board of Tollan Dairies will consider any offer proposal.")
+    body = "Tollan Dairies will oppose any formal $800m takeover bid."
+    assert [t for t in types_of(body) if t[0] == "acquisition"]
+
+
+def test_talks_for_another_purpose_are_no_takeover_talks() -> None:
+    body = "Tollan Dairies left the door open for talks to find out whether a new plan would help."
+    assert not types_of(body)
+    body = "Tollan Dairies held talks with Brenmoor Foods over a possible takeover."
+    assert ("acquisition", "talks") in types_of(body)

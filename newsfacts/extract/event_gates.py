@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import Resolver
+from newsfacts.extract.event_args import Args, Resolver
 from newsfacts.extract.event_frames_common import Frame
 from newsfacts.extract.event_lexicon import Predicate
 from newsfacts.extract.event_words import word_set
@@ -20,13 +20,28 @@ from newsfacts.extract.event_words import word_set
 # Types that only a company (not a government alone) undergoes in the guidelines: a country
 # that "ousted its leader" or a budget's "funding" is policy or politics, not an event.
 _COMPANY_ONLY_TYPES = word_set("event_gates.company_only_types")
+# Common nouns of private people and the generic "you": their buying, selling and investing is
+# no company's event ("relatives could invest their gifts", "you need vision to sell it").
+_PRIVATE_PEOPLE = word_set("event_gates.private_people")
+# Types a private person's deal is no event of.
+_DEAL_TYPES = frozenset({"acquisition", "investment"})
+# Nouns of talks, and the verbs of a purpose that keeps them talks about a deal ("talks to
+# create a combined group", "negotiations to sell the unit").
+_TALK_NOUNS = frozenset({"talks", "talk", "negotiations", "negotiation", "discussions"})
+_DEAL_PURPOSES = word_set("event_gates.deal_purposes")
 # Words of a part of a whole: "80% of its revenues", "half of its loans", "a third of sales".
 _PART_WORDS = word_set("event_gates.part_words")
 
 
-def blocked(pred: Predicate, frame: Frame, r: Resolver) -> str | None:
+def blocked(pred: Predicate, args: Args, frame: Frame, r: Resolver) -> str | None:
     """The name of the first gate that finds no event in the predicate, else None."""
     t = pred.token
+    if _private_deal(t, args, frame, r):
+        return "private_deal"
+    if _any_deal(t, r):
+        return "any_deal"
+    if frame.event_type == "acquisition" and _talks_for_other_ends(t):
+        return "talks_for_other_ends"
     if _time_anchor(t):
         return "time_anchor"
     if _counterfactual(t):
@@ -77,3 +92,46 @@ def _government_only(frame: Frame, r: Resolver) -> bool:
         return False
     parties = (*frame.agents, *frame.targets, *frame.partners)
     return bool(parties) and all(r.kind(k) == "government" for k in parties)
+
+
+def _private_deal(t: Token, args: Args, frame: Frame, r: Resolver) -> bool:
+    """A purchase, sale or investment whose subject is private people or the generic "you":
+    "relatives could invest their gifts in a deposit account", "a fund manager invests in all
+    the shares of an index", "you need the big vision to sell it"."""
+    if frame.event_type not in _DEAL_TYPES or t.pos_ not in ("VERB", "AUX") or args.passive:
+        return False
+    subj = [s for s in args.subj if s.dep_ in ("nsubj", "csubj")]
+    if not subj or r.keys(subj) or any(r.person[s.i] for s in subj):
+        return False
+    return all(s.lemma_.lower() in _PRIVATE_PEOPLE or s.lower_ in _PRIVATE_PEOPLE for s in subj)
+
+
+def _any_deal(t: Token, r: Resolver) -> bool:
+    """A deal noun under "any" with no party in its phrase, which is no particular deal: "any
+    offer was likely to be in cash", "to consider any bona fide offer proposal", "any takeover
+    designed to transform the club" (not "any bid from Brenmoor")."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = t.head if t.dep_ == "compound" else t
+    if not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return False
+    return not any(_specific_word(x, r) for x in noun.subtree)
+
+
+def _specific_word(x: Token, r: Resolver) -> bool:
+    """A word that pins a deal down: a party, a figure, a bidder ("any formal £800m offer",
+    "any bid from the tycoon")."""
+    if r.company[x.i] or r.person[x.i] or x.like_num or x.tag_ == "$":
+        return True
+    return x.dep_ in ("prep", "agent") and x.lower_ in ("from", "by")
+
+
+def _talks_for_other_ends(t: Token) -> bool:
+    """Talks whose purpose clause is no deal: "conclude negotiations to liberalise trade",
+    "left the door open for talks to find out whether a better proposal would help"."""
+    if t.lower_ not in _TALK_NOUNS:
+        return False
+    for child in t.children:
+        if child.dep_ == "acl" and any(g.lower_ == "to" for g in child.children):
+            return child.lemma_.lower() not in _DEAL_PURPOSES
+    return False

@@ -67,7 +67,7 @@ def syntax_events(
             continue
         args = arguments(pred.token)
         frame = frame_of(pred, args, resolver)
-        if frame is not None and blocked(pred, frame, resolver) is None:
+        if frame is not None and blocked(pred, args, frame, resolver) is None:
             candidates.append(Candidate(pred, args, frame))
     events: list[Event] = []
     for cand in _without_absorbed(candidates):
