@@ -81,3 +81,22 @@ def test_the_other_side_of_talks_held_ahead_of_a_statement_is_its_subject() -> N
     talks = [e for e in events_of(body) if e.trigger == "talks"]
     assert [e.company_key for e in talks] == ["halvard bank"]
     assert ("tollan dairies", "target") in roles(talks[0])
+
+
+def test_a_result_the_company_states_with_no_owner_is_its_own() -> None:
+    body = "Halvard Bank also said profit in the three months to December was 120.7m euros."
+    (event,) = of_type(events_of(body), "financial_result")
+    assert event.company_key == "halvard bank"
+    assert event.amount == 120.7e6
+
+
+def test_market_sales_a_body_reports_are_no_company_result() -> None:
+    body = "Sales of downloaded songs grew tenfold in 2004, Halvard Bank reported."
+    assert not of_type(events_of(body), "financial_result")
+    assert not of_type(events_of("Analysts said profit was weak."), "financial_result")
+
+
+def test_a_dividend_payment_raised_is_a_planned_result() -> None:
+    body = "Halvard Bank said it would lift its 2004 dividend payment to 70 euro cents."
+    (event,) = of_type(events_of(body), "financial_result")
+    assert (event.company_key, event.status) == ("halvard bank", "planned")
