@@ -100,3 +100,18 @@ def test_a_dividend_payment_raised_is_a_planned_result() -> None:
     body = "Halvard Bank said it would lift its 2004 dividend payment to 70 euro cents."
     (event,) = of_type(events_of(body), "financial_result")
     assert (event.company_key, event.status) == ("halvard bank", "planned")
+
+
+def test_an_announced_product_is_a_planned_launch() -> None:
+    body = "Halvard Bank has announced forthcoming film titles for its new player."
+    (event,) = of_type(events_of(body), "product_launch")
+    assert event.status == "planned"
+
+
+def test_a_right_to_sell_and_a_willingness_to_buy_are_speculated() -> None:
+    body = "Next year Tollan Dairies will gain the right to sell its cheese unit to Halvard Bank."
+    (sale,) = of_type(events_of(body), "acquisition")
+    assert sale.status == "speculated"
+    body = "Brenmoor Foods had been willing to buy Tollan Dairies, but the founder refused."
+    (buy,) = of_type(events_of(body), "acquisition")
+    assert buy.status == "speculated"
