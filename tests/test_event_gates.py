@@ -118,3 +118,18 @@ def test_talks_for_another_purpose_are_no_takeover_talks() -> None:
     assert not types_of(body)
     body = "Tollan Dairies held talks with Brenmoor Foods over a possible takeover."
     assert ("acquisition", "talks") in types_of(body)
+
+
+def test_a_failed_or_withdrawn_deal_is_a_cancelled_deal() -> None:
+    body = "Brenmoor Foods and Tollan Dairies tried and failed to seal a merger in 2000."
+    (event,) = events_of(body)
+    assert (event.event_type, event.status) == ("deal_cancelled", "occurred")
+    body = "Speculation grew after an attempted merger with Brenmoor Foods failed in 2000."
+    assert [e.event_type for e in events_of(body)] == ["deal_cancelled"]
+    body = "Halvard Bank has cut off talks with Brenmoor Foods over the proposed sale of its stake."
+    assert "deal_cancelled" in [e.event_type for e in events_of(body)]
+
+
+def test_a_deal_that_fails_only_in_a_condition_is_not_cancelled() -> None:
+    body = "Lenders will act if Halvard Bank fails to back a bail-out of Tollan Dairies."
+    assert "deal_cancelled" not in [e.event_type for e in events_of(body)]

@@ -1,4 +1,5 @@
-"""Event gates: a predicate with its frame in, the reason it states no event out (or None).
+"""Event gates: a predicate with its frame in, the reason it states no event out (or None), and
+the deals that a failing or withdrawing verb turns into cancelled deals.
 
 A frame rule decides a type from the predicate and its arguments; these gates then drop the
 readings that name no event of the taxonomy whatever the type: a back-reference used as a time
@@ -135,3 +136,39 @@ def _talks_for_other_ends(t: Token) -> bool:
         if child.dep_ == "acl" and any(g.lower_ == "to" for g in child.children):
             return child.lemma_.lower() not in _DEAL_PURPOSES
     return False
+
+
+# Types of deals that can fail or be withdrawn (guidelines: a deal_cancelled event).
+_DEAL_TYPES_CANCELLABLE = frozenset({"acquisition", "partnership", "investment", "ipo"})
+# Verbs whose subject deal failed: "an attempted merger failed in 2000".
+_FAIL_VERBS = word_set("event_gates.fail_verbs")
+# Verbs whose object deal was withdrawn: "prompted it to pull its planned share sale".
+_WITHDRAW_VERBS = word_set("event_gates.withdraw_verbs")
+
+
+def failed_deal(pred: Predicate, frame: Frame) -> Token | None:
+    """The verb that states a deal predicate failed or withdrawn, which is a cancelled deal:
+    "an attempted merger with X failed in 2000", "the two tried and failed to seal a merger",
+    "it pulled its planned share sale", "cut off talks over the proposed sale"."""
+    if frame.event_type not in _DEAL_TYPES_CANCELLABLE:
+        return None
+    t = pred.token
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if t.dep_ == "pobj" and t.head.lower_ == "over" and t.head.head.dep_ == "dobj":
+        t = t.head.head  # "cut off talks over the proposed sale": the talks are cut off
+    head = t.head
+    if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _FAIL_VERBS:
+        return head
+    if t.dep_ != "dobj":
+        return None
+    if head.lemma_.lower() in _WITHDRAW_VERBS:
+        return head
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _FAIL_VERBS:
+        return None if _conditional(head.head) else head.head
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """A verb in a condition: "if its parent fails to back a bail-out" (nothing failed yet)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)

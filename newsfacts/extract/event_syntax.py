@@ -13,7 +13,7 @@ the same clause first, then the same sentence. A noun absorbed by the predicate 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +22,7 @@ from newsfacts.extract.amounts import Amount, find_amounts, prior_of
 from newsfacts.extract.event_args import Args, Resolver, arguments
 from newsfacts.extract.event_context import MentionIndex, timex_bounds
 from newsfacts.extract.event_frames import Frame, frame_of
-from newsfacts.extract.event_gates import blocked
+from newsfacts.extract.event_gates import blocked, failed_deal
 from newsfacts.extract.event_lexicon import Predicate, find_predicates
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_status import status_of
@@ -67,17 +67,38 @@ def syntax_events(
             continue
         args = arguments(pred.token)
         frame = frame_of(pred, args, resolver)
+        failed = failed_deal(pred, frame) if frame is not None else None
+        if frame is not None and failed is not None:
+            frame = _cancelled(frame, failed, resolver)
         if frame is not None and blocked(pred, args, frame, resolver) is None:
             candidates.append(Candidate(pred, args, frame))
     events: list[Event] = []
     for cand in _without_absorbed(candidates):
-        status = status_of(
-            cand.pred.token, cand.frame.event_type, cand.frame.default_status, cand.frame.anchor
+        status = (
+            status_of(cand.frame.anchor, "deal_cancelled")
+            if cand.frame.event_type == "deal_cancelled" and cand.frame.rule.endswith(".failed")
+            else status_of(
+                cand.pred.token, cand.frame.event_type, cand.frame.default_status, cand.frame.anchor
+            )
         )
         if status is None:
             continue
         events.extend(_build(cand, status, index, published))
     return events
+
+
+def _cancelled(frame: Frame, verb: Token, r: Resolver) -> Frame:
+    """A deal frame turned into its cancellation, stated by `verb`; with no agent of its own,
+    the agent is the party that withdrew: "it pulled its planned share sale" -> it."""
+    agents = frame.agents or tuple(r.keys(arguments(verb).subj))
+    return replace(
+        frame,
+        event_type="deal_cancelled",
+        rule=f"{frame.rule}.failed",
+        anchor=verb,
+        agents=agents,
+        targets=tuple(k for k in frame.targets if k not in agents),
+    )
 
 
 def _without_absorbed(candidates: list[Candidate]) -> list[Candidate]:
