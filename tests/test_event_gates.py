@@ -133,3 +133,8 @@ def test_a_failed_or_withdrawn_deal_is_a_cancelled_deal() -> None:
 def test_a_deal_that_fails_only_in_a_condition_is_not_cancelled() -> None:
     body = "Lenders will act if Halvard Bank fails to back a bail-out of Tollan Dairies."
     assert "deal_cancelled" not in [e.event_type for e in events_of(body)]
+
+
+def test_a_launch_dated_in_its_own_phrase_is_kept() -> None:
+    body = "Brenmoor Foods has sold 6 million tubs since its launch in 2003."
+    assert "product_launch" in [e.event_type for e in events_of(body)]

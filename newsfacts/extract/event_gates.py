@@ -56,10 +56,23 @@ def blocked(pred: Predicate, args: Args, frame: Frame, r: Resolver) -> str | Non
 
 def _time_anchor(t: Token) -> bool:
     """A noun trigger that only dates another statement: "has sold 6 million copies since its
-    release", "800,000 units since its launch there last year", "since their merger"."""
+    release", "800,000 units since its launch there last year", "since their merger" (not
+    when the noun carries its own date: "since its launch in 2003")."""
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj":
         return False
+    if _own_date(t):
+        return False  # "since its launch in 2003": a dated launch is stated, keep it
     return t.head.lower_ == "since" and any(c.dep_ == "poss" for c in t.children)
+
+
+def _own_date(t: Token) -> bool:
+    """A noun dated in its own phrase: "its launch in 2003", "its debut on 2 May"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "on")
+        and any(x.like_num or x.ent_type_ == "DATE" for x in c.subtree)
+        for c in t.children
+    )
 
 
 def _counterfactual(t: Token) -> bool:
