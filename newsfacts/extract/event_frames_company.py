@@ -23,6 +23,7 @@ from newsfacts.extract.event_frames_common import (
 from newsfacts.extract.event_frames_legal import _owners_of
 from newsfacts.extract.event_frames_results import _money_obj
 from newsfacts.extract.event_lexicon import Predicate
+from newsfacts.extract.event_words import word_set
 
 
 def frame_leader(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -57,7 +58,22 @@ def frame_leader(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         company = [k for k in r.keys(args.subj) if r.kind(k) != "government"]
         if company:
             return Frame("leadership_change", f"events.leader.{lemma}", tuple(company[:1]))
-    return _leadership_from(args, r, f"events.leader.{lemma}")
+    found = _leadership_from(args, r, f"events.leader.{lemma}")
+    if found is None and _bosses_left(lemma, args):
+        return Frame("leadership_change", f"events.leader.{lemma}.unnamed_company")
+    return found
+
+
+def _bosses_left(lemma: str, args: Args) -> bool:
+    """Executives who leave with no company named in the clause: "three top bosses stood down
+    last month", "its founder and chairman resigned" (the company stays unnamed, not guessed)."""
+    if lemma not in ("resign", "step", "stand") or args.passive:
+        return False
+    return bool(_lemma_set(args.subj) & _BOSS_NOUNS)
+
+
+# Titles of company executives (not of politicians): "the bosses resigned".
+_BOSS_NOUNS = word_set("event_frames.boss_nouns")
 
 
 def frame_layoff(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -274,6 +290,9 @@ def frame_invest(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return None
     if lemma == "fund" and not r.keys(args.obj):
         return None
+    money = args.obj + args.preps.get("in", [])
+    if lemma in ("put", "pump") and not (_cash(money) or _lemma_set(money) & MONEY_NOUNS):
+        return None  # "put up $480m" and "pump in more money", not "put up prices"
     targets = r.keys(
         args.preps.get("in", [])
         + args.preps.get("into", [])
@@ -288,9 +307,41 @@ def frame_invest(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ]
     if lemma in ("bail", "rescue", "recapitalise", "recapitalize", "bailout") and args.passive:
         targets = r.keys(args.obj)
+    rescue = lemma in _RESCUES or pred.text.lower().replace(" ", "-") in _RESCUES
+    if not targets and rescue and t.pos_ in ("NOUN", "PROPN"):
+        targets = _businesses(_clause_subject(t), r)  # "X avoided collapse thanks to a bail-out"
+        agents = [k for k in r.keys(args.preps.get("from", [])) if k not in targets]
+    if t.pos_ in ("VERB", "AUX") and not agents:
+        agents = [k for k in _members(args.subj, r) if k not in targets]
+    if t.pos_ in ("VERB", "AUX") and not targets:
+        targets = [k for k in _purpose_objects(t, r) if k not in agents]
     if not agents and not targets:
         return None
     return Frame("investment", "events.invest", tuple(agents), tuple(targets))
+
+
+def _cash(tokens: list[Token]) -> bool:
+    """A sum of money among the tokens ("$480m", "1bn euros"), not a count ("1m barrels")."""
+    return any(o.tag_ == "$" or o.ent_type_ == "MONEY" for t in tokens for o in t.subtree)
+
+
+def _purpose_objects(verb: Token, r: Resolver) -> list[str]:
+    """Companies a purpose clause of a funding verb acts on: "put up $480m to stabilise the
+    firm", "injected $2bn to save the bank"."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" for g in child.children):
+            return _businesses([c for c in child.children if c.dep_ == "dobj"], r)
+    return []
+
+
+def _members(subj: list[Token], r: Resolver) -> list[str]:
+    """Companies named inside a group subject: "a consortium of creditors and Halvard Bank"."""
+    inner = [p for s in subj for prep in s.children if prep.lower_ == "of" for p in pobjs(prep)]
+    return _businesses(inner, r)
+
+
+# Nouns of money given to save a company, whose clause subject is the company saved.
+_RESCUES = frozenset({"bail-out", "bailout", "rescue", "lifeline", "injection"})
 
 
 def _frame_raise(args: Args, r: Resolver) -> Frame | None:

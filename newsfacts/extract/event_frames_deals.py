@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, pobjs, verb_args
+from newsfacts.extract.event_args import (
+    Args,
+    Resolver,
+    head_lemma,
+    light_subject,
+    pobjs,
+    relative_head,
+    verb_args,
+)
 from newsfacts.extract.event_frames_common import (
     BUSINESS_NOUNS,
     DEAL_NOUNS,
     EVENT_HEADS,
     RESULT_UNITS,
+    TITLE_NOUNS,
     Frame,
     _attr_of,
     _businesses,
@@ -39,8 +49,13 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     buy a 20% stake in Fiat" (investment), "took over as chief executive" (leadership)."""
     t = pred.token
     if t.pos_ in ("VERB", "AUX"):
-        if "as" in args.preps or (head_lemma(t) == "take" and not args.obj and r.is_person(t)):
+        if "as" in args.preps:
             return _leadership_from(args, r, "events.buy.took_over_as")
+        if head_lemma(t) == "take" and not args.obj and not args.preps.get("of"):
+            person = _person_subject(args, r)
+            if not person:
+                return None
+            return _leadership_from(replace(args, subj=person), r, "events.buy.took_over")
         obj = args.obj or args.preps.get("of", []) or args.preps.get("out", [])
         if not obj or not _is_business(obj, r):
             return None
@@ -59,6 +74,17 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             tuple(t for t in targets if t not in agents),
         )
     return _noun_acquisition(pred, args, r, "events.buy.noun")
+
+
+def _person_subject(args: Args, r: Resolver) -> list[Token]:
+    """The person who acts, through a relative pronoun: "chief executive Jo Lee, who took over
+    after the founder stood down" -> Jo Lee; a title noun counts ("the new boss took over")."""
+    out = []
+    for s in args.subj:
+        head = relative_head(s) if s.lower_ in ("who", "that") else s
+        if head is not None and (r.is_person(head) or _lemma_set([head]) & TITLE_NOUNS):
+            out.append(head)
+    return out
 
 
 def _noun_acquisition(pred: Predicate, args: Args, r: Resolver, rule: str) -> Frame | None:
@@ -277,6 +303,8 @@ def frame_talks(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     mods = {m.lower_ for m in args.mods}
     partners = r.keys(args.preps.get("with", []) + args.preps.get("between", []))
     agents = [k for k in r.keys(_subjects(args, pred) or light_subject(args)) if k not in partners]
+    if not agents and partners:
+        agents = [k for k in r.keys(_adjunct_subject(t)) if k not in partners]
     if mods & {"settlement", "peace", "compensation", "pay", "wage"}:
         return Frame(
             "settlement",
@@ -296,6 +324,26 @@ def frame_talks(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         default_status="speculated",
         distributive=False,
     )
+
+
+def _adjunct_subject(t: Token) -> list[Token]:
+    """The subject of the clause whose time adjunct holds talks with a named party, which is
+    the other side of the talks: "Ahead of talks with X on Friday, the exchange said...",
+    "After talks with X, Y agreed..."."""
+    if t.dep_ != "pobj":
+        return []
+    prep = t.head
+    anchor = prep.head if prep.lower_ == "of" else prep
+    if anchor.lower_ not in _ADJUNCT_WORDS:
+        return []
+    verb = anchor.head
+    if verb.pos_ not in ("VERB", "AUX") or anchor.i > verb.i:
+        return []
+    return verb_args(verb).subj
+
+
+# Words of a time adjunct placed before its clause: "ahead of talks", "after talks with".
+_ADJUNCT_WORDS = frozenset({"ahead", "after", "before", "following", "during", "since"})
 
 
 def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:

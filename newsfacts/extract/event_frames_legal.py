@@ -32,7 +32,10 @@ def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS | {"order"}:
             return None
     authority = _is_authority(subj, r)
-    if lemma in ("fine", "penalty") or pred.text.lower() in ("tax demand", "tax bill", "tax claim"):
+    tax = pred.text.lower() in ("tax demand", "tax bill", "tax claim")
+    if tax and args.governor is not None and head_lemma(args.governor) in _DEBT_VERBS:
+        return None  # "auctioned to pay a huge tax bill": why a sale happened, no new decision
+    if lemma in ("fine", "penalty") or tax:
         targets = r.keys(args.obj + args.preps.get("dative", [])) or r.keys(
             args.preps.get("on", []) + args.preps.get("against", [])
         )
@@ -52,7 +55,7 @@ def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             tuple(k for k in targets if k not in regs),
             regulators=tuple(regs),
         )
-    if not authority:
+    if not authority or _ruled_out(t) or _dismissed_opinion(t, lemma, args):
         return None
     regs = _authorities(subj, r)
     objs = (
@@ -77,6 +80,28 @@ def frame_regulate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         tuple(targets),
         regulators=tuple(regs),
     )
+
+
+def _ruled_out(t: Token) -> bool:
+    """ "The government has ruled out raising the pension age", "regulators ruled out a probe":
+    ruling something out rejects a plan, it decides nothing about a company."""
+    return t.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in t.children
+    )
+
+
+def _dismissed_opinion(t: Token, lemma: str, args: Args) -> bool:
+    """ "Police dismissed its influence", "the minister rejected the idea": an authority that
+    dismisses or rejects something other than a case, claim or ruling decides nothing."""
+    if lemma not in ("dismiss", "reject") or t.pos_ not in ("VERB", "AUX") or args.passive:
+        return False
+    objects = {o.lemma_.lower() for o in args.obj}
+    return bool(objects) and not objects & _LEGAL_OBJECTS
+
+
+# What a court or authority dismisses or rejects when it decides: "dismissed the case",
+# "rejected the appeal", "dismissed an attempt by X to ...".
+_LEGAL_OBJECTS = word_set("event_frames.legal_objects")
 
 
 # Children of a verb that are no complement: its subject, auxiliaries, adverbs.
@@ -114,6 +139,8 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         if head_lemma(args.governor) == "face":
             targets = targets or r.keys(subj)
             subj = []
+    if _informal_look(pred) and not authority:
+        return None  # "looking into P2P's future, file sharing is only the beginning"
     if head_lemma(t) in ("review", "audit", "examine", "raid") and not authority:
         return None
     if not targets and (t.pos_ in ("VERB", "AUX") or not authority):
@@ -127,6 +154,12 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         tuple(k for k in targets if k not in agents),
         regulators=tuple(regs),
     )
+
+
+def _informal_look(pred: Predicate) -> bool:
+    """ "looking into", "looked into": a probe only when an authority looks ("regulators are
+    looking into the deal"), else a manner of speaking ("looking into the future of the web")."""
+    return pred.text.lower().startswith(("look", "looking", "looked"))
 
 
 def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -232,6 +265,8 @@ def _legal_appeal(t: Token, args: Args) -> bool:
 def frame_settle(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "agreed to settle the case", "a $1.1bn settlement with victims", "the pay-off to X"."""
     t = pred.token
+    if _debt_paid(args.obj):
+        return None  # "sold the unit to settle back taxes", "to pay off a $27bn tax bill"
     subj = _subjects(args, pred) + (args.mods if t.pos_ in ("NOUN", "PROPN") else [])
     partners = r.keys(
         args.preps.get("with", []) + args.preps.get("to", []) + args.preps.get("between", [])
@@ -247,6 +282,21 @@ def frame_settle(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
 
 
 _DISPUTE = word_set("event_frames.dispute")
+# Debts that are paid or settled, which is no settlement of a dispute: "settle back taxes".
+_DEBTS = word_set("event_frames.debts")
+# Verbs that pay a debt: "to pay a tax bill", "to settle a tax claim".
+_DEBT_VERBS = word_set("event_syntax.debt_verbs")
+
+
+def _debt_paid(objects: list[Token]) -> bool:
+    """Whether the thing settled is a debt: "settle back taxes", "pay off a tax bill", "settle
+    a $27bn tax claim" (not "settle the lawsuit", "settle claims by victims")."""
+    for o in objects:
+        parts = [o, *(c for c in o.children if c.dep_ == "compound")]
+        words = {p.lemma_.lower() for p in parts} | {p.lower_ for p in parts}  # "taxes" -> taxis
+        if words & _DEBTS:
+            return True
+    return False
 
 
 def frame_pay(pred: Predicate, args: Args, r: Resolver) -> Frame | None:

@@ -67,6 +67,15 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         )
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and not obj and not args.subj:
         return None  # "for its US launch": a reference
+    if lemma == "announce":
+        # "announced forthcoming titles": an announced product is not yet launched (planned)
+        return Frame(
+            "product_launch",
+            "events.launch.announced",
+            tuple(agents),
+            default_status="planned",
+            distributive=False,
+        )
     return Frame("product_launch", "events.launch.product", tuple(agents), distributive=False)
 
 

@@ -56,6 +56,9 @@ def frame_result(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         "decline",
         "target",
         "targets",
+        "payment",
+        "payments",
+        "payout",
     }:
         return None
     owners = _result_owner(t, args, r)
@@ -115,7 +118,26 @@ def _result_owner(t: Token, args: Args, r: Resolver) -> list[str]:
         and head_lemma(gov) in _REPORT_VERBS | {"return", "swing", "slip", "plunge", "fall"}
     ):
         return _companies_only(r.keys(verb_args(gov).subj), r)
-    return _clause_owner(t, r)
+    return _clause_owner(t, r) or _speaker_owner(t, r)
+
+
+def _speaker_owner(t: Token, r: Resolver) -> list[str]:
+    """The company that states a result with no owner of its own in its report: "Halvard
+    also said profit in the quarter was 120m euros", "Tollan said sales rose 5%" (a result
+    reported by analysts or a ministry has no company owner)."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in t.children
+    ):
+        return []  # "sales of downloaded songs grew, the industry body reported": a market's
+    clause = t.head
+    if clause.dep_ != "ccomp" or head_lemma(clause.head) not in _SAY_VERBS:
+        return []
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return [k for k in _companies_only(r.keys(speakers), r) if r.kind(k) == "company"]
+
+
+# Verbs by which a company reports its own figures: "X said profit was...".
+_SAY_VERBS = frozenset({"say", "report", "announce", "state", "confirm", "disclose", "add"})
 
 
 def _clause_owner(t: Token, r: Resolver) -> list[str]:

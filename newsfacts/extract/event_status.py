@@ -311,6 +311,11 @@ def _generic(token: Token) -> bool:
     return bool(words & _GENERIC)
 
 
+# Relations of a means or circumstance under a verb of avoiding ("avoided bankruptcy thanks to
+# a bail-out", "averted collapse by selling its unit"): that event happened.
+_MEANS_RELATIONS = frozenset({"prep", "agent", "advcl", "npadvmod", "advmod"})
+
+
 def _governing_cue(
     token: Token, came_from: Token, trigger: Token, cues: Cues, event_type: str
 ) -> None:
@@ -327,8 +332,8 @@ def _governing_cue(
         # "rejected the bid": the target declining an offer is no denial of the bid
         if not (came_from is trigger and rel in ("dobj", "nsubjpass")):
             cues.denial = True
-    elif lemma in AVOIDANCE_WORDS:
-        cues.avoided = True
+    elif lemma in AVOIDANCE_WORDS and rel not in _MEANS_RELATIONS:
+        cues.avoided = True  # not the means: "avoided collapse thanks to a bail-out" happened
     elif lemma in DONE_WORDS or (lemma == "go" and _has_child(token, "ahead")):
         cues.done = True
     elif lemma in SPEECH_WORDS and lemma != "announce":

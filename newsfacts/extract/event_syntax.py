@@ -13,7 +13,7 @@ the same clause first, then the same sentence. A noun absorbed by the predicate 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,7 @@ from newsfacts.extract.amounts import Amount, find_amounts, prior_of
 from newsfacts.extract.event_args import Args, Resolver, arguments
 from newsfacts.extract.event_context import MentionIndex, timex_bounds
 from newsfacts.extract.event_frames import Frame, frame_of
+from newsfacts.extract.event_gates import blocked, failed_deal
 from newsfacts.extract.event_lexicon import Predicate, find_predicates
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_status import status_of
@@ -66,17 +67,38 @@ def syntax_events(
             continue
         args = arguments(pred.token)
         frame = frame_of(pred, args, resolver)
-        if frame is not None:
+        failed = failed_deal(pred, frame) if frame is not None else None
+        if frame is not None and failed is not None:
+            frame = _cancelled(frame, failed, resolver)
+        if frame is not None and blocked(pred, args, frame, resolver) is None:
             candidates.append(Candidate(pred, args, frame))
     events: list[Event] = []
     for cand in _without_absorbed(candidates):
-        status = status_of(
-            cand.pred.token, cand.frame.event_type, cand.frame.default_status, cand.frame.anchor
+        status = (
+            status_of(cand.frame.anchor, "deal_cancelled")
+            if cand.frame.event_type == "deal_cancelled" and cand.frame.rule.endswith(".failed")
+            else status_of(
+                cand.pred.token, cand.frame.event_type, cand.frame.default_status, cand.frame.anchor
+            )
         )
         if status is None:
             continue
         events.extend(_build(cand, status, index, published))
     return events
+
+
+def _cancelled(frame: Frame, verb: Token, r: Resolver) -> Frame:
+    """A deal frame turned into its cancellation, stated by `verb`; with no agent of its own,
+    the agent is the party that withdrew: "it pulled its planned share sale" -> it."""
+    agents = frame.agents or tuple(r.keys(arguments(verb).subj))
+    return replace(
+        frame,
+        event_type="deal_cancelled",
+        rule=f"{frame.rule}.failed",
+        anchor=verb,
+        agents=agents,
+        targets=tuple(k for k in frame.targets if k not in agents),
+    )
 
 
 def _without_absorbed(candidates: list[Candidate]) -> list[Candidate]:
@@ -311,7 +333,8 @@ def choose_amount(
     if event_type in _NO_FIGURE_TYPES:
         return None
     every = [a for a in find_amounts(sent.text, sent.start_char) if not a.converted]
-    found = [a for a in every if _in_clause(a.start, clause)]
+    debt = _debt_purpose(clause_head(pred.token), pred.token)
+    found = [a for a in every if _in_clause(a.start, clause) and not _in_clause(a.start, debt)]
     if not found and event_type in _MONEY_TYPES:
         # "..., valuing the company at $35bn", "..., targeting a valuation of $100bn": a
         # participle adjunct the parser hung elsewhere in the sentence, no other clause's
@@ -339,6 +362,22 @@ def choose_amount(
     after = [a for a in found if a.start >= pred.start] or found
     levels = [a for a in after if a.unit != "percent" and a.lead != "by"]
     return levels[0] if levels and event_type == "financial_result" else after[0]
+
+
+def _debt_purpose(verb: Token, trigger: Token) -> list[Token]:
+    """The words of a purpose clause that pays a debt, whose figure is the debt and not the
+    event's: "[was sold] to pay off a $27bn tax bill", "auctioned to settle $3bn of debts"."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "advcl") or _contains(child, trigger):
+            continue
+        if child.lemma_.lower() in _DEBT_VERBS and any(g.lower_ == "to" for g in child.children):
+            out.extend(child.subtree)
+    return out
+
+
+# Verbs of a purpose clause that pays a debt: "to pay off", "to settle", "to repay".
+_DEBT_VERBS = word_set("event_syntax.debt_verbs")
 
 
 def _purpose_noun(verb: Token) -> list[Token]:
