@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from claims_events_support import FIXTURES, builder
 
 from newsfacts.extract.claims import add_claims
 from newsfacts.extract.events import add_events
 from newsfacts.extract.model import Claim, DocumentFacts
 
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,12 @@ invented; companies and people are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
-from pathlib import Path
+
+from claims_events_support import builder
 
 from newsfacts.extract.events import add_events
 from newsfacts.extract.model import Event
-
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 COMPANIES = [
     {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]},

@@ -4,20 +4,14 @@ tests exercise the event rules, not the entity or timex stages. All names are in
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
 import pytest
+from claims_events_support import builder
 
 from newsfacts.extract.event_stance import apply_claim_stances
 from newsfacts.extract.events import add_events
 from newsfacts.extract.model import Claim, DocumentFacts, Event
-
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 # The invented companies every sentence below may name, with their surface forms.
 COMPANIES = [

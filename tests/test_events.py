@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from claims_events_support import FIXTURES, builder
 
 from newsfacts.extract.event_figures import find_figures
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_triggers import find_triggers
 from newsfacts.extract.events import EVENT_TYPES, add_events
 from newsfacts.extract.model import DocumentFacts, Event
-
-FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
-_spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)  # type: ignore[union-attr]
 
 
 def load_fixture(name: str) -> tuple[str, DocumentFacts, date | None]:
