@@ -4,9 +4,26 @@ loaded once for every test module that builds DocumentFacts by hand."""
 from __future__ import annotations
 
 import importlib.util
+from datetime import date
 from pathlib import Path
+
+from newsfacts.extract.events import add_events
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
 _spec = importlib.util.spec_from_file_location("claims_events_builder", FIXTURES / "builder.py")
 builder = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(builder)  # type: ignore[union-attr]
+
+
+def events_of(body: str, companies: list[dict], timexes: list | None = None) -> list:
+    """The events of one invented text, its companies given by hand."""
+    facts = builder.build_facts(
+        {"body": body, "companies": companies, "timexes": timexes or [], "people": []}
+    )
+    add_events(body, facts, date(2004, 11, 1))
+    return facts.events
+
+
+def of_type(events: list, event_type: str) -> list:
+    """The events of one type."""
+    return [e for e in events if e.event_type == event_type]

@@ -5,11 +5,9 @@ invented; companies and people are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
-from datetime import date
+import claims_events_support as support
+from claims_events_support import of_type
 
-from claims_events_support import builder
-
-from newsfacts.extract.events import add_events
 from newsfacts.extract.model import Event
 
 COMPANIES = [
@@ -21,15 +19,7 @@ COMPANIES = [
 
 def events_of(body: str) -> list[Event]:
     """The events of one invented text."""
-    spec = {"body": body, "companies": COMPANIES, "timexes": [], "people": []}
-    facts = builder.build_facts(spec)
-    add_events(body, facts, date(2004, 11, 1))
-    return facts.events
-
-
-def of_type(events: list[Event], event_type: str) -> list[Event]:
-    """The events of one type."""
-    return [e for e in events if e.event_type == event_type]
+    return support.events_of(body, COMPANIES)
 
 
 def roles(event: Event) -> list[tuple[str, str]]:
