@@ -377,17 +377,7 @@ def frame_deal(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             partners=tuple(partners),
             distributive=False,
         )
-    if not partners and len(agents) >= 2:
-        agents, partners = agents[:1], agents[1:]
-    if not (agents and partners):
-        return None
-    return Frame(
-        "partnership",
-        "events.deal.partner",
-        tuple(agents),
-        partners=tuple(partners),
-        distributive=False,
-    )
+    return _partnership(agents, partners, "events.deal.partner")
 
 
 def _purpose_parties(deal: Token, r: Resolver) -> list[str]:
@@ -419,17 +409,7 @@ def _signed(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     agents = [k for k in r.keys(args.subj) if k not in partners]
     if not (agents or partners) and args.passive:
         agents = _sentence_companies(pred.token, r)  # "the contract, signed in 2000"
-    if not partners and len(agents) >= 2:
-        agents, partners = agents[:1], agents[1:]
-    if not (agents and partners):
-        return None
-    return Frame(
-        "partnership",
-        "events.deal.signed",
-        tuple(agents),
-        partners=tuple(partners),
-        distributive=False,
-    )
+    return _partnership(agents, partners, "events.deal.signed")
 
 
 def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
@@ -451,13 +431,21 @@ def frame_partner(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         # "part of an alliance agreed in 2000"; "Qantas might ... through joint ventures"
         stated = _stated_alliance(t, args)
         agents = _sentence_companies(t, r) if stated else _clause_owner(t, r)
+    return _partnership(agents, partners, "events.partner", one_side_enough=True)
+
+
+def _partnership(
+    agents: list[str], partners: list[str], rule: str, one_side_enough: bool = False
+) -> Frame | None:
+    """A partnership of the named sides; several agents and no partner are the first agent and
+    its partners ("X and Y signed a deal"). Both sides must be named unless one_side_enough
+    ("Qantas might grow through joint ventures")."""
     if not partners and len(agents) >= 2:
         agents, partners = agents[:1], agents[1:]
-    if not (agents or partners):
+    named = (agents or partners) if one_side_enough else (agents and partners)
+    if not named:
         return None
-    return Frame(
-        "partnership", "events.partner", tuple(agents), partners=tuple(partners), distributive=False
-    )
+    return Frame("partnership", rule, tuple(agents), partners=tuple(partners), distributive=False)
 
 
 def _stated_alliance(t: Token, args: Args) -> bool:
