@@ -7,6 +7,7 @@ import importlib.util
 from datetime import date
 from pathlib import Path
 
+from newsfacts.extract.claims import add_claims
 from newsfacts.extract.events import add_events
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims_events"
@@ -27,3 +28,10 @@ def events_of(body: str, companies: list[dict], timexes: list | None = None) -> 
 def of_type(events: list, event_type: str) -> list:
     """The events of one type."""
     return [e for e in events if e.event_type == event_type]
+
+
+def claims_of(body: str, companies: list[dict], people: list[dict] = ()) -> list:
+    """The claims of one invented text, its companies and people given by hand."""
+    facts = builder.build_facts({"body": body, "companies": companies, "people": list(people)})
+    add_claims(body, facts, None)
+    return facts.claims

@@ -7,9 +7,8 @@ rule that drops too much fails as surely as one that drops too little.
 from __future__ import annotations
 
 import pytest
-from claims_events_support import builder
+from claims_events_support import claims_of
 
-from newsfacts.extract.claims import add_claims
 from newsfacts.extract.model import Claim
 
 spacy = pytest.importorskip("spacy")
@@ -19,21 +18,14 @@ _LEDGER = {"key": "daily ledger", "surfaces": ["Daily Ledger"], "kind": "media"}
 _BRENMOOR = {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]}
 
 
-def _cues(body: str, people: list[dict] = ()) -> list[str]:
-    """The cues of the claims found in a body (two invented companies known)."""
-    facts = builder.build_facts(
-        {"body": body, "companies": [_TOLLAN, _BRENMOOR, _LEDGER], "people": list(people)}
-    )
-    add_claims(body, facts, None)
-    return [c.cue for c in facts.claims]
-
-
 def _claims(body: str, people: list[dict] = ()) -> list[Claim]:
-    facts = builder.build_facts(
-        {"body": body, "companies": [_TOLLAN, _BRENMOOR, _LEDGER], "people": list(people)}
-    )
-    add_claims(body, facts, None)
-    return facts.claims
+    """The claims found in a body (the invented companies known)."""
+    return claims_of(body, [_TOLLAN, _BRENMOOR, _LEDGER], people)
+
+
+def _cues(body: str, people: list[dict] = ()) -> list[str]:
+    """The cues of the claims found in a body."""
+    return [c.cue for c in _claims(body, people)]
 
 
 @pytest.mark.parametrize(

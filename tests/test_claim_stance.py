@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from claims_events_support import builder
-
-from newsfacts.extract.claims import add_claims
+from claims_events_support import claims_of
 
 spacy = pytest.importorskip("spacy")
 
@@ -14,10 +12,9 @@ _TOLLAN = {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]}
 
 def _stance(body: str, cue: str) -> str:
     """The stance of the claim with a given cue."""
-    facts = builder.build_facts({"body": body, "companies": [_TOLLAN], "people": []})
-    add_claims(body, facts, None)
-    hits = [c.stance for c in facts.claims if c.cue == cue]
-    assert len(hits) == 1, [(c.cue, c.content) for c in facts.claims]
+    claims = claims_of(body, [_TOLLAN])
+    hits = [c.stance for c in claims if c.cue == cue]
+    assert len(hits) == 1, [(c.cue, c.content) for c in claims]
     return hits[0]
 
 

@@ -4,9 +4,7 @@ sentences written by the team."""
 from __future__ import annotations
 
 import pytest
-from claims_events_support import builder
-
-from newsfacts.extract.claims import add_claims
+from claims_events_support import claims_of
 
 spacy = pytest.importorskip("spacy")
 
@@ -16,12 +14,9 @@ _BRENMOOR = {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]
 
 def _subject(body: str, cue: str, people: list[dict] = ()) -> str | None:
     """The subject company of the claim with a given cue."""
-    facts = builder.build_facts(
-        {"body": body, "companies": [_TOLLAN, _BRENMOOR], "people": list(people)}
-    )
-    add_claims(body, facts, None)
-    hits = [c.subject_company_key for c in facts.claims if c.cue == cue]
-    assert len(hits) == 1, [(c.cue, c.content) for c in facts.claims]
+    claims = claims_of(body, [_TOLLAN, _BRENMOOR], people)
+    hits = [c.subject_company_key for c in claims if c.cue == cue]
+    assert len(hits) == 1, [(c.cue, c.content) for c in claims]
     return hits[0]
 
 
@@ -65,6 +60,5 @@ def test_the_company_never_stands_for_a_union() -> None:
         "descriptors": ["the company"],  # a description the entity stage linked wrongly
     }
     people = [{"key": "bo kerr", "surfaces": ["Bo Kerr"]}]
-    facts = builder.build_facts({"body": body, "companies": [_TOLLAN, union], "people": people})
-    add_claims(body, facts, None)
-    assert [c.subject_company_key for c in facts.claims] == ["tollan dairies"]
+    claims = claims_of(body, [_TOLLAN, union], people)
+    assert [c.subject_company_key for c in claims] == ["tollan dairies"]
