@@ -245,7 +245,11 @@ ROWS_SQL = {
     "companies": "SELECT * FROM document_companies ORDER BY doc_id, company_id",
     "people": "SELECT * FROM document_people ORDER BY doc_id, person_id",
     "claims": "SELECT * FROM claims ORDER BY doc_id, start_char, claim_id",
-    "events": "SELECT * FROM events ORDER BY doc_id, trigger_start, event_id",
+    "events": """
+        SELECT e.*, (SELECT list(p.company_id ORDER BY p.company_id) FROM event_participants p
+                     WHERE p.event_id = e.event_id AND p.company_id IS DISTINCT FROM e.company_id)
+                    AS counterparty_ids
+        FROM events e ORDER BY doc_id, trigger_start, event_id""",
 }
 CLAIM_GROUPS_SQL = """
 SELECT canonical_claim_id, list(claim_id ORDER BY claim_id) FROM claim_clusters GROUP BY 1

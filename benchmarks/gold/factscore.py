@@ -461,6 +461,19 @@ def event_fields(
     return fields
 
 
+def counterparties_ok(
+    ge: dict[str, Any], se: dict[str, Any], gold: dict[str, Any], names: dict[str, list[str]]
+) -> bool:
+    """Whether the system's other participants (every participant but the main company, any
+    role) name exactly the gold event's: each gold one named by a system one and each system one
+    naming a gold one; none on both sides is right. Reported apart, outside fully correct."""
+    wanted = [p["ref"] for p in ge.get("participants", []) if p["ref"] != ge.get("main_company")]
+    found = se.get("counterparty_ids") or []
+    return all(any(entity_ok(s, g, gold, names) for s in found) for g in wanted) and all(
+        any(entity_ok(s, g, gold, names) for g in wanted) for s in found
+    )
+
+
 def match_events(gold: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[int, int]:
     """One-to-one gold mention -> system event: a system trigger overlapping the mention's
     clause; preferred when it overlaps the gold trigger, then same type, then a non-optional
@@ -505,7 +518,12 @@ def score_events(
     scores.add(
         "event_fully_correct_precision", sum(all(f.values()) for f in fields.values()), n_system
     )
+    parties = {
+        gi: counterparties_ok(gold[gi], s.events[si], g.gold, names) for gi, si in scored.items()
+    }
+    scores.add("event_counterparties_accuracy", sum(parties.values()), len(parties))
     _event_errors(g, s, names, match, fields, errs)
+    _party_errors(g, s, names, scored, parties, errs)
     return {
         s.events[si]["event_id"]: f"{g.file}#{gold[gi]['instance']}" for gi, si in match.items()
     }
@@ -590,6 +608,32 @@ def _event_errors(
                 + "; ".join(wrong)
                 + f" | {sentence_at(s.body, at(gold[gi].get('trigger')))}"
             )
+
+
+def _party_errors(
+    g: GoldArticle,
+    s: SystemArticle,
+    names: dict[str, list[str]],
+    scored: dict[int, int],
+    parties: dict[int, bool],
+    errs: list[str],
+) -> None:
+    """Error lines for matched events whose other participants differ from the gold's."""
+    gold = g.gold.get("events", [])
+    for gi, ok in parties.items():
+        if ok:
+            continue
+        ge, se = gold[gi], s.events[scored[gi]]
+        wanted = [
+            gold_name(g.gold, p["ref"])
+            for p in ge.get("participants", [])
+            if p["ref"] != ge.get("main_company")
+        ]
+        found = [sys_name(names, c) for c in se.get("counterparty_ids") or []]
+        errs.append(
+            f"  event PARTIES {ge['id']}/{ge['instance']} trigger {se['trigger']!r} "
+            f"system {found}, gold {wanted} | {sentence_at(s.body, at(ge.get('trigger')))}"
+        )
 
 
 # --- across documents ------------------------------------------------------------------------
