@@ -138,8 +138,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _cue_span(body: str, claim) -> tuple[int, int]:
-    """Char span of a claim's cue: its first word, nearest to the speaker outside the content."""
+    """Char span of a claim's cue: its first word (Claim.cue_start on); for a claim without cue
+    offsets, the cue's first word nearest to the speaker outside the content."""
     word = claim.cue.split()[0].rstrip(",")
+    if claim.cue_start is not None:
+        return claim.cue_start, claim.cue_start + len(word)
     best = None
     for m in re.finditer(rf"\b{re.escape(word)}\b", body[claim.start : claim.end]):
         s = claim.start + m.start()

@@ -437,6 +437,7 @@ def floor_values(scores: fs.Scores) -> dict[str, float]:
         for name, (value, _) in metrics(scores).items()
         if not math.isnan(value)
         and name not in DIAGNOSTICS
+        and ":" not in name  # per-rule precisions ("claim_precision_rule:claims.object")
         and counted(scores, name) >= MIN_FLOOR_COUNT
     }
 

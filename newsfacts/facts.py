@@ -102,6 +102,8 @@ def fact_rows(doc_id: str, facts: DocumentFacts, published: date | None) -> dict
                 "speaker_company_id": company_id(c.speaker_company_key),
                 "speaker_name": c.speaker_name,
                 "cue": c.cue,
+                "cue_start": c.cue_start,
+                "cue_end": c.cue_end,
                 "content": c.content,
                 "is_quote": c.is_quote,
                 "stance": c.stance,

@@ -264,3 +264,24 @@ def test_a_report_made_by_an_organisation_speaks_for_it() -> None:
         "according to",
     )
     assert seen.speaker == "a memo"
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        ("Kestrel Air said fares would rise. Halvard Bank said that they would fall.", "said"),
+        ("Halvard Bank has not ruled out a sale of its stake in Kestrel Air.", "ruled out"),
+        ("Fares rose 6%, according to figures from Halvard Bank.", "according to"),
+        ('"Fares will rise," the Kestrel Air chief executive told the Gazette.', "told"),
+    ],
+)
+def test_the_cue_has_offsets_at_its_first_reading(body: str, cue: str) -> None:
+    """Claim.cue_start/cue_end point at the cue as written (each claim at its own "said"),
+    so the evidence shows the word that made the claim."""
+    claims = [c for c in _claims(body, [_KESTREL, _HALVARD]) if c.cue == cue]
+    assert claims, cue
+    for claim in claims:
+        assert body[claim.cue_start : claim.cue_end] == cue
+        assert claim.start <= claim.cue_start < claim.cue_end <= claim.end
+    if cue == "said":
+        assert [body.index(cue), body.rindex(cue)] == sorted(c.cue_start for c in claims)

@@ -278,10 +278,12 @@ def _show(span: dict[str, Any] | None) -> str:
 
 
 def system_cue(body: str, claim: dict[str, Any]) -> tuple[int, int] | None:
-    """Cue offsets of a system claim. The claims table keeps no cue offsets, so its cue text is
-    located inside its evidence sentence [start_char, end_char) widened to CUE_WINDOW characters
-    either side of its speaker (a quotation after "..., he said." has its cue in the sentence
-    before), the occurrence nearest the speaker first."""
+    """Cue offsets of a system claim: claims.cue_start/cue_end. A warehouse written before those
+    columns has its cue text located inside the evidence sentence [start_char, end_char) widened
+    to CUE_WINDOW characters either side of its speaker (a quotation after "..., he said." has
+    its cue in the sentence before), the occurrence nearest the speaker first."""
+    if claim.get("cue_start") is not None and claim.get("cue_end") is not None:
+        return claim["cue_start"], claim["cue_end"]
     window = (claim["start_char"], claim["end_char"])
     near = system_span(claim, "speaker_start", "speaker_end")
     if near:
@@ -369,6 +371,11 @@ def score_claims(
         sum(all(f.values()) for f in fields.values()),
         len(s.claims),
     )
+    for si, sc in enumerate(s.claims):
+        gi = next((g_i for g_i, s_i in match.items() if s_i == si), None)
+        scores.add(f"claim_precision_rule:{sc.get('rule') or '?'}", gi is not None, 1)
+        right = gi is not None and all(fields[gi].values())
+        scores.add(f"claim_fully_correct_rule:{sc.get('rule') or '?'}", right, 1)
     _claim_errors(g, s, names, match, fields, cues, errs)
     return {s.claims[si]["claim_id"]: f"{g.file}#{gold[gi]['id']}" for gi, si in match.items()}
 
@@ -518,6 +525,14 @@ def score_events(
     scores.add(
         "event_fully_correct_precision", sum(all(f.values()) for f in fields.values()), n_system
     )
+    by_system = {si: gi for gi, si in scored.items()}
+    optional = set(match.values()) - set(scored.values())
+    for si, se in enumerate(s.events):
+        if si in optional:
+            continue
+        rule = ".".join((se.get("rule") or "?").split(".")[:2])  # events.buy.verb -> events.buy
+        gi = by_system.get(si)
+        scores.add(f"event_precision_rule:{rule}", gi is not None and fields[gi]["type"], 1)
     parties = {
         gi: counterparties_ok(gold[gi], s.events[si], g.gold, names) for gi, si in scored.items()
     }

@@ -116,11 +116,17 @@ def cue_entry(tok: Token, lex: dict[str, CueEntry]) -> CueEntry | None:
 
 def cue_text(tok: Token, entry: CueEntry | None) -> str:
     """The cue as written: the verb, with its particle for a phrasal cue ("ruled out")."""
+    last = _cue_last(tok, entry)
+    return tok.text if last is tok else f"{tok.text} {last.text}"
+
+
+def _cue_last(tok: Token, entry: CueEntry | None) -> Token:
+    """The cue's last token: its particle for a phrasal cue ("ruled out"), else the verb."""
     if entry is not None and entry.particle:
         prt = [c for c in tok.children if c.dep_ == "prt"]
         if prt and prt[0].i == tok.i + 1:
-            return f"{tok.text} {prt[0].text}"
-    return tok.text
+            return prt[0]
+    return tok
 
 
 def cue_claim(
@@ -319,7 +325,7 @@ def according_to_claim(reader: _Reader, tok: Token, offset: int) -> tuple[Claim,
     content = cc.Content(s, e, False, "claims.according_to", head)
     speaker = resolve_speaker(reader, objs[0], offset)
     claim = build_claim(reader, tok, None, speaker, content, "claims.according_to", None, offset)
-    return replace(claim, cue="according to"), speaker
+    return replace(claim, cue="according to", cue_end=offset + to.idx + len(to)), speaker
 
 
 # --- the record ----------------------------------------------------------------------------------
@@ -364,6 +370,7 @@ def build_claim(
     ):
         subject = speaker_org  # "Foo's chief announced a tie-up with Bar": Foo's own act
     kind = "quote" if content.is_quote else ("object" if rule == "claims.object" else "clause")
+    last = _cue_last(cue, entry)
     extra = {"rule": rule} if _HAS_RULE else {}
     return Claim(
         start=start,
@@ -383,6 +390,8 @@ def build_claim(
         subject_company_key=subject,
         confidence=CONFIDENCE.get(kind, 0.8),
         speaker_name=speaker.name,
+        cue_start=offset + cue.idx,
+        cue_end=offset + last.idx + len(last),
         **extra,
     )
 

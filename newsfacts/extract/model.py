@@ -110,6 +110,8 @@ class Claim:
     )
     confidence: float = 1.0
     rule: str = ""  # component.pattern: "claims.reported_speech", "claims.according_to"
+    cue_start: int | None = None  # the cue as written ("said", "ruled out", "according to")
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True)

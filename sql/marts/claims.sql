@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS claims (
     speaker_company_id VARCHAR,
     speaker_name VARCHAR,
     cue VARCHAR NOT NULL,
+    cue_start INTEGER,
+    cue_end INTEGER,
     content VARCHAR NOT NULL,
     is_quote BOOLEAN NOT NULL,
     stance VARCHAR NOT NULL,
