@@ -46,6 +46,13 @@ def _cues(body: str, people: list[dict] = ()) -> list[str]:
         ("A recording telling callers that lines were busy played for hours.", "telling"),
         ("Tollan is claiming more than $20m in damages from Brenmoor.", "claiming"),
         ("The sale was carried out according to the law.", "according to"),
+        ("Brenmoor set out to predict future demand for soft cheese.", "predict"),
+        ("Tollan challenged the right of Brenmoor to claim tax relief.", "claim"),
+        (
+            "The Tollan directors will be questioned by a judge over the next two days.",
+            "questioned",
+        ),
+        ("Shoppers may want the latest cheese grater this Christmas.", "want"),
     ],
 )
 def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
@@ -71,6 +78,10 @@ def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
         ("Brenmoor hopes the deal will close in May.", "hopes"),
         ("Tollan has forecast a net loss of $40m for the year.", "forecast"),
         ("Sales fell 4%, according to the Brenmoor annual report.", "according to"),
+        ("Brenmoor predicted strong demand for soft cheese.", "predicted"),
+        ("Tollan claimed that Brenmoor had no right to the tax relief.", "claimed"),
+        ("Tollan criticised the new milk price on Monday.", "criticised"),
+        ("Brenmoor wants the dairy regulator to review the contract.", "wants"),
     ],
 )
 def test_statements_next_to_them_stay_claims(body: str, cue: str) -> None:

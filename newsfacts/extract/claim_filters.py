@@ -78,6 +78,9 @@ def not_a_claim(cue: Token, entry: CueEntry | None, content: Content) -> bool:
         or act_on_motion(cue, content)
         or object_controlled(cue, lexicon())
         or money_demand(cue, entry)
+        or infinitive_object(cue, content)
+        or adverbial_object(content)
+        or desire_for_thing(cue, content)
     )
 
 
@@ -131,6 +134,38 @@ def act_on_motion(cue: Token, content: Content) -> bool:
         return False
     mods = {c.lower_ for c in objs[0].children if c.dep_ in ("compound", "amod", "nmod")}
     return objs[0].lemma_.lower() in ACT_OBJECTS or not mods.isdisjoint(_DEAL_MODIFIERS)
+
+
+def infinitive_object(cue: Token, content: Content) -> bool:
+    """ "set out to predict future patterns", "challenged the right of the firm to claim
+    bankruptcy protection", "hopes to announce a partner": a cue in the infinitive with a noun
+    object is an aim or an entitlement, not a statement anyone made (a clause keeps it:
+    "expected to say that sales fell" is not an object reading)."""
+    if content.rule != "claims.object" or content.is_quote:
+        return False
+    return cue.dep_ in ("xcomp", "acl", "advcl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children
+    )
+
+
+def adverbial_object(content: Content) -> bool:
+    """ "will be questioned by a judge over the next few days", "was criticised for a week":
+    an object reading whose only content is a time phrase has no content (a matter keeps it:
+    "calls for better pay", "clashed over the bonus scheme")."""
+    if content.rule != "claims.object" or content.root is None:
+        return False
+    root = content.root
+    objs = [c for c in root.children if c.dep_ == "pobj"]
+    return root.dep_ == "prep" and bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+
+
+def desire_for_thing(cue: Token, content: Content) -> bool:
+    """ "may want the latest toy this Christmas", "soon they will all want a slice of it":
+    wanting a thing is a wish, not a statement (like wanting to act; "wants the board to
+    resign" is a clause reading and stays)."""
+    if content.rule != "claims.object" or cue.lemma_.lower() not in ("want", "wish"):
+        return False
+    return content.root is not None and content.root.dep_ == "dobj"
 
 
 def money_demand(cue: Token, entry: CueEntry) -> bool:
