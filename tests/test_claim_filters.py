@@ -81,6 +81,7 @@ def test_acts_wishes_and_questions_are_no_claims(body: str, cue: str) -> None:
         ("Brenmoor predicted strong demand for soft cheese.", "predicted"),
         ("Tollan claimed that Brenmoor had no right to the tax relief.", "claimed"),
         ("Tollan criticised the new milk price on Monday.", "criticised"),
+        ("Brenmoor announced on Tuesday the first of its new cheeses.", "announced"),
         ("Brenmoor wants the dairy regulator to review the contract.", "wants"),
     ],
 )

@@ -79,7 +79,7 @@ def not_a_claim(cue: Token, entry: CueEntry | None, content: Content) -> bool:
         or object_controlled(cue, lexicon())
         or money_demand(cue, entry)
         or infinitive_object(cue, content)
-        or adverbial_object(content)
+        or adverbial_object(cue, content)
         or desire_for_thing(cue, content)
     )
 
@@ -148,11 +148,13 @@ def infinitive_object(cue: Token, content: Content) -> bool:
     )
 
 
-def adverbial_object(content: Content) -> bool:
+def adverbial_object(cue: Token, content: Content) -> bool:
     """ "will be questioned by a judge over the next few days", "was criticised for a week":
-    an object reading whose only content is a time phrase has no content (a matter keeps it:
-    "calls for better pay", "clashed over the bonus scheme")."""
+    an object reading whose only content is a time phrase has no content (a matter or an
+    object keeps it: "calls for better pay", "announced on Tuesday the first model")."""
     if content.rule != "claims.object" or content.root is None:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "attr", "oprd") for c in cue.children):
         return False
     root = content.root
     objs = [c for c in root.children if c.dep_ == "pobj"]

@@ -160,8 +160,9 @@ def cue_claim(
         return None
     if _is_citing(cue):
         return None  # "..., citing its chief": read with the cue it hangs on
-    quote = (content.start, content.end) if content.is_quote or split else None
-    speaker = resolve_speaker(reader, subj, offset, quote)
+    # a pronoun never points into what it said: '"Mr Moss can go," he said', "This would make
+    # Kestrel Air visible, he added" (a name inside the content is what is spoken of)
+    speaker = resolve_speaker(reader, subj, offset, (content.start, content.end))
     resolved = bool(speaker.person_key or speaker.company_key or speaker.name)
     if writer_speaker(reader.body[speaker.start : speaker.end], resolved):
         return None
