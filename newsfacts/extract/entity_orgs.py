@@ -49,6 +49,7 @@ CONFIDENCE_BY_HOW = {
     "person_of": 0.75,
     "known_alias": 0.8,
     "abbrev_span": 0.9,
+    "and_join": 0.75,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
