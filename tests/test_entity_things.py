@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.extract import entity_things as et
 from newsfacts.extract.entities import add_entities
 from newsfacts.extract.model import DocumentFacts
+from newsfacts.extract.names import Doc, make_doc
 
 
 def _facts(body: str) -> DocumentFacts:
@@ -126,3 +128,116 @@ def test_a_persons_role_in_an_apposition_makes_no_organisation() -> None:
     names = _names(body)
     assert "Dana Whitlow" not in names
     assert "Corvane Devices" in names
+
+
+def test_a_lower_case_head_after_a_name_is_one_more_surface() -> None:
+    body = "A year after Corvane bought the Tollan bank, Tollan posted record profits."
+    tollan = next(c for c in _facts(body).companies if c.name == "Tollan")
+    assert "Tollan bank" in tollan.aliases
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Dr Ada Lunn of the Urban Policy Research Group said fares would rise.",
+         "Urban Policy Research Group"),
+        ("The Freight Studies Group said rail traffic fell, while Halvard Rail said it rose.",
+         "Freight Studies Group"),
+    ],
+)  # fmt: skip
+def test_a_research_group_is_an_other_organisation(body: str, name: str) -> None:
+    kinds = {c.name: c.kind for c in _facts(body).companies}
+    assert kinds.get(name) == "other_org"
+
+
+def test_a_business_group_stays_a_company() -> None:
+    body = "Brenmoor Holdings Group said profits rose 4% in the year to March."
+    kinds = {c.name: c.kind for c in _facts(body).companies}
+    assert kinds.get("Brenmoor Holdings Group") == "company"
+
+
+def test_the_title_of_a_directive_is_no_organisation() -> None:
+    body = (
+        "Ministers want changes to the Directive on the Taxation of Digital Royalties, which "
+        "Corvane Media opposes, before the vote."
+    )
+    names = _names(body)
+    assert not any("Taxation" in n for n in names)
+
+
+# --- each rule alone, on segments marked as a cue rule would mark them ------------------------
+
+
+def _doc(body: str, orgs: dict[str, str]) -> Doc:
+    """A Doc whose segments named in `orgs` are organisations found by the given rule."""
+    doc = make_doc(body)
+    for seg in doc.segments:
+        if seg.text in orgs:
+            seg.role, seg.how = "org", orgs[seg.text]
+    return doc
+
+
+def _role(doc: Doc, text: str) -> str | None:
+    return next((s.role for s in doc.segments if s.text == text), None)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        ("The Ostrava Composite index fell 2% on Monday.", "Ostrava Composite", "common"),
+        ("Traders sold the Halvard 250 early on Monday.", "Halvard", "common"),
+        ("Analysts said Halvard 2004 results were weak.", "Halvard", "org"),
+    ],
+)
+def test_market_indices_rule(body: str, name: str, role: str) -> None:
+    doc = _doc(body, {name: "ner_org"})
+    et.market_indices(doc)
+    assert _role(doc, name) == role
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Analysts praised Kestrel's Lumora Hub, which links televisions.", "product"),
+        ("Analysts praised Kestrel's Lumora Hub internet division on Monday.", "org"),
+    ],
+)
+def test_firms_products_rule(body: str, role: str) -> None:
+    doc = _doc(body, {"Kestrel": "gazetteer", "Lumora Hub": "ner_org"})
+    et.firms_products(doc)
+    assert _role(doc, "Lumora Hub") == role
+
+
+def test_sentence_opening_words_rule() -> None:
+    body = "Ports face new rules on shipping. Shipping is one of three sectors named."
+    doc = _doc(body, {"Shipping": "ner_org", "Ports": "ner_org"})
+    et.sentence_opening_words(doc)
+    assert _role(doc, "Shipping") == "common"
+    assert _role(doc, "Ports") == "org"  # never written in lower case here
+
+
+def test_descriptor_openers_rule() -> None:
+    doc = make_doc("Miners Brakstone Resources and Tollan Metals raised prices.")
+    et.descriptor_openers(doc)
+    assert _role(doc, "Brakstone Resources") == "org"
+    assert _role(doc, "Miners Brakstone Resources") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "joined"),
+    [
+        ("He is chief economist at Fact and Figure Research in Rome.", True),
+        ("He is chief economist at Brakstone and Ulvik in Rome.", False),
+    ],
+)
+def test_ordinary_word_pairs_rule(body: str, joined: bool) -> None:
+    doc = _doc(body, {"Fact": "affiliation_cue", "Brakstone": "affiliation_cue"})
+    et.ordinary_word_pairs(doc)
+    assert (_role(doc, "Fact and Figure Research") == "org") is joined
+
+
+def test_titles_of_things_rule() -> None:
+    body = "Ministers want changes to the Directive on the Taxation of Royalties this year."
+    doc = _doc(body, {"Taxation of Royalties": "ner_org"})
+    et.titles_of_things(doc)
+    assert _role(doc, "Taxation of Royalties") == "common"

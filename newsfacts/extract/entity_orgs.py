@@ -125,7 +125,16 @@ def _collect_orgs(doc: Doc) -> tuple[dict[str, _OrgEntry], list[CompanyMention]]
     for m in mentions:
         orgs[m.company_key].count += 1
         orgs[m.company_key].surfaces.add(m.text)
+        headed = _LOWER_HEAD_AFTER.match(doc.body, m.end)
+        if headed and m.how not in ("descriptor", "ticker"):
+            orgs[m.company_key].surfaces.add(m.text + headed.group(0))
     return orgs, mentions
+
+
+# A lower-case head noun the text writes after a name as part of it ("the Halvard group", "the
+# Tollan consortium", "the Koro bank"): the name with it is one more surface of the organisation
+# (the gold guidelines name an organisation by the fullest form the article uses).
+_LOWER_HEAD_AFTER = re.compile(r" (?:group|bank|consortium|conglomerate)\b(?!['’])")
 
 
 def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry:

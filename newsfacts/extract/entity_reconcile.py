@@ -471,6 +471,13 @@ _AUTHORITY_MARKS = (
 )
 
 
+# A "Group" named for research, study, policy or campaigning is a think tank or pressure group
+# (the gold guidelines' other_org), not a business group.
+_STUDY_GROUP = re.compile(
+    r"\b(?:Research|Studies|Study|Policy|Action|Pressure|Campaign|Advisory|Working|Lobby) Group$"
+)
+
+
 def kind_of_name(name: str) -> str | None:
     """The kind a name states, if any: its head word's ("Halden Gazette" media, "Tile Makers'
     Association" other_org, "Liberty Party" political_party), a newspaper's opener ("Daily
@@ -484,6 +491,8 @@ def kind_of_name(name: str) -> str | None:
     if any(p.search(name) for p in _AUTHORITY_MARKS):
         return "government"
     kind = heads.get(_head_word(name))
+    if kind == "company" and _STUDY_GROUP.search(name):
+        return "other_org"  # "Transit Research Group": a research or lobby group, no firm
     return kind if kind != "company" else None
 
 

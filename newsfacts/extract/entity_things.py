@@ -183,3 +183,17 @@ def _pair_ok(a: Segment, b: Segment, left: str, right: str) -> bool:
     if {left, right} & (gz.given_names() | gz.places()):
         return False
     return any(s.role == "org" and s.how != "coordination" for s in (a, b))
+
+
+def titles_of_things(doc: Doc) -> None:
+    """A name after the head of a law, treaty or event and "on" or "of" is that thing's title,
+    no organisation: "the Directive on the Taxation of Savings Income", "the Treaty on Open
+    Skies", "the Conference on Rural Broadband"."""
+    toks, heads = doc.toks, gz.not_org_heads()
+    for seg in doc.segments:
+        if seg.role != "org" or seg.how not in _GUESSED:
+            continue
+        k = seg.i - 1
+        k -= 1 if k >= 0 and toks[k].text in ("the", "The") else 0
+        if k >= 1 and toks[k].text in ("on", "of") and toks[k - 1].text in heads:
+            seg.role, seg.how = "common", "veto_thing_title"
