@@ -156,6 +156,9 @@ def mark_context_orgs(doc: Doc) -> None:
             or _source_cue(doc, seg)
             or _title_object_cue(doc, seg)
         )
+        if how == "title_cue" and _constituency(seg, nxt):
+            seg.role, seg.how = "place", "constituency"
+            continue
         if how:
             kind = _kind_from_title(nxt) if how == "title_cue" else None
             seg.role, seg.kind, seg.how = "org", kind or _kind_from_context(doc, seg), how
@@ -173,6 +176,13 @@ def _kind_from_title(title: Segment | None) -> str | None:
     if words & _GOVERNMENT_TITLES:
         return "government"
     return "political_party" if words & PARTY_TITLES else None
+
+
+def _constituency(seg: Segment, title: Segment | None) -> bool:
+    """ "the Halden Central MP", "Brakstone North MSP": a place before a member's title names the
+    member's seat, not a party."""
+    words = set(title.text.split()) if title is not None else set()
+    return bool(words & PARTY_TITLES) and seg.text.split()[0] in gz.places()
 
 
 def _is_place_like(seg: Segment) -> bool:
@@ -269,11 +279,20 @@ def _apposition_cue(doc: Doc, seg: Segment) -> str:
     ):
         return ""
     for tok in toks[k + 2 : k + 12]:
-        if tok.text in (",", ".", ";"):
-            return ""
+        if tok.text in (",", ".", ";") or _person_role(tok.text):
+            return ""  # "Jo Bell, the head of chip maker Acme": a person's role comes first
         if tok.text.lower() in descriptors and tok.text.islower():
             return "apposition"
     return ""
+
+
+# Title heads that describe firms as often as people ("the market leader", "a partner of").
+_FIRM_ROLES = frozenset(["leader", "partner", "member", "owner", "supplier"])
+
+
+def _person_role(word: str) -> bool:
+    """ "head", "chief", "founder": a person's title head, not one firms share ("leader")."""
+    return af.title_role(word) == "head" and word.lower() not in _FIRM_ROLES
 
 
 def _verb_cue(doc: Doc, seg: Segment) -> str:
@@ -373,8 +392,17 @@ def owned_by_links(doc: Doc) -> list[tuple[int, int, str, Segment]]:
             child = seg_at.get(k + 1)
             if child is not None and child.role in ("org", "unknown"):
                 parent = match.group(1)
+                if _ordinary_owner(parent):
+                    continue  # "State-owned Halden Oil", "Family-owned Brenmoor"
                 out.append((tok.start, tok.start + len(parent), parent, child))
     return out
+
+
+def _ordinary_owner(parent: str) -> bool:
+    """ "State", "Family", "Employee": an owner named by an ordinary word (capitalised only when
+    it opens a sentence) and no known organisation."""
+    lower = parent.lower()
+    return lower in gz.english_words() and lower not in gz.known_orgs()
 
 
 _DESCRIPTOR_RE = with_first_char_check(

@@ -13,6 +13,7 @@ from newsfacts.extract import affiliations as af
 from newsfacts.extract import companies as co
 from newsfacts.extract import entity_reconcile as er
 from newsfacts.extract import entity_syntax as es
+from newsfacts.extract import entity_things as et
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import people as pe
@@ -99,12 +100,14 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     ner = es.ner_view(sdoc)
     tickers = tk.find_tickers(body)
     _strip_ticker_markup(doc, tickers)
+    et.descriptor_openers(doc)
     co.mark_known_orgs(doc)
     es.respan_fragments(doc, ner)
     pe.mark_people(doc)
     co.mark_context_orgs(doc)
     er.reconcile(doc, ner)
     co.mark_coordinated_orgs(doc)
+    et.ordinary_word_pairs(doc)
     es.veto_non_names(doc, ner)
     er.places_are_not_companies(doc, ner)
     er.mark_governments(doc, gv.government_spans(sdoc))
@@ -112,6 +115,10 @@ def add_entities(body: str, facts: DocumentFacts, sdoc: SpacyDoc | None = None) 
     er.media_websites(doc)
     er.kinds_from_names(doc)
     er.known_short_names(doc)
+    et.market_indices(doc)
+    et.firms_products(doc)
+    et.sentence_opening_words(doc)
+    et.titles_of_things(doc)
     orgs, org_mentions = _collect_orgs(doc)
     org_mentions += _ticker_mentions(tickers, orgs, org_mentions, body)
     persons, person_mentions = _collect_people(doc, orgs)

@@ -49,6 +49,7 @@ CONFIDENCE_BY_HOW = {
     "person_of": 0.75,
     "known_alias": 0.8,
     "abbrev_span": 0.9,
+    "and_join": 0.75,
     "government_phrase": 0.85,
     "government_of": 0.85,
     "administration": 0.8,
@@ -124,7 +125,16 @@ def _collect_orgs(doc: Doc) -> tuple[dict[str, _OrgEntry], list[CompanyMention]]
     for m in mentions:
         orgs[m.company_key].count += 1
         orgs[m.company_key].surfaces.add(m.text)
+        headed = _LOWER_HEAD_AFTER.match(doc.body, m.end)
+        if headed and m.how not in ("descriptor", "ticker"):
+            orgs[m.company_key].surfaces.add(m.text + headed.group(0))
     return orgs, mentions
+
+
+# A lower-case head noun the text writes after a name as part of it ("the Halvard group", "the
+# Tollan consortium", "the Koro bank"): the name with it is one more surface of the organisation
+# (the gold guidelines name an organisation by the fullest form the article uses).
+_LOWER_HEAD_AFTER = re.compile(r" (?:group|bank|consortium|conglomerate)\b(?!['’])")
 
 
 def _register_org(orgs: dict[str, _OrgEntry], text: str, kind: str) -> _OrgEntry:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
 from newsfacts.extract import entity_context as ec
+from newsfacts.extract import entity_things as et
 from newsfacts.extract import gazetteers as gz
 from newsfacts.extract import government as gv
 from newsfacts.extract import org_aliases as oa
@@ -166,6 +167,8 @@ def extend_to_ner(doc: Doc, ner: NerView) -> None:
         extra = doc.body[ent.start : seg.start].split() + doc.body[seg.end : ent.end].split()
         if any(w in gz.given_names() for w in extra):
             continue  # "Brenmoor Inc. Jo Bell": NER ran the name on into a person's
+        if any(w in et.descriptor_forms() for w in extra[:1]):
+            continue  # "Miners Brakstone": the descriptor was cut off on purpose
         orgs = {s.text for s in doc.segments if s.role == "org" and s is not seg}
         product = _product_shaped(ent.text, orgs)
         if all(w[:1].isupper() or w in _JOINERS for w in extra) and not product:
@@ -199,6 +202,8 @@ def plausible_org_name(text: str, word_ok: bool = False) -> bool:
         return False
     if words[-1] in gz.not_org_heads() or text in gz.not_org_names():
         return False
+    if "of" in words[1:-1] and words[words.index("of") - 1] in gz.not_org_heads():
+        return False  # "the Statue of Liberty", "the Bridge of Sighs"
     return word_ok or not common_word(text)
 
 
@@ -466,6 +471,13 @@ _AUTHORITY_MARKS = (
 )
 
 
+# A "Group" named for research, study, policy or campaigning is a think tank or pressure group
+# (the gold guidelines' other_org), not a business group.
+_STUDY_GROUP = re.compile(
+    r"\b(?:Research|Studies|Study|Policy|Action|Pressure|Campaign|Advisory|Working|Lobby) Group$"
+)
+
+
 def kind_of_name(name: str) -> str | None:
     """The kind a name states, if any: its head word's ("Halden Gazette" media, "Tile Makers'
     Association" other_org, "Liberty Party" political_party), a newspaper's opener ("Daily
@@ -479,6 +491,8 @@ def kind_of_name(name: str) -> str | None:
     if any(p.search(name) for p in _AUTHORITY_MARKS):
         return "government"
     kind = heads.get(_head_word(name))
+    if kind == "company" and _STUDY_GROUP.search(name):
+        return "other_org"  # "Transit Research Group": a research or lobby group, no firm
     return kind if kind != "company" else None
 
 
