@@ -285,3 +285,21 @@ def test_the_cue_has_offsets_at_its_first_reading(body: str, cue: str) -> None:
         assert claim.start <= claim.cue_start < claim.cue_end <= claim.end
     if cue == "said":
         assert [body.index(cue), body.rindex(cue)] == sorted(c.cue_start for c in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "By doing so, Halvard Bank said, the airline had hoped to win the case.",
+        "Selling the unit may not prove simple, analysts say, especially as it is losing money.",
+        "But if measured at age 65 instead, Halvard Bank said, pilots will live to 81 years.",
+    ],
+)
+def test_a_cue_interrupting_its_clause_keeps_the_whole_clause(body: str) -> None:
+    """ "X, he said, Y": the clause runs on both sides of the cue, which lies inside the
+    content, as in a quotation split around its cue."""
+    cue = "say" if " say," in body else "said"
+    claim = _one(_claims(body, [_HALVARD]), cue)
+    assert claim.rule == "claims.parenthetical"
+    assert (claim.content_start, claim.content_end) == (0, len(body) - 1)
+    assert claim.content_start < claim.speaker_start < claim.content_end

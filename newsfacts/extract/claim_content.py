@@ -215,7 +215,11 @@ def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
     s = offset + min(t.idx for t in kept)
     e = offset + max(t.idx + len(t) for t in kept)
     s, e = trim(body, s, e)
-    return Content(s, e, False, "claims.subject_said", head) if e - s > 2 else None
+    # "By doing so, he said, the firm had hoped to win": the clause runs on both sides of the
+    # cue, which lies inside the content (like a quotation split around its cue)
+    around = min(t.i for t in kept) < cue.left_edge.i and max(t.i for t in kept) > cue.i
+    rule = "claims.parenthetical" if around else "claims.subject_said"
+    return Content(s, e, False, rule, head) if e - s > 2 else None
 
 
 def _set_off_by_comma(cue: Token) -> bool:

@@ -9,7 +9,7 @@ clause, its quotation (split quotations joined) or, for cues such as "blamed" or
 object. Speakers as written keep their span; pronouns and nominals ("she", "the company", "the
 spokeswoman") resolve through newsfacts.extract.coref. Every claim carries the rule that made
 it in `rule` ("claims.subject_said", "claims.according_to", "claims.told_outlet",
-"claims.split_quote", "claims.said_in_statement", ...).
+"claims.split_quote", "claims.parenthetical", "claims.said_in_statement", ...).
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def cue_claim(
         # own the unit. It has argued ...")
         _remember(reader, resolve_speaker(reader, subj, offset))
         return None
-    split = content is not None and content.rule == "claims.split_quote"
+    split = content is not None and content.rule in ("claims.split_quote", "claims.parenthetical")
     if content is None or (not split and _overlaps_speaker(subj, offset, content)):
         return None
     if _is_citing(cue):
@@ -252,7 +252,7 @@ def _rule(reader: _Reader, cue: Token, content: cc.Content, offset: int) -> tupl
     """The rule name, refined by the cue's own clause ("told Reuters", "in a statement"), and
     the outlet relaying the statement, if any."""
     via = _outlet(reader, cue, offset)
-    if content.rule in ("claims.split_quote", "claims.said_in_statement"):
+    if content.rule in ("claims.split_quote", "claims.said_in_statement", "claims.parenthetical"):
         return content.rule, via
     if via and cue.lemma_.lower() == "tell":
         return "claims.told_outlet", via
