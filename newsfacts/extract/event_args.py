@@ -162,6 +162,17 @@ class Resolver:
                 return keys[::-1]
         return []
 
+    def keys_other_than(self, tokens: list[Token], exclude: list[str]) -> list[str]:
+        """Company keys of object tokens, a descriptor among them never the subject's company:
+        in "Brenmoor wants to buy the firm" the firm is another company than Brenmoor."""
+        out: list[str] = []
+        for token in tokens:
+            for t in (token, *token.conjuncts):
+                for key in self.the_two(t) or [self.key_other_than(t, set(exclude))]:
+                    if key and key not in out:
+                        out.append(key)
+        return out
+
     def key_other_than(self, token: Token, exclude: set[str]) -> str | None:
         """Like key(), but a descriptor ("the Nordic company") resolves to the last company
         named before it that is not one of `exclude` (the other party already named)."""

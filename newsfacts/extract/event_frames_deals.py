@@ -65,8 +65,8 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             if lemmas & {"stake", "share", "shares", "%", "percent"}
             else "acquisition"
         )
-        targets = _stake_target(obj, r) if kind == "investment" else r.keys(obj)
         agents = r.keys(args.subj)
+        targets = _stake_target(obj, r) if kind == "investment" else r.keys_other_than(obj, agents)
         return Frame(
             kind,
             f"events.buy.{'stake' if kind == 'investment' else 'verb'}",
@@ -212,8 +212,9 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return None
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
-    targets = r.keys(args.preps.get("for", []) + args.preps.get("to", []))
     agents = r.keys(args.subj + args.preps.get("from", []))
+    stated = args.preps.get("for", []) + args.preps.get("to", [])
+    targets = r.keys_other_than(stated, agents)
     gov = head_lemma(args.governor) if args.governor is not None else ""
     if args.gov_dep == "pobj:from" and any(
         c.dep_ == "dobj" and head_lemma(c) in ("bid", "offer") for c in args.governor.children
@@ -250,6 +251,9 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     targets = targets or mods
     if head_lemma(t) == "bidder" and not agents:
         agents = r.keys(_attr_of(t))
+    targets = [k for k in targets if k not in agents] or [
+        k for k in r.keys_other_than(stated, agents) if k not in agents
+    ]  # "X is the likely bidder for the firm": the firm is not X
     if not (agents or targets) and not _stated_bid(t, args):
         return None
     # an approach or a proposal without a bid is talk (guidelines: approaches without an offer)
@@ -263,7 +267,7 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         "acquisition",
         "events.bid.noun",
         tuple(agents),
-        tuple(k for k in targets if k not in agents),
+        tuple(targets),
         default_status=status,
     )
 
