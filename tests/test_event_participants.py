@@ -66,3 +66,36 @@ def test_the_likely_bidder_for_the_firm_is_not_the_bidder() -> None:
     body = "Shares in Tollan Dairies rose. Analysts say Halvard Bank is the likely bidder for the firm."
     bids = [e for e in of_type(events_of(body), "acquisition") if e.trigger == "bidder"]
     assert [(e.company_key, others(e)) for e in bids] == [("halvard bank", {"tollan dairies"})]
+
+
+def test_a_descriptor_subject_is_not_the_named_object() -> None:
+    # the descriptor linked to the wrong company, as an entity rule may do
+    linked = [*COMPANIES[:1], {"key": "tollan dairies", "surfaces": ["Tollan", "The Danish firm"]}]
+    body = "Brenmoor Foods raced Tollan for years. The Danish firm wanted to buy Tollan outright."
+    buys = [e for e in of_type(support.events_of(body, linked), "acquisition")]
+    assert [(e.company_key, others(e)) for e in buys] == [("brenmoor foods", {"tollan dairies"})]
+
+
+def test_a_percentage_of_a_company_names_the_company() -> None:
+    body = "Brenmoor Foods said it was buying 100% of Tollan Dairies."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert (event.company_key, others(event)) == ("brenmoor foods", {"tollan dairies"})
+
+
+def test_every_company_of_an_apposed_list_is_a_party() -> None:
+    body = (
+        "Brenmoor Foods is suing three companies - Tollan Dairies, its unit Orrin Mills "
+        "and Halvard Bank - over the failed sale."
+    )
+    (event,) = of_type(events_of(body), "lawsuit")
+    assert event.company_key == "brenmoor foods"
+    assert others(event) == {"tollan dairies", "orrin mills", "halvard bank"}
+
+
+def test_a_conjunct_of_an_apposed_name_is_a_partner() -> None:
+    body = (
+        "Brenmoor Foods launched the service in partnership with travel group Kestrel Air and "
+        "Halvard Bank."
+    )
+    deals = of_type(events_of(body), "partnership")
+    assert [others(e) for e in deals] == [{"kestrel air", "halvard bank"}]

@@ -59,21 +59,33 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         obj = args.obj or args.preps.get("of", []) or args.preps.get("out", [])
         if not obj or not _is_business(obj, r):
             return None
-        lemmas = _lemma_set(obj)
-        kind = (
-            _stake_type(obj)
-            if lemmas & {"stake", "share", "shares", "%", "percent"}
-            else "acquisition"
-        )
-        agents = r.keys(args.subj)
-        targets = _stake_target(obj, r) if kind == "investment" else r.keys_other_than(obj, agents)
+        stake = bool(_lemma_set(obj) & {"stake", "share", "shares", "%", "percent"})
+        kind = _stake_type(obj) if stake else "acquisition"
+        agents, targets = _buyer_and_bought(args.subj, obj, stake, r)
         return Frame(
             kind,
             f"events.buy.{'stake' if kind == 'investment' else 'verb'}",
             tuple(agents),
-            tuple(t for t in targets if t not in agents),
+            tuple(targets),
         )
     return _noun_acquisition(pred, args, r, "events.buy.noun")
+
+
+def _buyer_and_bought(
+    subj: list[Token], obj: list[Token], stake: bool, r: Resolver
+) -> tuple[list[str], list[str]]:
+    """The buyers and the bought, never one company on both sides: "X wants to buy the firm"
+    (the firm is not X), "the German firm wanted to buy Y" (the firm is not Y), "buying 100%
+    of Y" and "a stake in Y" (the company the shares are in)."""
+    agents = r.keys(subj)
+    targets = _stake_target(obj, r) if stake else r.keys_other_than(obj, agents)
+    targets = [k for k in targets if k not in agents]
+    if not targets and agents:
+        named = _stake_target(obj, r) if stake else r.keys(obj)
+        other = r.keys_other_than(subj, named)
+        if named and other and not set(other) & set(named):
+            return other, named
+    return agents, targets
 
 
 def _person_subject(args: Args, r: Resolver) -> list[Token]:
