@@ -99,3 +99,13 @@ def test_a_conjunct_of_an_apposed_name_is_a_partner() -> None:
     )
     deals = of_type(events_of(body), "partnership")
     assert [others(e) for e in deals] == [{"kestrel air", "halvard bank"}]
+
+
+def test_the_club_is_a_company_descriptor() -> None:
+    linked = [
+        {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods"]},
+        {"key": "rovers fc", "surfaces": ["Rovers FC"]},
+    ]
+    body = "Shares in Rovers FC rose. Brenmoor Foods has made an offer to buy the club."
+    buys = of_type(support.events_of(body, linked), "acquisition")
+    assert [(e.company_key, others(e)) for e in buys] == [("brenmoor foods", {"rovers fc"})]
