@@ -92,9 +92,26 @@ class Resolver:
         out: list[str] = []
         for token in tokens:
             for t in (token, *token.conjuncts):
-                for key in self.the_two(t) or [self.key(t, people)]:
+                for key in self.the_two(t) or [self.key(t, people), *self.appos_list(t)]:
                     if key and key not in out:
                         out.append(key)
+        return out
+
+    def appos_list(self, token: Token) -> list[str]:
+        """Companies listed in apposition to an argument, conjuncts included: "four firms -
+        A, its unit B, C and D", "with wireless provider A and B"."""
+        out: list[str] = []
+        stack = [c for c in token.children if c.dep_ == "appos"]
+        seen: set[int] = set()
+        while stack:
+            t = stack.pop(0)
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            key = self.company[t.i] or self._in_name_span(t)
+            if key and key not in out:
+                out.append(key)
+            stack.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
         return out
 
     def key(self, token: Token, people: bool = False) -> str | None:
@@ -161,6 +178,17 @@ class Resolver:
             if len(keys) == 2:
                 return keys[::-1]
         return []
+
+    def keys_other_than(self, tokens: list[Token], exclude: list[str]) -> list[str]:
+        """Company keys of object tokens, a descriptor among them never the subject's company:
+        in "Brenmoor wants to buy the firm" the firm is another company than Brenmoor."""
+        out: list[str] = []
+        for token in tokens:
+            for t in (token, *token.conjuncts):
+                for key in self.the_two(t) or [self.key_other_than(t, set(exclude))]:
+                    if key and key not in out:
+                        out.append(key)
+        return out
 
     def key_other_than(self, token: Token, exclude: set[str]) -> str | None:
         """Like key(), but a descriptor ("the Nordic company") resolves to the last company

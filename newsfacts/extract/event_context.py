@@ -33,7 +33,7 @@ PERSON_DESCRIPTOR = re.compile(
 # Descriptors that point back at the last company named ("the company said", "the firm denied").
 COMPANY_DESCRIPTOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|startup|maker|manufacturer|"
-    r"vendor|carrier|retailer|giant|brand|automaker|carmaker|operator|business)\b",
+    r"vendor|carrier|retailer|giant|brand|automaker|carmaker|operator|business|club)\b",
     re.IGNORECASE,
 )
 # Descriptors of news outlets ("told the news agency", "the newspaper reported").

@@ -59,21 +59,33 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         obj = args.obj or args.preps.get("of", []) or args.preps.get("out", [])
         if not obj or not _is_business(obj, r):
             return None
-        lemmas = _lemma_set(obj)
-        kind = (
-            _stake_type(obj)
-            if lemmas & {"stake", "share", "shares", "%", "percent"}
-            else "acquisition"
-        )
-        targets = _stake_target(obj, r) if kind == "investment" else r.keys(obj)
-        agents = r.keys(args.subj)
+        stake = bool(_lemma_set(obj) & {"stake", "share", "shares", "%", "percent"})
+        kind = _stake_type(obj) if stake else "acquisition"
+        agents, targets = _buyer_and_bought(args.subj, obj, stake, r)
         return Frame(
             kind,
             f"events.buy.{'stake' if kind == 'investment' else 'verb'}",
             tuple(agents),
-            tuple(t for t in targets if t not in agents),
+            tuple(targets),
         )
     return _noun_acquisition(pred, args, r, "events.buy.noun")
+
+
+def _buyer_and_bought(
+    subj: list[Token], obj: list[Token], stake: bool, r: Resolver
+) -> tuple[list[str], list[str]]:
+    """The buyers and the bought, never one company on both sides: "X wants to buy the firm"
+    (the firm is not X), "the German firm wanted to buy Y" (the firm is not Y), "buying 100%
+    of Y" and "a stake in Y" (the company the shares are in)."""
+    agents = r.keys(subj)
+    targets = _stake_target(obj, r) if stake else r.keys_other_than(obj, agents)
+    targets = [k for k in targets if k not in agents]
+    if not targets and agents:
+        named = _stake_target(obj, r) if stake else r.keys(obj)
+        other = r.keys_other_than(subj, named)
+        if named and other and not set(other) & set(named):
+            return other, named
+    return agents, targets
 
 
 def _person_subject(args: Args, r: Resolver) -> list[Token]:
@@ -212,8 +224,9 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return None
     if t.dep_ == "compound" and head_lemma(t.head) not in EVENT_HEADS:
         return None
-    targets = r.keys(args.preps.get("for", []) + args.preps.get("to", []))
     agents = r.keys(args.subj + args.preps.get("from", []))
+    stated = args.preps.get("for", []) + args.preps.get("to", [])
+    targets = r.keys_other_than(stated, agents)
     gov = head_lemma(args.governor) if args.governor is not None else ""
     if args.gov_dep == "pobj:from" and any(
         c.dep_ == "dobj" and head_lemma(c) in ("bid", "offer") for c in args.governor.children
@@ -250,6 +263,9 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     targets = targets or mods
     if head_lemma(t) == "bidder" and not agents:
         agents = r.keys(_attr_of(t))
+    targets = [k for k in targets if k not in agents] or [
+        k for k in r.keys_other_than(stated, agents) if k not in agents
+    ]  # "X is the likely bidder for the firm": the firm is not X
     if not (agents or targets) and not _stated_bid(t, args):
         return None
     # an approach or a proposal without a bid is talk (guidelines: approaches without an offer)
@@ -263,7 +279,7 @@ def frame_bid(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         "acquisition",
         "events.bid.noun",
         tuple(agents),
-        tuple(k for k in targets if k not in agents),
+        tuple(targets),
         default_status=status,
     )
 

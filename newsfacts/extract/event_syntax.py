@@ -23,6 +23,7 @@ from newsfacts.extract.event_args import Args, Resolver, arguments
 from newsfacts.extract.event_context import MentionIndex, timex_bounds
 from newsfacts.extract.event_frames import Frame, frame_of
 from newsfacts.extract.event_gates import blocked, failed_deal
+from newsfacts.extract.event_implicit import story_target, with_implicit_target
 from newsfacts.extract.event_lexicon import Predicate, find_predicates
 from newsfacts.extract.event_places import find_places
 from newsfacts.extract.event_status import status_of
@@ -72,6 +73,9 @@ def syntax_events(
             frame = _cancelled(frame, failed, resolver)
         if frame is not None and blocked(pred, args, frame, resolver) is None:
             candidates.append(Candidate(pred, args, frame))
+    target = story_target([c.frame for c in candidates], resolver)
+    for c in candidates:
+        c.frame = with_implicit_target(c.frame, target)
     events: list[Event] = []
     for cand in _without_absorbed(candidates):
         status = (
