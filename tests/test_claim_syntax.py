@@ -303,3 +303,27 @@ def test_a_cue_interrupting_its_clause_keeps_the_whole_clause(body: str) -> None
     assert claim.rule == "claims.parenthetical"
     assert (claim.content_start, claim.content_end) == (0, len(body) - 1)
     assert claim.content_start < claim.speaker_start < claim.content_end
+
+
+def test_a_clause_misread_as_an_object_is_the_content() -> None:
+    """ "said the scheme aimed to ...": "say" takes no noun object, so the noun with its verb
+    is the reported clause (a reduced relative is not: "reveal sources used for stories")."""
+    body = "Halvard Bank said the scheme aimed to raise milk output to 600,000 tonnes by 2028."
+    claim = _one(_claims(body, [_HALVARD]), "said")
+    assert claim.content.startswith("the scheme aimed to raise milk output")
+
+
+def test_said_in_a_submission_before_the_budget_that() -> None:
+    body = "Halvard Bank said in its submission before the Budget that action is needed now."
+    claim = _one(_claims(body, [_HALVARD]), "said")
+    assert claim.content == "action is needed now"
+    assert claim.rule == "claims.said_in_statement"
+
+
+def test_a_description_between_dashes_leaves_the_name_as_speaker() -> None:
+    """The parser may give the cue no subject at all; the name before the dashes speaks."""
+    body = "A day earlier, Mr Dane - keen to calm investors - had said only 30 firms would be sold."
+    dane = {"key": "tom dane", "name": "Tom Dane", "surfaces": ["Mr Dane"]}
+    claim = _one(_claims(body, [], [dane]), "said")
+    assert claim.speaker_name == "Tom Dane"
+    assert claim.content == "only 30 firms would be sold"

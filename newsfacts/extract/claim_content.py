@@ -42,6 +42,7 @@ STATEMENT_NOUNS = frozenset(
         "conference",
         "call",
         "briefing",
+        "submission",
     ]
 )
 # Words opening an indirect question ("whether he left", "how many were sold").
@@ -167,7 +168,32 @@ def clause_content(body: str, cue: Token, entry: CueEntry, offset: int) -> Conte
             s, e = trim(body, *_bounds(c, offset))
             if e - s > 2:
                 return Content(s, e, _is_whole_quote(body, s, e), "claims.subject_said", c)
-    return _statement_clause(body, cue, offset) or _parenthetical(body, cue, offset)
+    return (
+        _statement_clause(body, cue, offset)
+        or _parenthetical(body, cue, offset)
+        or _misread_object_clause(body, cue, entry, offset)
+    )
+
+
+def _misread_object_clause(body: str, cue: Token, entry: CueEntry, offset: int) -> Content | None:
+    """ "said the scheme aimed to boost output": the parser may read a clause without "that" as
+    an object noun with a verb hanging on it; a cue that takes no noun object ("say") has the
+    whole clause as content ("said nothing", with no verb on it, stays no claim)."""
+    if entry.object not in ("clause", "that"):
+        return None
+    for obj in (c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i):
+        for verb in (v for v in obj.children if v.dep_ in ("acl", "relcl") and v.i > obj.i):
+            own = any(
+                c.dep_ in ("nsubj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in verb.children
+            )
+            # a past participle only with an infinitive ("the scheme aimed to boost"), not a
+            # reduced relative ("sources used for stories", "its stake slashed by MPs")
+            catenative = verb.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in verb.children)
+            if (verb.tag_ in ("VBD", "VBZ", "VBP") or catenative) and not own:
+                s, e = trim(body, *_bounds(obj, offset))
+                if e - s > 2:
+                    return Content(s, e, False, "claims.subject_said", verb)
+    return None
 
 
 def _has_complementizer(clause: Token) -> bool:
@@ -188,6 +214,29 @@ def _statement_clause(body: str, cue: Token, offset: int) -> Content | None:
                     s, e = trim(body, *_bounds(clause, offset))
                     if e - s > 2:
                         return Content(s, e, False, "claims.said_in_statement", clause)
+            deeper = _that_clause_below(body, pobj, offset)
+            if deeper is not None:
+                return deeper
+    return None
+
+
+def _that_clause_below(body: str, pobj: Token, offset: int) -> Content | None:
+    """ "said in its submission before the Budget that action is needed": the clause may hang
+    on a later noun of the phrase; one opened by "that" is still the statement's content."""
+    for clause in pobj.subtree:
+        if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.i <= pobj.i:
+            continue
+        first = clause.left_edge
+        if (
+            first.lower_ != "that"
+            or clause.pos_ not in ("VERB", "AUX")
+            or first.i + 1 >= len(first.doc)
+        ):
+            continue
+        start = first.doc[first.i + 1]
+        s, e = trim(body, offset + start.idx, _bounds(clause, offset)[1])
+        if e - s > 2:
+            return Content(s, e, False, "claims.said_in_statement", clause)
     return None
 
 

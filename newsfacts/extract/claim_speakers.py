@@ -115,6 +115,25 @@ def subject_token(cue: Token) -> Token | None:
         return noun
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _verb_subject(cue.head)
+    return _dashed_subject(cue)
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dashed_subject(cue: Token) -> Token | None:
+    """ "Mr Lee - keen to reassure investors - had said": with a description between dashes
+    the parser may give the cue no subject; the name right before the first dash is it."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].head.i == cue.i and doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    if j < 2 or doc[j].text not in _DASHES:
+        return None
+    for m in range(j - 1, max(j - 14, 0), -1):
+        if doc[m].text in _DASHES:
+            name = doc[m - 1]
+            return name if name.pos_ in ("PROPN", "NOUN") and name.ent_type_ != "DATE" else None
     return None
 
 
@@ -244,9 +263,10 @@ def resolve_speaker(
 
 
 def _described_person(reader: _Reader, head: Token, base: Speaker) -> Speaker | None:
-    """ "Mr Lee - himself a former executive at a rival - said": the parser may take the
-    description between dashes for the subject; the person it describes is the speaker."""
-    if head.pos_ != "NOUN":
+    """ "Mr Lee - himself a former executive at a rival - said", "Mr Lee - keen to reassure
+    investors - had said": the parser may take the description between dashes for the
+    subject; the person it describes is the speaker."""
+    if head.pos_ == "PRON":
         return None
     person = reader.index.last_person_before(base.start)
     if person is None or not _DESCRIBED.fullmatch(reader.body[person.end : base.start]):
