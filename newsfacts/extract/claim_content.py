@@ -252,7 +252,7 @@ def _parenthetical(body: str, cue: Token, offset: int) -> Content | None:
         return None  # "Foo signed a deal and said": a second predicate, not a parenthesis
     head = cue.head
     # "X is Y, leading Z, as reported by W": the whole main clause, not the participle
-    while head.head is not head and (
+    while head.head.i != head.i and (
         (head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "acl"))
         or head.pos_ not in ("VERB", "AUX")
     ):

@@ -184,7 +184,7 @@ def object_controlled(cue: Token, lex: dict[str, CueEntry]) -> bool:
     """ "urged the club to reject the new deal", "called on the management to recall the
     notice": a cue in the infinitive a speech cue asks its object to perform has not been
     performed by anyone (unlike "figures led Apacs to conclude that")."""
-    if cue.dep_ != "xcomp" or cue.head is cue:
+    if cue.dep_ != "xcomp" or cue.head.i == cue.i:
         return False
     head = cue.head
     if head.lemma_.lower() not in lex or lex[head.lemma_.lower()].kind != "speech":

@@ -113,7 +113,7 @@ def subject_token(cue: Token) -> Token | None:
         if noun.lemma_.lower() in cc.STATEMENT_NOUNS - {"report"} and verb.pos_ in ("VERB", "AUX"):
             return _verb_subject(verb)
         return noun
-    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.i != cue.i:
         return _verb_subject(cue.head)
     return _dashed_subject(cue)
 
@@ -161,7 +161,7 @@ def _verb_subject(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in _SUBJECTS:
             return _relative_head(verb, c)
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _verb_subject(verb.head, depth + 1)
     return None
 

@@ -117,7 +117,7 @@ def cue_entry(tok: Token, lex: dict[str, CueEntry]) -> CueEntry | None:
 def cue_text(tok: Token, entry: CueEntry | None) -> str:
     """The cue as written: the verb, with its particle for a phrasal cue ("ruled out")."""
     last = _cue_last(tok, entry)
-    return tok.text if last is tok else f"{tok.text} {last.text}"
+    return tok.text if last.i == tok.i else f"{tok.text} {last.text}"
 
 
 def _cue_last(tok: Token, entry: CueEntry | None) -> Token:
@@ -313,7 +313,7 @@ def according_to_claim(reader: _Reader, tok: Token, offset: int) -> tuple[Claim,
     if not objs or objs[0].lemma_.lower() in RULE_NOUNS:
         return None  # "privatisations were carried out according to the law"
     inner = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head.i != tok.i else None
     pool = head.subtree if head is not None else tok.sent
     kept = [t for t in pool if t.i not in inner and t.dep_ != "punct"]
     if not kept:

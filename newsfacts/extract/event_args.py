@@ -300,7 +300,7 @@ def _anaphor_text(token: Token) -> str:
 def relative_head(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "which" in "Yugansk, which X bought"."""
     clause = token.head
-    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+    while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
         if clause.dep_ not in ("prep", "pobj", "xcomp", "conj", "nsubj", "nsubjpass", "dobj"):
             return None
         clause = clause.head
@@ -377,7 +377,7 @@ def inherited_subject(verb: Token) -> list[Token]:
         return _speaker_of_clause(verb.head)  # "X said acquiring Y fulfilled a goal"
     current = verb
     for _ in range(4):
-        if current.dep_ not in _SHARED_SUBJECT or current.head is current:
+        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             return _fronted_subject(current) if current.dep_ == "ROOT" else []
         head = current.head
         if head.pos_ == "ADP":  # "by buying", "in connection to buying"
@@ -398,7 +398,7 @@ def inherited_subject(verb: Token) -> list[Token]:
 
 def _speaker_of_clause(clause: Token) -> list[Token]:
     """The subject of the speech verb a clause is reported by: "X said [acquiring Y helped]"."""
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return []
     return [c for c in clause.head.children if c.dep_ in _SUBJECTS]
 

@@ -238,7 +238,7 @@ def _clause_subject(t: Token) -> list[Token]:
         subj = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
-        if current.head is current:
+        if current.head.i == current.i:
             break
     return []
 

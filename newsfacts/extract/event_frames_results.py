@@ -147,7 +147,7 @@ def _clause_owner(t: Token, r: Resolver) -> list[str]:
     market share"."""
     current = t
     for _ in range(8):
-        if current.dep_ in ("nsubj", "nsubjpass", "csubj") or current.head is current:
+        if current.dep_ in ("nsubj", "nsubjpass", "csubj") or current.head.i == current.i:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

@@ -155,14 +155,14 @@ def _reported(verb: Token) -> bool:
     """Whether a verb heads a clause reported by a speech verb: "would" in "said it would sell
     the unit", "added it would raise prices", "said legal action would be taken"."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_WORDS
 
 
 def _climbs(token: Token) -> bool:
     """Whether the words above a token still frame it."""
-    if token.dep_ not in _CLIMB or token.head is token:
+    if token.dep_ not in _CLIMB or token.head.i == token.i:
         return False
     return not (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
 

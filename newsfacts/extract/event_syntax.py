@@ -276,7 +276,7 @@ def clause_head(token: Token) -> Token:
     depends on ("made a bid" -> made)."""
     current = token
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -320,7 +320,7 @@ def _has_subject(token: Token) -> bool:
 
 def _contains(ancestor: Token, token: Token) -> bool:
     return ancestor.left_edge.i <= token.i <= ancestor.right_edge.i and (
-        ancestor is token or ancestor in token.ancestors
+        ancestor.i == token.i or ancestor in token.ancestors
     )
 
 
