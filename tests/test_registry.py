@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -219,3 +220,25 @@ def test_a_failing_document_gets_its_exception_and_the_others_their_facts(
     monkeypatch.setattr(registry, "COMPONENTS", (Component("fussy", "1", fussy),))
     out = registry.extract_batch([("Fine text here.", None), ("boom goes this one.", None)])
     assert isinstance(out[0], DocumentFacts) and isinstance(out[1], ValueError)
+
+
+def test_a_changed_rule_file_is_a_new_extractor_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule edited without a component version bump still changes the version, so an
+    incremental run re-extracts instead of mixing facts from two rule sets."""
+    code, words = tmp_path / "extract", tmp_path / "resources"
+    code.mkdir()
+    words.mkdir()
+    (code / "claims.py").write_text("CUES = ('said',)\n")
+    (words / "cues.tsv").write_text("say\tspeech\n")
+    monkeypatch.setattr(registry, "_RULE_SOURCES", (code, words))
+    registry.rules_digest.cache_clear()
+    registry._version.cache_clear()
+    before = registry.extractor_version()
+    (words / "cues.tsv").write_text("say\tspeech\nclaim\tspeech\n")
+    registry.rules_digest.cache_clear()
+    registry._version.cache_clear()
+    assert registry.extractor_version() != before
+    registry.rules_digest.cache_clear()
+    registry._version.cache_clear()

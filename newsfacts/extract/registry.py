@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from newsfacts.extract import analysis, nlp
 from newsfacts.extract.analysis import AnalysedDoc, Gate, Gates
@@ -224,9 +225,27 @@ def _version(model: str, disabled: frozenset[str], components: tuple[Component, 
     from newsfacts.settings import EXTRACTOR_BASE_VERSION
 
     parts = [f"{c.name}:{c.version}" for c in components] + [analysis.ANALYSIS_VERSION]
+    parts.append(rules_digest())
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
     version = f"{EXTRACTOR_BASE_VERSION}+{nlp.model_id(model)}+c{digest}"
     return version + (f"+off:{','.join(sorted(disabled))}" if disabled else "")
+
+
+# The code and word lists the rules are made of: any change to them is a new rule set.
+_RULE_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "resources")
+
+
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """A digest of the extraction code (newsfacts/extract/*.py) and its word lists
+    (newsfacts/resources/*), so that a rule changed without a component version bump still
+    gives a new extractor version and incremental runs re-extract rather than mix rule sets."""
+    h = hashlib.sha256()
+    for folder in _RULE_SOURCES:
+        for path in sorted(folder.glob("*.py" if folder.name == "extract" else "*")):
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 # --- running ----------------------------------------------------------------------------------
