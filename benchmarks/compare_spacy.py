@@ -8,7 +8,8 @@
 2. Where the time goes, in one process (CPU seconds on a sample): tokens and gates, the parse
    pass, the NER pass, writing the analyses back, the components; with NER on the gated
    sentences (the default), on the claim-cue sentences only, and on every sentence; and the
-   share of words each gate sends to the pipeline.
+   share of words each gate sends to the pipeline; then each spaCy component alone over whole
+   bodies, in ms per document against the per-document budget of the end-to-end target.
 3. With --e2e: `newsfacts run` over bbc-news with --workers N, start-up excluded (a run over an
    empty folder with the same flags just before, as benchmarks/throughput.py measures it).
 
@@ -38,6 +39,7 @@ from newsfacts import settings
 TARGET_SPEEDUP = 2.0
 TARGET_E2E_DOCS_PER_S = 60.0
 PIPE_BATCH_SIZE = 64  # documents per nlp.pipe minibatch for whole bodies
+WORKERS_FOR_BUDGET = 2  # the end-to-end target is set for --workers 2
 
 
 def prepare(workdir: Path) -> tuple[Path, list[tuple]]:
@@ -260,6 +262,50 @@ def full_pipeline_cpu(rows: list[tuple], stock: bool = True) -> float:
     return time.process_time() - start
 
 
+def component_costs(bodies: list[str]) -> dict[str, float]:
+    """CPU seconds of each pipeline component run alone, in order, over whole bodies (spaCy's
+    attribute ruler as shipped and newsfacts' faster one, which gives the same analyses)."""
+    from newsfacts.extract import nlp
+
+    pipeline = nlp.load()
+    start = time.process_time()
+    docs = [pipeline.make_doc(body) for body in bodies]
+    costs = {"tokenizer": time.process_time() - start}
+    for name, component in pipeline.pipeline:
+        with stock_attribute_ruler(pipeline, stock=True):
+            start = time.process_time()
+            docs = list(component.pipe(docs, batch_size=PIPE_BATCH_SIZE))
+            costs[name] = time.process_time() - start
+    ruler = pipeline.get_pipe("attribute_ruler")
+    skip = ["attribute_ruler", "lemmatizer"]
+    fresh = list(pipeline.pipe(bodies, batch_size=PIPE_BATCH_SIZE, disable=skip))
+    start = time.process_time()
+    list(ruler.pipe(fresh, batch_size=PIPE_BATCH_SIZE))
+    costs["attribute_ruler (newsfacts' faster one)"] = time.process_time() - start
+    return costs
+
+
+def budget_lines(costs: dict[str, float], n_docs: int, workers: int) -> list[str]:
+    """Each component's cost per document against the per-document budget of the end-to-end
+    target (TARGET_E2E_DOCS_PER_S with `workers` processes, one per core)."""
+    budget_ms = 1000.0 * workers / TARGET_E2E_DOCS_PER_S
+    lines = [
+        f"### spaCy's components one by one ({n_docs} whole bodies, one process, CPU seconds)",
+        "",
+        f"Per-document budget of the end-to-end target: {TARGET_E2E_DOCS_PER_S:.0f} docs/s over "
+        f"{workers} processes on {workers} cores = **{budget_ms:.0f} ms per document** for "
+        "everything (reading, cleaning, analysis, rules, validation, writing).",
+        "",
+        "| component | CPU s | ms per document | share of the budget |",
+        "|---|---|---|---|",
+    ]
+    for name, seconds in costs.items():
+        ms = 1000.0 * seconds / n_docs
+        lines.append(f"| {name} | {seconds:.2f} | {ms:.1f} | {ms / budget_ms:.0%} |")
+    lines.append("")
+    return lines
+
+
 def where_time_goes(rows: list[tuple], sample: int) -> list[str]:
     """Part 2 in one process on `sample` documents spread over the corpus."""
     chosen = rows[:: max(1, len(rows) // sample)][:sample]
@@ -306,6 +352,8 @@ def where_time_goes(rows: list[tuple], sample: int) -> list[str]:
         + " |"
     )
     lines += ["", f"({first['words']:,.0f} tokens in the sample.)", ""]
+    bodies = [body for _, body, _ in chosen]
+    lines += budget_lines(component_costs(bodies), len(bodies), WORKERS_FOR_BUDGET)
     return lines
 
 
