@@ -408,7 +408,7 @@ def _ordinary_owner(parent: str) -> bool:
 _DESCRIPTOR_RE = with_first_char_check(
     re.compile(
         r"\b([Tt]he)((?:\s+(?:[a-z][\w-]*|[A-Z][a-z]+-based|[A-Z][a-z]+(?=\s+[a-z])))"
-        r"{0,4}?)\s+(news agency|research firm|[a-z][a-z-]+)\b(?!\s+(?:of|[A-Z]))"
+        r"{0,4}?)\s+(news agency|research firm|[a-z][a-z-]*[a-z])\b(?!-)(?!\s+(?:of|[A-Z]))"
     )
 )
 

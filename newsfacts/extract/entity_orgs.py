@@ -381,7 +381,12 @@ def _resolve_descriptor(
     head: str,
     kind: str,
 ) -> str | None:
-    """Most recent compatible organisation; generic heads prefer the sentence subject."""
+    """The organisation introduced with the same description ("pan-European bourse Foo" ...
+    "the pan-European bourse"), else the most recent compatible one; generic heads prefer the
+    sentence subject."""
+    described = _described_before(doc, ordered, orgs, pos, head, kind)
+    if described is not None:
+        return described
     sent = _sentence_index(doc, pos)
     earliest = doc.sentences[max(0, sent - co._SUBJECT_LAG_SENTENCES)][0]
     before = [m for m in ordered if earliest <= m.start < pos and orgs[m.company_key].kind == kind]
@@ -391,6 +396,40 @@ def _resolve_descriptor(
         return before[-1].company_key
     subjects = [m for m in before if _is_sentence_subject(doc, m)]
     return (subjects or before)[-1].company_key
+
+
+# How far before a name its introducing description may start ("rival pan-European bourse Foo").
+_DESCRIPTION_CHARS = 60
+# Premodifiers that describe nothing in particular ("the company", "the troubled firm" stay
+# with the most recent organisation).
+_PLAIN_MODIFIERS = frozenset({"the", "troubled", "embattled", "struggling", "rival", "big"})
+
+
+def _described_before(
+    doc: Doc,
+    ordered: list[CompanyMention],
+    orgs: dict[str, _OrgEntry],
+    pos: int,
+    head: str,
+    kind: str,
+) -> str | None:
+    """ "Rival pan-European bourse Foo ... the pan-European bourse said": the last organisation
+    named right after the same head noun and every modifier of the descriptor at `pos`."""
+    phrase = doc.body[pos : pos + 80].split()
+    words = []
+    for w in phrase[1:]:
+        word = w.strip(",.;:'\"").lower()
+        if word == head:
+            break
+        words.append(word)
+    modifiers = [w for w in words if w not in _PLAIN_MODIFIERS]
+    if not modifiers:
+        return None
+    for m in reversed([m for m in ordered if m.start < pos and orgs[m.company_key].kind == kind]):
+        lead = doc.body[max(0, m.start - _DESCRIPTION_CHARS) : m.start].lower().split()
+        if head in lead[-(len(modifiers) + 3) :] and all(w in lead for w in modifiers):
+            return m.company_key
+    return None
 
 
 def _is_sentence_subject(doc: Doc, mention: CompanyMention) -> bool:
