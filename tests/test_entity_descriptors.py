@@ -43,3 +43,17 @@ def test_a_consultancy_names_the_firm_after_it() -> None:
     body = "The study, conducted by consultancy Quarry Lane, found that most visitors had laptops."
     facts = extract(body)
     assert "quarry lane" in {c.key for c in facts.companies}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Financial Times Europe", "media"),  # a known outlet's edition
+        ("Reuters Holdings Group", None),  # the company that owns the outlet
+        ("Financial Planning Group", None),  # no known outlet in it
+    ],
+)
+def test_a_known_outlets_edition_is_media(name: str, kind: str | None) -> None:
+    from newsfacts.extract.entity_reconcile import kind_of_name
+
+    assert kind_of_name(name) == kind

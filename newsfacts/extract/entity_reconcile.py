@@ -485,6 +485,8 @@ def kind_of_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
+    if _known_outlet_edition(words):
+        return "media"  # "Financial Times Deutschland": a known outlet's edition
     heads = gz.org_head_words()
     if words[0] in _MEDIA_OPENERS and heads.get(words[-1]) not in ("company", "other_org"):
         return "media"  # "Daily Ledger", not "Daily Ledger Trust"
@@ -494,6 +496,20 @@ def kind_of_name(name: str) -> str | None:
     if kind == "company" and _STUDY_GROUP.search(name):
         return "other_org"  # "Transit Research Group": a research or lobby group, no firm
     return kind if kind != "company" else None
+
+
+def _known_outlet_edition(words: list[str]) -> bool:
+    """A known news outlet's name followed by an edition's word or two ("Financial Times
+    Deutschland", "Daily Ledger Online"): the edition is the outlet's (gazetteers.known_orgs)."""
+    known = gz.known_orgs()
+    heads = gz.org_head_words()
+    for n in range(max(1, len(words) - 2), len(words)):
+        hit = known.get(gz.name_key(" ".join(words[:n])))
+        tail = words[n:]
+        if hit is not None and hit[1] == "media":
+            # "Reuters Holdings Group" is the company that owns the outlet
+            return not any(heads.get(w) in ("company", "other_org") for w in tail)
+    return False
 
 
 def known_short_names(doc: Doc) -> None:
