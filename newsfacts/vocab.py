@@ -104,6 +104,10 @@ AMOUNT_UNITS: tuple[AmountUnit, ...] = get_args(AmountUnit)
 # different scope, same story.
 ConflictRelation = Literal["contradiction", "update", "related"]
 CONFLICT_RELATIONS: tuple[ConflictRelation, ...] = get_args(ConflictRelation)
+# Why two sides conflict (claim_conflicts.basis): a party denies the plan or rumour; the deal
+# is called off; a party denies by name a rumoured event another speaker states; two speakers of
+# one story count the same thing far apart.
+CONFLICT_BASES = ("denial", "cancellation", "named denial", "figures")
 # What a conflict or timeline row is about: a canonical statement or a canonical event.
 ITEM_KINDS = ("claim", "event")
 # How a member joined its claim cluster: the earliest member; same words after normalising;
@@ -130,6 +134,7 @@ COLUMN_VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("timexes", "type"): TIMEX_TYPES,
     ("claim_conflicts", "kind"): ITEM_KINDS,
     ("claim_conflicts", "relation"): CONFLICT_RELATIONS,
+    ("claim_conflicts", "basis"): CONFLICT_BASES,
     ("company_timeline", "item"): ITEM_KINDS,
     ("claim_clusters", "match"): CLAIM_MATCHES,
     ("claim_clusters", "event_link"): EVENT_LINKS,

@@ -205,7 +205,7 @@ COMMENT ON COLUMN claim_conflicts.company_name IS 'Name of that company.';
 COMMENT ON COLUMN claim_conflicts.topic IS 'Event type both sides concern (event_types).';
 COMMENT ON COLUMN claim_conflicts.scopes_match IS 'Whether both sides concern the same product line; NULL when either scope is unknown.';
 COMMENT ON COLUMN claim_conflicts.relation IS 'How the two sides relate: contradiction (same scope, or one unknown), update (different scopes, the denial from another story) or related (different scopes, one story).';
-COMMENT ON COLUMN claim_conflicts.basis IS 'Why the two sides conflict: denial (a party denies the plan or rumour of side a), cancellation (the deal of side a called off), named denial (a party denies by name the rumoured event side a states, stating no event itself), figures (two speakers of one story give counts of the same thing at least three times apart).';
+COMMENT ON COLUMN claim_conflicts.basis IS 'Why the two sides conflict, one of denial, cancellation, named denial or figures: denial (a party denies the plan or rumour of side a), cancellation (the deal of side a called off), named denial (a party denies by name the rumoured event side a states, stating no event itself), figures (two speakers of one story give counts of the same thing at least three times apart).';
 COMMENT ON COLUMN claim_conflicts.a_id IS 'Id of the affirming side (any stance or status but a denial): canonical_claim_id or canonical_event_id.';
 COMMENT ON COLUMN claim_conflicts.a_position IS 'Stance (statements) or status (events) of the affirming side (any stance or status but a denial).';
 COMMENT ON COLUMN claim_conflicts.a_speakers IS 'Who stated the affirming side (any stance or status but a denial).';
