@@ -4,9 +4,10 @@ the deals that a failing or withdrawing verb turns into cancelled deals.
 A frame rule decides a type from the predicate and its arguments; these gates then drop the
 readings that name no event of the taxonomy whatever the type: a back-reference used as a time
 ("sold 2 million since its launch"), a counterfactual ("its collapse would have hurt the
-economy"), a share of a company's figures ("makes 80% of its revenues in the US") and a policy
+economy"), a share of a company's figures ("makes 80% of its revenues in the US"), a policy
 measure of governments alone (guidelines ruling 5: "the country ousted its leader", "the state's
-funding of schools"). Each gate is a small documented function; `blocked` runs them in order.
+funding of schools") and units counted for a future statement ("the first million sold will come
+with a free game"). Each gate is a small documented function; `blocked` runs them in order.
 """
 
 from __future__ import annotations
