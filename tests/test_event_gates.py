@@ -1,7 +1,7 @@
 """Event precision on invented sentences (issue #17): readings that name no event are dropped (a
 time anchor, a counterfactual, a share of a figure, a measure of governments alone, a plan ruled
-out, an opinion dismissed, a debt paid) while the events beside them stay. All names are
-invented; companies are given by hand (the fixtures' builder)."""
+out, an opinion dismissed, a debt paid, units counted for a future offer) while the events
+beside them stay. All names are invented; companies are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -133,3 +133,10 @@ def test_a_deal_that_fails_only_in_a_condition_is_not_cancelled() -> None:
 def test_a_launch_dated_in_its_own_phrase_is_kept() -> None:
     body = "Brenmoor Foods has sold 6 million tubs since its launch in 2003."
     assert "product_launch" in [e.event_type for e in events_of(body)]
+
+
+def test_units_counted_for_a_future_offer_are_no_result_but_units_sold_are() -> None:
+    body = "Brenmoor Foods said the first million tubs sold will come with a free spoon."
+    assert not [t for t in types_of(body) if t[0] == "financial_result"]
+    sold = "Brenmoor Foods said the first 500 tubs sold in Spain last week came with a spoon."
+    assert ("financial_result", "sold") in types_of(sold)

@@ -56,6 +56,8 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             if not person:
                 return None
             return _leadership_from(replace(args, subj=person), r, "events.buy.took_over")
+        if _lemma_set(args.obj) & {"control"}:
+            return _control_change(t, args, r)
         obj = args.obj or args.preps.get("of", []) or args.preps.get("out", [])
         if not obj or not _is_business(obj, r):
             return None
@@ -69,6 +71,45 @@ def frame_buy(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             tuple(targets),
         )
     return _noun_acquisition(pred, args, r, "events.buy.noun")
+
+
+# Verbs by which control passes to the object of "to": "gave control of X to Y".
+_HANDING_VERBS = frozenset({"give", "hand"})
+
+
+def _control_change(t: Token, args: Args, r: Resolver) -> Frame | None:
+    """Control of a company changing hands is its acquisition: "Brenmoor took control of
+    Tollan", "the deal gave control of the refinery to Kestrel" (Kestrel the buyer), "it gained
+    control of its rival in March"."""
+    control = [o for o in args.obj if o.lemma_.lower() == "control"]
+    owned = [
+        p for c in control[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)
+    ]
+    owned += [p for p in args.preps.get("of", [])]
+    if not any(r.company[o.i] or o.lemma_.lower() in BUSINESS_NOUNS for o in owned):
+        return None  # "taking control of their gadgets": no company changes hands
+    if head_lemma(t) in _HANDING_VERBS:
+        agents = r.keys(args.preps.get("to", []))
+    else:
+        agents = r.keys(args.subj)
+        if _generic(args.subj):
+            return None  # "any firm that tries to take control of its assets": no deal
+    targets = [k for k in r.keys_other_than(owned, agents) if k not in agents]
+    if not targets and not (agents and _is_business(owned, r)):
+        return None
+    agents = [k for k in agents if r.kind(k) != "government"] or agents
+    return Frame("acquisition", "events.buy.control", tuple(agents), tuple(targets))
+
+
+def _generic(subj: list[Token]) -> bool:
+    """A subject that names no particular party: "any firm", "every bidder" (through "that")."""
+    for s in subj:
+        head = relative_head(s) if s.lower_ in ("that", "which", "who") else s
+        if head is not None and any(
+            c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children
+        ):
+            return True
+    return False
 
 
 def _buyer_and_bought(

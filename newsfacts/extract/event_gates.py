@@ -4,9 +4,10 @@ the deals that a failing or withdrawing verb turns into cancelled deals.
 A frame rule decides a type from the predicate and its arguments; these gates then drop the
 readings that name no event of the taxonomy whatever the type: a back-reference used as a time
 ("sold 2 million since its launch"), a counterfactual ("its collapse would have hurt the
-economy"), a share of a company's figures ("makes 80% of its revenues in the US") and a policy
+economy"), a share of a company's figures ("makes 80% of its revenues in the US"), a policy
 measure of governments alone (guidelines ruling 5: "the country ousted its leader", "the state's
-funding of schools"). Each gate is a small documented function; `blocked` runs them in order.
+funding of schools") and units counted for a future statement ("the first million sold will come
+with a free game"). Each gate is a small documented function; `blocked` runs them in order.
 """
 
 from __future__ import annotations
@@ -51,7 +52,25 @@ def blocked(pred: Predicate, args: Args, frame: Frame, r: Resolver) -> str | Non
         return "share_of_figure"
     if _government_only(frame, r):
         return "government_only"
+    if frame.event_type == "financial_result" and _future_count(t):
+        return "future_count"
     return None
+
+
+# Auxiliaries that put a clause in the future or the hypothetical.
+_FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll"})
+
+
+def _future_count(t: Token) -> bool:
+    """A participle that only counts the units a future statement is about, no result: "the
+    first million sold will come with a free game", "the first 500 cars delivered will carry a
+    badge" (not "with only 45 units sold last year")."""
+    if t.dep_ != "acl" or t.tag_ != "VBN":
+        return False
+    noun = t.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in noun.head.children)
 
 
 def _time_anchor(t: Token) -> bool:
