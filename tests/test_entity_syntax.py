@@ -270,6 +270,22 @@ def test_an_office_holder_belongs_to_the_government_of_his_country() -> None:
     assert _company_of(body, "Joe Borg") == "Maltese government"
 
 
+def test_a_portfolio_before_an_office_title_is_no_country() -> None:
+    body = (
+        "The Ostrian government will review the rules for games, officials said. "
+        '"Young players must be protected," said Culture Secretary Ana Varga after the talks.'
+    )
+    assert _company_of(body, "Ana Varga") == "Ostrian government"
+
+
+def test_a_member_of_the_european_parliament_belongs_to_it() -> None:
+    body = (
+        "The European Parliament voted against the patent rules on Tuesday. "
+        "Dutch Liberal MEP Anke Vos said the vote was a warning."
+    )
+    assert _company_of(body, "Anke Vos") == "European Parliament"
+
+
 def test_owning_a_company_is_not_an_affiliation() -> None:
     body = "Mr Tom Ash, who owns Halden Hawks, has bid for Corvane United, the club said."
     assert _company_of(body, "Tom Ash") is None

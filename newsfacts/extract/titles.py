@@ -205,9 +205,16 @@ def _title_words(noun: Token, ix: Mentions) -> tuple[list[str], bool, str | None
     return words, past, country
 
 
+# Endings of English nationality adjectives ("Maltese", "Bolivian", "Kuwaiti", "Danish",
+# "Dutch", "Icelandic"): a word NER calls a nationality must have one, so a portfolio the tagger
+# misreads ("Culture Secretary") is no country.
+_NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
+
+
 def _nationality(tok: Token) -> str | None:
     """A nationality or country NER knows but the tables lack ("Maltese"): its own text."""
-    known = tok.ent_type_ == "NORP" or tok.text in gz.demonyms()
+    tagged = tok.ent_type_ == "NORP" and tok.lower_.endswith(_NATIONALITY_ENDINGS)
+    known = tagged or tok.text in gz.demonyms()
     return tok.text if known and tok.text[:1].isupper() else None
 
 
