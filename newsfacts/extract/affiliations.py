@@ -275,7 +275,7 @@ def _title_phrase(doc: Doc, k: int, orgs: OrgIndex) -> Affiliation | None:
     owner = _owner_within(doc, k, t, orgs)
     if owner is not None:
         return Affiliation(title, *owner, owner_stated=True)
-    key = _org_after_preposition(toks, end, stop, orgs)
+    key = _org_after_preposition(toks, end, stop, orgs) or _renamed_owner(toks, end, stop, orgs)
     return Affiliation(title, key, owner_stated=key is None and _described_owner(toks, end, stop))
 
 
@@ -380,6 +380,23 @@ def _short_name_owner(word: str, orgs: OrgIndex) -> str | None:
     holding = {key for key, w in words if word in w[1:]}
     keys = ending or holding
     return keys.pop() if len(keys) == 1 else None
+
+
+def _renamed_owner(toks: list[Token], k: int, stop: int, orgs: OrgIndex) -> str | None:
+    """A described owner renamed by the apposition that follows it: the organisation there.
+
+    Matches "head of the policy think tank, the Halden Group, said", "a board member of
+    Ostria's central bank, the Nationalbank," ; not "head of sales, Acme said".
+    """
+    described = any(toks[x].text in _TITLE_PREPOSITIONS for x in range(k, stop))
+    if not described or stop >= len(toks) or toks[stop].text != ",":
+        return None
+    x = stop + 1 + (stop + 1 < len(toks) and toks[stop + 1].text in ("the", "The"))
+    mention = orgs.by_start.get(toks[x].start) if x < len(toks) else None
+    if mention is None:
+        return None
+    after = next((t for t in toks[x:] if t.start >= mention.end), None)
+    return mention.company_key if after is None or after.text in _PHRASE_STOPS else None
 
 
 def _org_after_preposition(toks: list[Token], k: int, stop: int, orgs: OrgIndex) -> str | None:
