@@ -262,6 +262,14 @@ def test_a_past_title_keeps_its_company_and_says_former() -> None:
     assert _person(body, "Ivan Orlov").title == "Former Boss"
 
 
+def test_a_name_after_ex_hyphen_is_the_organisation_named_elsewhere() -> None:
+    body = (
+        "Brenmoor Foods shares fell 4% on Monday. Brenmoor blamed the tax claims on the "
+        "ambitions of ex-Brenmoor boss Ivan Orlov."
+    )
+    assert _company_of(body, "Ivan Orlov") == "Brenmoor Foods"
+
+
 def test_an_office_holder_belongs_to_the_government_of_his_country() -> None:
     body = (
         "The Maltese government said it would sell its stake in Brenmoor Foods. "
