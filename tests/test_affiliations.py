@@ -116,3 +116,43 @@ def test_a_described_owner_is_not_guessed_to_be_the_most_named_company() -> None
         "come back with a better offer."
     )
     assert _person(body, "Karl Weiss").company_key != "halden stock exchange"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Tom Ash wants to buy Brenmoor United, the football club. "
+            "The offer was sent to Jo Bell, United's chief executive, last week.",
+            "Jo Bell",
+        ),
+        (
+            "Tom Ash wants to buy Brenmoor United. The Brenmoor United Fans Trust objected. "
+            "United's chief executive Jo Bell said talks had stalled.",
+            "Jo Bell",
+        ),
+    ],
+)  # fmt: skip
+def test_a_possessor_that_ends_one_longer_name_is_that_organisation(body: str, name: str) -> None:
+    assert _person(body, name).company_key == "brenmoor united"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "company"),
+    [
+        (
+            "Dr Ana Ruiz, head of the transport policy think tank, the Tollan Institute, said "
+            "the plan would fail. The Halden Rail Board disagreed.",
+            "Ana Ruiz", "tollan institute",
+        ),
+        (
+            "But Jo Bell, a board member of Ostria's central bank, the Ostrobank, said rates "
+            "would hold. Halden Partners expects a cut.",
+            "Jo Bell", "ostrobank",
+        ),
+    ],
+)  # fmt: skip
+def test_a_described_owner_renamed_by_the_next_apposition(
+    body: str, name: str, company: str
+) -> None:
+    assert _person(body, name).company_key == company

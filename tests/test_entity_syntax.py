@@ -262,12 +262,36 @@ def test_a_past_title_keeps_its_company_and_says_former() -> None:
     assert _person(body, "Ivan Orlov").title == "Former Boss"
 
 
+def test_a_name_after_ex_hyphen_is_the_organisation_named_elsewhere() -> None:
+    body = (
+        "Brenmoor Foods shares fell 4% on Monday. Brenmoor blamed the tax claims on the "
+        "ambitions of ex-Brenmoor boss Ivan Orlov."
+    )
+    assert _company_of(body, "Ivan Orlov") == "Brenmoor Foods"
+
+
 def test_an_office_holder_belongs_to_the_government_of_his_country() -> None:
     body = (
         "The Maltese government said it would sell its stake in Brenmoor Foods. "
         "Maltese Prime Minister Joe Borg said the sale would raise funds."
     )
     assert _company_of(body, "Joe Borg") == "Maltese government"
+
+
+def test_a_portfolio_before_an_office_title_is_no_country() -> None:
+    body = (
+        "The Ostrian government will review the rules for games, officials said. "
+        '"Young players must be protected," said Culture Secretary Ana Varga after the talks.'
+    )
+    assert _company_of(body, "Ana Varga") == "Ostrian government"
+
+
+def test_a_member_of_the_european_parliament_belongs_to_it() -> None:
+    body = (
+        "The European Parliament voted against the patent rules on Tuesday. "
+        "Dutch Liberal MEP Anke Vos said the vote was a warning."
+    )
+    assert _company_of(body, "Anke Vos") == "European Parliament"
 
 
 def test_owning_a_company_is_not_an_affiliation() -> None:

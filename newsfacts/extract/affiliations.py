@@ -275,7 +275,7 @@ def _title_phrase(doc: Doc, k: int, orgs: OrgIndex) -> Affiliation | None:
     owner = _owner_within(doc, k, t, orgs)
     if owner is not None:
         return Affiliation(title, *owner, owner_stated=True)
-    key = _org_after_preposition(toks, end, stop, orgs)
+    key = _org_after_preposition(toks, end, stop, orgs) or _renamed_owner(toks, end, stop, orgs)
     return Affiliation(title, key, owner_stated=key is None and _described_owner(toks, end, stop))
 
 
@@ -352,6 +352,9 @@ def _descriptor_owner(doc: Doc, x: int, orgs: OrgIndex) -> Owner:
     None when the owner is no descriptor or several organisations of its kind came before.
     """
     toks = doc.toks
+    short = _short_name_owner(toks[x].text, orgs)
+    if short is not None:
+        return short, STATED_CONFIDENCE
     kind = gz.org_descriptors().get(toks[x].text)
     if kind is None or x == 0 or toks[x - 1].text not in ("the", "The"):
         return None, STATED_CONFIDENCE
@@ -361,6 +364,39 @@ def _descriptor_owner(doc: Doc, x: int, orgs: OrgIndex) -> Owner:
         if m.start < toks[x].start and orgs.kinds.get(m.company_key) == kind
     }
     return (before.pop() if len(before) == 1 else None), PRONOUN_CONFIDENCE
+
+
+def _short_name_owner(word: str, orgs: OrgIndex) -> str | None:
+    """The one organisation whose longer name ends with a capitalised possessor word, else the
+    one that holds it past its first word (a first word is propagated as a name already).
+
+    Matches "Corvane's chief executive" after "Halden Corvane", "United's manager" after
+    "Brenmoor United" (not "Brenmoor United Fans Trust"); None for several names or none.
+    """
+    if not word[:1].isupper() or word.isupper() and len(word) < 2:
+        return None
+    words = [(m.company_key, m.text.split()) for m in orgs.mentions]
+    ending = {key for key, w in words if len(w) > 1 and w[-1] == word}
+    holding = {key for key, w in words if word in w[1:]}
+    keys = ending or holding
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _renamed_owner(toks: list[Token], k: int, stop: int, orgs: OrgIndex) -> str | None:
+    """A described owner renamed by the apposition that follows it: the organisation there.
+
+    Matches "head of the policy think tank, the Halden Group, said", "a board member of
+    Ostria's central bank, the Nationalbank," ; not "head of sales, Acme said".
+    """
+    described = any(toks[x].text in _TITLE_PREPOSITIONS for x in range(k, stop))
+    if not described or stop >= len(toks) or toks[stop].text != ",":
+        return None
+    x = stop + 1 + (stop + 1 < len(toks) and toks[stop + 1].text in ("the", "The"))
+    mention = orgs.by_start.get(toks[x].start) if x < len(toks) else None
+    if mention is None:
+        return None
+    after = next((t for t in toks[x:] if t.start >= mention.end), None)
+    return mention.company_key if after is None or after.text in _PHRASE_STOPS else None
 
 
 def _org_after_preposition(toks: list[Token], k: int, stop: int, orgs: OrgIndex) -> str | None:

@@ -305,7 +305,7 @@ def _affiliate_office_holders(
             continue
         words = {w.capitalize() for w in entry.title.replace("-", " ").split()}
         parliament = _named(orgs, "European Parliament")
-        if "MEP" in words and parliament is not None:
+        if "MEP" in entry.title.split() and parliament is not None:
             entry.company_key = parliament
             continue
         if "Judge" in words and len(courts) == 1:

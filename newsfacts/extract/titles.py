@@ -14,7 +14,7 @@ capitalised title cue gives them ("chief executive" -> "Chief Executive").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsfacts.extract import affiliations as af
@@ -60,6 +60,8 @@ class Mentions:
 
     persons: dict[int, str]
     orgs: dict[int, str]
+    # Text of every organisation mention -> its key, for names inside a hyphenated word.
+    org_names: dict[str, str] = field(default_factory=dict)
 
 
 def mention_index(
@@ -68,7 +70,9 @@ def mention_index(
     orgs: Iterable[tuple[int, int, str]],
 ) -> Mentions:
     """Index (start, end, key) character spans of mentions by the tokens they cover."""
-    return Mentions(_by_token(sdoc, persons), _by_token(sdoc, orgs))
+    orgs = list(orgs)
+    names = {sdoc.text[start:end]: key for start, end, key in orgs}
+    return Mentions(_by_token(sdoc, persons), _by_token(sdoc, orgs), names)
 
 
 def _by_token(sdoc: SpacyDoc, spans: Iterable[tuple[int, int, str]]) -> dict[int, str]:
@@ -205,9 +209,16 @@ def _title_words(noun: Token, ix: Mentions) -> tuple[list[str], bool, str | None
     return words, past, country
 
 
+# Endings of English nationality adjectives ("Maltese", "Bolivian", "Kuwaiti", "Danish",
+# "Dutch", "Icelandic"): a word NER calls a nationality must have one, so a portfolio the tagger
+# misreads ("Culture Secretary") is no country.
+_NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
+
+
 def _nationality(tok: Token) -> str | None:
     """A nationality or country NER knows but the tables lack ("Maltese"): its own text."""
-    known = tok.ent_type_ == "NORP" or tok.text in gz.demonyms()
+    tagged = tok.ent_type_ == "NORP" and tok.lower_.endswith(_NATIONALITY_ENDINGS)
+    known = tagged or tok.text in gz.demonyms()
     return tok.text if known and tok.text[:1].isupper() else None
 
 
@@ -233,10 +244,18 @@ def _org_at_or_below(tok: Token, ix: Mentions) -> str | None:
     """The organisation of a title's modifier: the token itself or its own modifiers."""
     if tok.i in ix.orgs:
         return ix.orgs[tok.i]
+    if _after_hyphen(tok) and tok.text in ix.org_names:
+        return ix.org_names[tok.text]
     for child in tok.children:
         if child.dep_ in _MODIFIERS and child.i in ix.orgs:
             return ix.orgs[child.i]
     return None
+
+
+def _after_hyphen(tok: Token) -> bool:
+    """A name written after "ex-" or "pro-" ("ex-Brenmoor boss"): the entity tokens keep the
+    hyphenated word whole, so only the name's mentions elsewhere can say it is an organisation."""
+    return tok.i > 0 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_
 
 
 def _org_below(prep: Token, ix: Mentions) -> str | None:
