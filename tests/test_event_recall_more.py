@@ -1,0 +1,39 @@
+"""Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
+transitive "bankrupt"/"liquidate" acts on. All names are invented; companies are given by hand
+(the fixtures' builder)."""
+
+from __future__ import annotations
+
+import claims_events_support as support
+from claims_events_support import of_type
+
+from newsfacts.extract.model import Event
+
+COMPANIES = [
+    {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]},
+    {"key": "halvard bank", "surfaces": ["Halvard Bank", "Halvard"]},
+]
+
+
+def events_of(body: str) -> list[Event]:
+    """The events of one invented text."""
+    return support.events_of(body, COMPANIES)
+
+
+def test_the_object_of_bankrupt_is_the_firm_that_may_go_under() -> None:
+    body = "Lenders fear the redemption requests could bankrupt Tollan Dairies."
+    (event,) = of_type(events_of(body), "bankruptcy")
+    assert (event.company_key, event.status) == ("tollan dairies", "speculated")
+
+
+def test_a_liquidated_firm_is_bankrupt_active_or_passive() -> None:
+    (passive,) = of_type(events_of("Tollan Dairies was liquidated in 2003."), "bankruptcy")
+    assert (passive.company_key, passive.status) == ("tollan dairies", "occurred")
+    body = "Halvard Bank said it would liquidate Tollan Dairies if the rescue failed."
+    (active,) = of_type(events_of(body), "bankruptcy")
+    assert active.company_key == "tollan dairies"
+
+
+def test_liquidating_a_holding_or_ruining_people_is_no_bankruptcy() -> None:
+    assert not of_type(events_of("Halvard Bank liquidated its stake last year."), "bankruptcy")
+    assert not of_type(events_of("The losses could bankrupt local farmers."), "bankruptcy")
