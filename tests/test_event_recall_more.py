@@ -1,5 +1,6 @@
 """Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
-transitive "bankrupt"/"liquidate" acts on. All names are invented; companies are given by hand
+transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
+exit). All names are invented; companies are given by hand
 (the fixtures' builder)."""
 
 from __future__ import annotations
@@ -37,3 +38,21 @@ def test_a_liquidated_firm_is_bankrupt_active_or_passive() -> None:
 def test_liquidating_a_holding_or_ruining_people_is_no_bankruptcy() -> None:
     assert not of_type(events_of("Halvard Bank liquidated its stake last year."), "bankruptcy")
     assert not of_type(events_of("The losses could bankrupt local farmers."), "bankruptcy")
+
+
+def test_flights_suspended_to_a_country_are_a_market_exit() -> None:
+    body = "Tollan Dairies suspended flights to Norway for three weeks in 2003."
+    (event,) = of_type(events_of(body), "market_exit")
+    assert (event.company_key, event.location, event.status) == ("tollan dairies", "NO", "occurred")
+
+
+def test_flights_to_be_halted_are_a_planned_market_exit() -> None:
+    body = "Halvard Bank is to halt its flights from London to Oslo in Norway from 27 March."
+    (event,) = of_type(events_of(body), "market_exit")
+    assert (event.company_key, event.location, event.status) == ("halvard bank", "NO", "planned")
+
+
+def test_halting_a_sale_or_suspending_a_forecast_is_no_market_exit() -> None:
+    assert not of_type(events_of("Halvard Bank halted the sale of its unit."), "market_exit")
+    body = "Tollan Dairies suspended its dividend in Norway."
+    assert not of_type(events_of(body), "market_exit")

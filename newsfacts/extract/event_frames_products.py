@@ -204,8 +204,18 @@ def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     return Frame("market_entry", "events.enter", tuple(agents), place=place)
 
 
+# Verbs of stopping that exit a market only when what stops is served there: "suspended
+# operations in Iran", "will halt its flights to Oslo".
+_STOP_VERBS = frozenset({"suspend", "halt"})
+# What a company stops serving a country with: "suspended flights to Norway".
+_STOPPED_ACTIVITIES = frozenset(
+    "operation operations service services production sales business flight flights route routes".split()  # noqa: SIM905
+)
+
+
 def frame_exit(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to exit the Brazilian market", "withdrew from Russia", "suspended operations in Iran";
+    """ "to exit the Brazilian market", "withdrew from Russia", "suspended operations in Iran",
+    "will halt its flights to Oslo in Norway";
     a person who quits or leaves the company is a leadership change."""
     t = pred.token
     obj = (
@@ -220,13 +230,8 @@ def frame_exit(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return _leadership_from(args, r, "events.exit.person_left")
     lemmas = _lemma_set(obj)
     place = _place(obj)
-    if head_lemma(t) == "suspend" and not (
-        lemmas
-        & {"operation", "operations", "service", "services", "production", "sales", "business"}
-    ):
-        return None
-    if head_lemma(t) == "suspend" and not place:
-        return None
+    if head_lemma(t) in _STOP_VERBS and not (lemmas & _STOPPED_ACTIVITIES and place):
+        return None  # "suspended its forecast", "halted the sale": no market left
     if not place and not lemmas & {
         "market",
         "markets",
