@@ -1,6 +1,6 @@
 """Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
 transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
-exit). All names are invented; companies are given by hand
+exit); a product launched by a bare participle after it ("X's console, released in May"). All names are invented; companies are given by hand
 (the fixtures' builder)."""
 
 from __future__ import annotations
@@ -56,3 +56,16 @@ def test_halting_a_sale_or_suspending_a_forecast_is_no_market_exit() -> None:
     assert not of_type(events_of("Halvard Bank halted the sale of its unit."), "market_exit")
     body = "Tollan Dairies suspended its dividend in Norway."
     assert not of_type(events_of(body), "market_exit")
+
+
+def test_a_participle_after_a_named_product_is_its_makers_launch() -> None:
+    body = "Critics compared it with Tollan's Pocketbox, released earlier this month in the UK."
+    (event,) = of_type(events_of(body), "product_launch")
+    assert (event.company_key, event.rule) == ("tollan dairies", "events.launch.participle")
+
+
+def test_a_participle_with_no_maker_or_of_a_founding_is_no_launch() -> None:
+    body = "Critics compared it with the Pocketbox, released earlier this month."
+    assert not of_type(events_of(body), "product_launch")
+    body = "Analysts like Tollan Dairies, founded in 1990, and its cheese."
+    assert not of_type(events_of(body), "product_launch")

@@ -22,6 +22,44 @@ from newsfacts.extract.event_words import word_set
 
 
 def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
+    """A launch stated by a clause of its own, else by a participle after the product."""
+    return _frame_launch(pred, args, r) or _participle_launch(pred.token, r)
+
+
+# Launch verbs whose bare participle after a product names its launch: "X, released in May".
+_PARTICIPLE_LAUNCHES = frozenset({"launch", "release", "unveil", "introduce", "debut"})
+
+
+def _participle_launch(t: Token, r: Resolver) -> Frame | None:
+    """ "Tollan's new console, released in November, ...", "the Halvard game Star Drift 2,
+    launched last week, ...": the product before the comma, launched by its maker named in it."""
+    product = _product_before_participle(t)
+    if product is None:
+        return None
+    agents = [k for k in _product_owner([product], r) if r.kind(k) != "government"]
+    if not agents:
+        return None
+    return Frame("product_launch", "events.launch.participle", tuple(agents[:1]))
+
+
+def _product_before_participle(t: Token) -> Token | None:
+    """The noun phrase a bare past participle follows after a comma ("X, released in May"), or
+    None when the participle has a subject or auxiliary of its own ("X, which was released")."""
+    if t.tag_ != "VBN" or head_lemma(t) not in _PARTICIPLE_LAUNCHES or t.i < 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in t.children):
+        return None
+    if t.doc[t.i - 1].text != ",":
+        return None
+    noun = t.doc[t.i - 2]
+    while noun.dep_ in ("compound", "nummod", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    while noun.dep_ in ("nummod", "appos"):
+        noun = noun.head  # "Star Drift 2": the name; "the game Star Drift": the game
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "unveiled a new tablet", "the console goes on sale in March", "launched an inquiry into
     X" (investigation), "launched its service in Spain" (market entry)."""
     t = pred.token
