@@ -1,6 +1,7 @@
 """Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
 transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
-exit); a product launched by a bare participle after it ("X's console, released in May"). All names are invented; companies are given by hand
+exit); a product launched by a bare participle after it ("X's console, released in May"); a bare result opening a sentence after one about a single
+company ("Tollan posted a profit. Sales climbed ..."). All names are invented; companies are given by hand
 (the fixtures' builder)."""
 
 from __future__ import annotations
@@ -69,3 +70,22 @@ def test_a_participle_with_no_maker_or_of_a_founding_is_no_launch() -> None:
     assert not of_type(events_of(body), "product_launch")
     body = "Analysts like Tollan Dairies, founded in 1990, and its cheese."
     assert not of_type(events_of(body), "product_launch")
+
+
+def test_a_bare_result_after_a_sentence_about_one_company_is_its_result() -> None:
+    body = (
+        "Tollan Dairies said quarterly profit rose 10% to 52m euros. Sales climbed to 364m "
+        "euros, lifting revenue for the year to a record 1.4bn euros."
+    )
+    results = of_type(events_of(body), "financial_result")
+    assert [e.trigger for e in results] == ["profit", "Sales", "revenue"]
+    assert {e.company_key for e in results} == {"tollan dairies"}
+
+
+def test_a_bare_result_after_two_companies_or_none_has_no_owner() -> None:
+    body = "Tollan Dairies and Halvard Bank met on Monday. Sales climbed to 364m euros."
+    assert not of_type(events_of(body), "financial_result")
+    body = "Car dealers are upbeat. Sales climbed to 364m euros."
+    assert not of_type(events_of(body), "financial_result")
+    body = "Tollan Dairies sells cheese. Sales of cheese climbed 5% across the region."
+    assert not of_type(events_of(body), "financial_result")
