@@ -1,8 +1,9 @@
 """Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
 transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
-exit); a product launched by a bare participle after it ("X's console, released in May"); a bare result opening a sentence after one about a single
-company ("Tollan posted a profit. Sales climbed ..."). All names are invented; companies are given by hand
-(the fixtures' builder)."""
+exit); a product launched by a bare participle after it ("X's console, released in May"); a
+bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
+climbed ..."); a firm ending up in a company's hands (acquisition). All names are invented;
+companies are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,22 @@ def test_a_bare_result_after_two_companies_or_none_has_no_owner() -> None:
     assert not of_type(events_of(body), "financial_result")
     body = "Tollan Dairies sells cheese. Sales of cheese climbed 5% across the region."
     assert not of_type(events_of(body), "financial_result")
+
+
+def test_a_firm_ending_up_in_a_companys_hands_is_acquired_by_it() -> None:
+    body = "Tollan Dairies will end up in the hands of Halvard Bank."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert event.company_key == "halvard bank"
+    assert ("tollan dairies", "target") in [(p.company_key, p.role) for p in event.participants]
+    assert event.status == "planned"
+
+
+def test_a_participle_into_a_companys_hands_is_its_acquisition() -> None:
+    body = "The shell firm won the auction, before ending up in the hands of Halvard Bank."
+    (event,) = of_type(events_of(body), "acquisition")
+    assert (event.company_key, event.rule) == ("halvard bank", "events.hands")
+
+
+def test_falling_into_the_hands_of_people_is_no_acquisition() -> None:
+    body = "Tollan Dairies said the data fell into the hands of criminals."
+    assert not of_type(events_of(body), "acquisition")
