@@ -2,8 +2,9 @@
 transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
 exit); a product launched by a bare participle after it ("X's console, released in May"); a
 bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
-climbed ..."); a firm ending up in a company's hands (acquisition). All names are invented;
-companies are given by hand (the fixtures' builder)."""
+climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
+auction (deal cancelled). All names are invented; companies are given by hand (the fixtures'
+builder)."""
 
 from __future__ import annotations
 
@@ -109,3 +110,20 @@ def test_a_participle_into_a_companys_hands_is_its_acquisition() -> None:
 def test_falling_into_the_hands_of_people_is_no_acquisition() -> None:
     body = "Tollan Dairies said the data fell into the hands of criminals."
     assert not of_type(events_of(body), "acquisition")
+
+
+def test_bidders_withdrawing_from_an_auction_cancel_their_deal() -> None:
+    body = "Tollan Dairies and Halvard Bank withdrew from the auction in December."
+    (event,) = of_type(events_of(body), "deal_cancelled")
+    assert event.company_key == "tollan dairies"
+    assert event.status == "occurred"
+
+
+def test_a_company_that_may_pull_out_of_the_process_speculates_a_cancellation() -> None:
+    body = "The paper suggested Halvard Bank may pull out of the process and bid directly."
+    (event,) = of_type(events_of(body), "deal_cancelled")
+    assert (event.company_key, event.status) == ("halvard bank", "speculated")
+
+
+def test_a_person_leaving_a_race_cancels_no_deal() -> None:
+    assert not of_type(events_of("The senator withdrew from the race."), "deal_cancelled")
