@@ -3,8 +3,8 @@ transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or hal
 exit); a product launched by a bare participle after it ("X's console, released in May"); a
 bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
-auction (deal cancelled). All names are invented; companies are given by hand (the fixtures'
-builder)."""
+auction (deal cancelled); a company starting to produce a product (launch). All names are
+invented; companies are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -127,3 +127,15 @@ def test_a_company_that_may_pull_out_of_the_process_speculates_a_cancellation() 
 
 def test_a_person_leaving_a_race_cancels_no_deal() -> None:
     assert not of_type(events_of("The senator withdrew from the race."), "deal_cancelled")
+
+
+def test_starting_to_produce_a_product_is_its_launch() -> None:
+    body = "Halvard Bank said it would start producing the chip in early 2005 at plants in the US."
+    (event,) = of_type(events_of(body), "product_launch")
+    assert (event.company_key, event.status) == ("halvard bank", "planned")
+    assert not of_type(events_of(body), "market_entry")
+
+
+def test_starting_to_produce_results_is_no_launch() -> None:
+    body = "The reforms at Tollan Dairies have started producing results."
+    assert not of_type(events_of(body), "product_launch")

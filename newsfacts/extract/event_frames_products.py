@@ -64,6 +64,7 @@ def _frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     X" (investigation), "launched its service in Spain" (market entry)."""
     t = pred.token
     obj = args.obj + (args.preps.get("of", []) if t.pos_ in ("NOUN", "PROPN") else [])
+    obj += _produced(t)
     lemmas = _lemma_set(obj)
     subj = _subjects(args, pred)
     lemma = head_lemma(t)
@@ -115,6 +116,18 @@ def _frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             distributive=False,
         )
     return Frame("product_launch", "events.launch.product", tuple(agents), distributive=False)
+
+
+def _produced(t: Token) -> list[Token]:
+    """What a company starts producing: "will start producing the chip" -> chip (the object
+    of the verb the phrase's head governs)."""
+    return [
+        o
+        for x in t.children
+        if x.dep_ == "xcomp" and head_lemma(x) == "produce"
+        for o in x.children
+        if o.dep_ == "dobj"
+    ]
 
 
 # Objects by which launching in a country is entering it: "launched its operations in Spain".
