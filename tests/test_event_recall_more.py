@@ -3,8 +3,9 @@ transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or hal
 exit); a product launched by a bare participle after it ("X's console, released in May"); a
 bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
-auction (deal cancelled); a company starting to produce a product (launch). All names are
-invented; companies are given by hand (the fixtures' builder)."""
+auction (deal cancelled); a company starting to produce a product (launch); entering a sector's
+fray (market entry). All names are invented; companies are given by hand (the fixtures'
+builder)."""
 
 from __future__ import annotations
 
@@ -139,3 +140,14 @@ def test_starting_to_produce_a_product_is_its_launch() -> None:
 def test_starting_to_produce_results_is_no_launch() -> None:
     body = "The reforms at Tollan Dairies have started producing results."
     assert not of_type(events_of(body), "product_launch")
+
+
+def test_entering_a_sector_fray_is_a_market_entry() -> None:
+    body = "Halvard Bank has entered the desktop search fray, releasing a test version of its tool."
+    (event,) = of_type(events_of(body), "market_entry")
+    assert (event.company_key, event.status) == ("halvard bank", "occurred")
+
+
+def test_entering_the_takeover_fray_or_a_bare_fray_is_no_market_entry() -> None:
+    assert not of_type(events_of("Halvard Bank has entered the takeover fray."), "market_entry")
+    assert not of_type(events_of("Halvard Bank has entered the fray."), "market_entry")

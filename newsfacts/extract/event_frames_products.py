@@ -8,6 +8,7 @@ from newsfacts.extract.event_args import Args, Resolver, head_lemma, pobjs, verb
 from newsfacts.extract.event_frames_common import (
     _INQUIRY,
     _NOT_PRODUCT,
+    DEAL_NOUNS,
     EVENT_HEADS,
     TITLE_NOUNS,
     Frame,
@@ -247,12 +248,30 @@ def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         "race",
         "fray",
         "debate",
-    }:
+    } and not _sector_fray(obj):
         return None
-    if not place and not lemmas & {"market", "markets", "business", "sector", "industry", "game"}:
+    markets = {"market", "markets", "business", "sector", "industry", "game"}
+    if not place and not lemmas & markets and not _sector_fray(obj):
         return None
     agents = r.keys(_subjects(args, pred))
     return Frame("market_entry", "events.enter", tuple(agents), place=place)
+
+
+# Words of a contest that is a deal, not a market: "entered the takeover fray".
+_DEAL_CONTESTS = frozenset({"bidding", "takeover", "bid", "auction", "merger", "legal", "court"})
+
+
+def _sector_fray(obj: list[Token]) -> bool:
+    """A fray or race named by its sector is its market: "entered the desktop search fray",
+    "joined the online music race" (not "the takeover fray" nor a bare "the fray")."""
+    for o in obj:
+        if head_lemma(o) not in ("fray", "race"):
+            continue
+        mods = [c for c in o.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+        words = {w.lower_ for m in mods for w in m.subtree}
+        if mods and not words & (_DEAL_CONTESTS | DEAL_NOUNS):
+            return True
+    return False
 
 
 # Verbs of stopping that exit a market only when what stops is served there: "suspended
