@@ -4,8 +4,8 @@ exit); a product launched by a bare participle after it ("X's console, released 
 bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
 auction (deal cancelled); a company starting to produce a product (launch); entering a sector's
-fray (market entry). All names are invented; companies are given by hand (the fixtures'
-builder)."""
+fray or a company getting into the game (market entry). All names are invented; companies are
+given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -151,3 +151,17 @@ def test_entering_a_sector_fray_is_a_market_entry() -> None:
 def test_entering_the_takeover_fray_or_a_bare_fray_is_no_market_entry() -> None:
     assert not of_type(events_of("Halvard Bank has entered the takeover fray."), "market_entry")
     assert not of_type(events_of("Halvard Bank has entered the fray."), "market_entry")
+
+
+def test_a_company_getting_into_the_game_enters_the_market() -> None:
+    body = "Halvard Bank is planning to get into the game in January."
+    (event,) = of_type(events_of(body), "market_entry")
+    assert (event.company_key, event.status) == ("halvard bank", "planned")
+
+
+def test_people_getting_into_a_game_or_a_place_enter_no_market() -> None:
+    assert not of_type(events_of("Players can get into the game quickly."), "market_entry")
+    body = "Fans will get into the stadium in Norway early."
+    assert not of_type(events_of(body), "market_entry")
+    body = "Tollan Dairies got into financial difficulty in 2003."
+    assert not of_type(events_of(body), "market_entry")

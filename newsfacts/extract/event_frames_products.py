@@ -218,8 +218,9 @@ def _into_targets(obj: list[Token], r: Resolver) -> list[str]:
 
 
 def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru",
-    "to bring its phones to Brazil" (products brought to a country)."""
+    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru", "X
+    plans to get into the game", "to bring its phones to Brazil" (products brought to a
+    country)."""
     preps = args.preps
     if head_lemma(pred.token) == "bring":
         place = _place(preps.get("to", []))
@@ -254,6 +255,8 @@ def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     if not place and not lemmas & markets and not _sector_fray(obj):
         return None
     agents = r.keys(_subjects(args, pred))
+    if not agents and head_lemma(pred.token) == "get":
+        return None  # "players get into the game": only a company gets into a market
     return Frame("market_entry", "events.enter", tuple(agents), place=place)
 
 
