@@ -4,8 +4,9 @@ exit); a product launched by a bare participle after it ("X's console, released 
 bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
 auction (deal cancelled); a company starting to produce a product (launch); entering a sector's
-fray or a company getting into the game (market entry). All names are invented; companies are
-given by hand (the fixtures' builder)."""
+fray or a company getting into the game (market entry); an authority accusing a company
+(regulatory action). All names are invented; companies are given by hand (the fixtures'
+builder)."""
 
 from __future__ import annotations
 
@@ -165,3 +166,14 @@ def test_people_getting_into_a_game_or_a_place_enter_no_market() -> None:
     assert not of_type(events_of(body), "market_entry")
     body = "Tollan Dairies got into financial difficulty in 2003."
     assert not of_type(events_of(body), "market_entry")
+
+
+def test_an_authority_accusing_a_company_is_a_regulatory_action() -> None:
+    body = "The Commission accused Halvard Bank of using improper accounting techniques."
+    (event,) = of_type(events_of(body), "regulatory_action")
+    assert [(p.company_key, p.role) for p in event.participants] == [("halvard bank", "target")]
+
+
+def test_a_company_accusing_another_is_no_regulatory_action() -> None:
+    body = "Tollan Dairies accused Halvard Bank of misleading its customers."
+    assert not of_type(events_of(body), "regulatory_action")
