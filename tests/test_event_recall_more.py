@@ -1,12 +1,12 @@
 """Event frames added for issue #17 recall (third pass), on invented sentences: the firm a
 transitive "bankrupt"/"liquidate" acts on; flights to a country suspended or halted (market
-exit); a product launched by a bare participle after it ("X's console, released in May"); a
-bare result opening a sentence after one about a single company ("Tollan posted a profit. Sales
+exit); a product launched by a bare participle after it ("X's console, released in May"); a bare
+result opening a sentence after one about a single company ("Tollan posted a profit. Sales
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
-auction (deal cancelled); a company starting to produce a product (launch); entering a sector's
-fray or a company getting into the game (market entry); an authority accusing a company
-(regulatory action). All names are invented; companies are given by hand (the fixtures'
-builder)."""
+auction, getting out of a deal or unwinding ventures (deal cancelled); a company starting to
+produce a product (launch); entering a sector's fray or a company getting into the game (market
+entry); an authority accusing a company (regulatory action). All names are invented; companies
+are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -177,3 +177,19 @@ def test_an_authority_accusing_a_company_is_a_regulatory_action() -> None:
 def test_a_company_accusing_another_is_no_regulatory_action() -> None:
     body = "Tollan Dairies accused Halvard Bank of misleading its customers."
     assert not of_type(events_of(body), "regulatory_action")
+
+
+def test_paying_to_get_out_of_a_deal_cancels_it() -> None:
+    body = "Halvard Bank is to pay Tollan Dairies 1.5bn euros to get out of a deal."
+    (event,) = of_type(events_of(body), "deal_cancelled")
+    assert (event.company_key, event.status) == ("halvard bank", "planned")
+
+
+def test_firms_unwinding_joint_ventures_cancel_them() -> None:
+    body = "Halvard Bank will unwind its joint ventures with Tollan Dairies."
+    (event,) = of_type(events_of(body), "deal_cancelled")
+    assert event.company_key == "halvard bank"
+
+
+def test_getting_out_of_debt_cancels_no_deal() -> None:
+    assert not of_type(events_of("Tollan Dairies wants to get out of debt."), "deal_cancelled")

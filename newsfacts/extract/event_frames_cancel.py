@@ -19,6 +19,7 @@ def frame_cancel(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     obj = (
         args.obj + args.preps.get("of", []) + args.preps.get("from", []) + args.preps.get("on", [])
     )
+    obj = obj + _out_of(t)
     if args.passive:
         obj = obj + args.obj
         subj = args.subj
@@ -60,12 +61,24 @@ _CONTESTS = frozenset({"auction", "bidding", "race", "tender", "process"})
 def _contest_left(t: Token, args: Args, r: Resolver) -> list[Token]:
     """The sale a company bidder leaves: "X and Y withdrew from the auction", "X may pull out
     of the process" (a person or a country leaving a race is no deal)."""
-    left = args.preps.get("from", []) + args.preps.get("of", [])
-    left += [o for c in t.children if c.lower_ == "out" for p in c.children for o in pobjs(p)]
+    left = args.preps.get("from", []) + args.preps.get("of", []) + _out_of(t)
     left = [o for o in left if head_lemma(o) in _CONTESTS]
     if not left or args.passive or not _businesses(args.subj, r):
         return []
     return left
+
+
+def _out_of(t: Token) -> list[Token]:
+    """What a verb gets or pulls "out of", parsed as "out" with its own "of": "to get out of a
+    deal", "may pull out of the process"."""
+    return [
+        o
+        for c in t.children
+        if c.lower_ == "out"
+        for p in c.children
+        if p.lower_ == "of"
+        for o in pobjs(p)
+    ]
 
 
 def _deal_parties(deal: list[Token], r: Resolver) -> list[str]:
