@@ -5,8 +5,8 @@ result opening a sentence after one about a single company ("Tollan posted a pro
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
 auction, getting out of a deal or unwinding ventures (deal cancelled); a company starting to
 produce a product (launch); entering a sector's fray or a company getting into the game (market
-entry); an authority accusing a company (regulatory action). All names are invented; companies
-are given by hand (the fixtures' builder)."""
+entry); an authority accusing or charging a company (regulatory action). All names are invented;
+companies are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -193,3 +193,14 @@ def test_firms_unwinding_joint_ventures_cancel_them() -> None:
 
 def test_getting_out_of_debt_cancels_no_deal() -> None:
     assert not of_type(events_of("Tollan Dairies wants to get out of debt."), "deal_cancelled")
+
+
+def test_an_authority_charging_a_company_is_a_regulatory_action() -> None:
+    body = "Prosecutors charged Halvard Bank with fraud in May."
+    (event,) = of_type(events_of(body), "regulatory_action")
+    assert [(p.company_key, p.role) for p in event.participants] == [("halvard bank", "target")]
+
+
+def test_a_company_charging_customers_is_no_regulatory_action() -> None:
+    body = "Halvard Bank charges customers a fee for each transfer."
+    assert not of_type(events_of(body), "regulatory_action")
