@@ -5,8 +5,9 @@ result opening a sentence after one about a single company ("Tollan posted a pro
 climbed ..."); a firm ending up in a company's hands (acquisition); bidders withdrawing from an
 auction, getting out of a deal or unwinding ventures (deal cancelled); a company starting to
 produce a product (launch); entering a sector's fray or a company getting into the game (market
-entry); an authority accusing or charging a company (regulatory action). All names are invented;
-companies are given by hand (the fixtures' builder)."""
+entry); an authority accusing or charging a company (regulatory action); firms sent or receiving
+statements of objections (investigation). All names are invented; companies are given by hand
+(the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -204,3 +205,16 @@ def test_an_authority_charging_a_company_is_a_regulatory_action() -> None:
 def test_a_company_charging_customers_is_no_regulatory_action() -> None:
     body = "Halvard Bank charges customers a fee for each transfer."
     assert not of_type(events_of(body), "regulatory_action")
+
+
+def test_firms_sent_statements_of_objections_are_the_targets_of_a_probe() -> None:
+    body = "Halvard Bank and Tollan Dairies were sent statements of objections by the Commission."
+    (event,) = of_type(events_of(body), "investigation")
+    targets = {p.company_key for p in event.participants if p.role == "target"}
+    assert targets == {"halvard bank", "tollan dairies"}
+
+
+def test_a_firm_receiving_a_statement_of_objections_is_investigated() -> None:
+    body = "Halvard Bank received a statement of objections in May."
+    (event,) = of_type(events_of(body), "investigation")
+    assert [(p.company_key, p.role) for p in event.participants] == [("halvard bank", "target")]

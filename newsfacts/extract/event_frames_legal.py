@@ -139,6 +139,10 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         if head_lemma(args.governor) == "face":
             targets = targets or r.keys(subj)
             subj = []
+    sent = _sent_to(args.governor, r) if t.pos_ in ("NOUN", "PROPN") and not targets else None
+    if sent is not None:
+        subj, targets = sent[0] or subj, sent[1]
+        authority = _is_authority(subj, r)
     if _informal_look(pred) and not authority:
         return None  # "looking into P2P's future, file sharing is only the beginning"
     if head_lemma(t) in ("review", "audit", "examine", "raid") and not authority:
@@ -154,6 +158,19 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         tuple(k for k in targets if k not in agents),
         regulators=tuple(regs),
     )
+
+
+def _sent_to(verb: Token | None, r: Resolver) -> tuple[list[Token], list[str]] | None:
+    """Sender and recipients of a probe's charges sent or received: "the Commission sent X a
+    statement of objections", "X and Y were sent statements of objections by the Commission",
+    "X received a statement of objections"."""
+    lemma = head_lemma(verb) if verb is not None else ""
+    if verb is None or lemma not in ("send", "issue", "receive"):
+        return None
+    v = verb_args(verb)
+    if lemma == "receive":
+        return [], _businesses(v.subj, r)
+    return v.subj, _businesses(v.preps.get("dative", []) + v.preps.get("to", []) + v.obj, r)
 
 
 def _informal_look(pred: Predicate) -> bool:
