@@ -6,8 +6,8 @@ climbed ..."); a firm ending up in a company's hands (acquisition); bidders with
 auction, getting out of a deal or unwinding ventures (deal cancelled); a company starting to
 produce a product (launch); entering a sector's fray or a company getting into the game (market
 entry); an authority accusing or charging a company (regulatory action); firms sent or receiving
-statements of objections (investigation). All names are invented; companies are given by hand
-(the fixtures' builder)."""
+statements of objections (investigation); a company taking action against another (lawsuit). All
+names are invented; companies are given by hand (the fixtures' builder)."""
 
 from __future__ import annotations
 
@@ -218,3 +218,18 @@ def test_a_firm_receiving_a_statement_of_objections_is_investigated() -> None:
     body = "Halvard Bank received a statement of objections in May."
     (event,) = of_type(events_of(body), "investigation")
     assert [(p.company_key, p.role) for p in event.participants] == [("halvard bank", "target")]
+
+
+def test_taking_action_against_a_company_is_a_planned_lawsuit() -> None:
+    body = (
+        "Tollan Dairies said it intends to take action against Halvard Bank to recover its debts."
+    )
+    (event,) = of_type(events_of(body), "lawsuit")
+    assert (event.company_key, event.status) == ("tollan dairies", "planned")
+    assert ("halvard bank", "target") in [(p.company_key, p.role) for p in event.participants]
+
+
+def test_action_by_a_regulator_or_against_costs_is_no_lawsuit() -> None:
+    assert not of_type(events_of("The regulator took action against Halvard Bank."), "lawsuit")
+    body = "Tollan Dairies took action against rising costs."
+    assert not of_type(events_of(body), "lawsuit")

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, verb_args
+from newsfacts.extract.event_args import (
+    Args,
+    Resolver,
+    head_lemma,
+    light_subject,
+    pobjs,
+    verb_args,
+)
 from newsfacts.extract.event_frames_common import (
     EVENT_HEADS,
     Frame,
@@ -196,6 +203,8 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         ):
             return None
     lemma = head_lemma(t)
+    if lemma == "take":
+        return _action_against(args, r)
     if lemma == "appeal" and not _legal_appeal(t, args):
         return None
     if lemma == "court":
@@ -215,6 +224,24 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ):
         return None
     return Frame("lawsuit", "events.sue", tuple(agents), tuple(targets))
+
+
+def _action_against(args: Args, r: Resolver) -> Frame | None:
+    """ "X intends to take action against Y": a lawsuit by X against a company Y (an authority
+    taking action regulates; action against costs is no lawsuit)."""
+    against = [
+        p
+        for o in args.obj
+        if o.lemma_.lower() == "action"
+        for c in o.children
+        if c.lower_ == "against"
+        for p in pobjs(c)
+    ]
+    targets = _businesses(against + args.preps.get("against", []), r)
+    if not targets or _is_authority(args.subj, r):
+        return None
+    agents = [k for k in r.keys(args.subj) if k not in targets]
+    return Frame("lawsuit", "events.sue.action_against", tuple(agents), tuple(targets))
 
 
 # Nouns that name a lawsuit even when the text names no party ("lawsuits launched against
