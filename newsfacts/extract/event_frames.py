@@ -7,16 +7,18 @@ consoles" a financial result, "was fined for breaching takeover rules" a regulat
 acquisition. Each rule returns a Frame (or None when the words name no event of the taxonomy),
 stamped with the rule that made it.
 
-This module holds the dispatch (FRAMES, frame_of); the rules live by family in
-event_frames_deals (buy, merge, sell, bid, talks, deal, partner, cancel), event_frames_products
-(launch, enter, exit), event_frames_results (result, rank), event_frames_legal (regulate,
-investigate, sue, settle, pay) and event_frames_company (leader, layoff, cut, rating, bankrupt,
-invest, ipo, other), on the word lists and helpers of event_frames_common.
+This module holds the dispatch (FRAMES, frame_of); the rules live by family in event_frames_deals
+(buy, merge, sell, bid, talks, deal, partner), event_frames_cancel (cancel), event_frames_hands
+(hands), event_frames_products (launch, enter, exit), event_frames_results (result, rank),
+event_frames_legal (regulate, investigate, sue, settle, pay) and event_frames_company (leader,
+layoff, cut, rating, bankrupt, invest, ipo, other), on the word lists and helpers of
+event_frames_common.
 """
 
 from __future__ import annotations
 
 from newsfacts.extract.event_args import Args, Resolver
+from newsfacts.extract.event_frames_cancel import frame_cancel
 from newsfacts.extract.event_frames_common import Frame, FrameRule
 from newsfacts.extract.event_frames_company import (
     frame_bankrupt,
@@ -31,13 +33,13 @@ from newsfacts.extract.event_frames_company import (
 from newsfacts.extract.event_frames_deals import (
     frame_bid,
     frame_buy,
-    frame_cancel,
     frame_deal,
     frame_merge,
     frame_partner,
     frame_sell,
     frame_talks,
 )
+from newsfacts.extract.event_frames_hands import frame_hands
 from newsfacts.extract.event_frames_legal import (
     frame_investigate,
     frame_pay,
@@ -59,6 +61,7 @@ FRAMES: dict[str, FrameRule] = {
     "deal": frame_deal,
     "partner": frame_partner,
     "cancel": frame_cancel,
+    "hands": frame_hands,
     "launch": frame_launch,
     "enter": frame_enter,
     "exit": frame_exit,

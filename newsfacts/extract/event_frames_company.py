@@ -222,12 +222,23 @@ def frame_bankrupt(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
                 tuple(_businesses(subj, r)),
                 anchor=decl,
             )
+    if _ruins(t):
+        # "could bankrupt the firm": the object goes under; "liquidated its stake" sells a holding
+        firms = [o for o in args.obj if not any(c.dep_ == "poss" for c in o.children)]
+        owners = _businesses(firms, r)
+        return Frame("bankruptcy", "events.bankrupt.object", tuple(owners[:1])) if owners else None
     owners = _businesses(args.subj + args.mods + args.preps.get("of", []), r)
     if not owners:
         owners = _businesses(light_subject(args) or _clause_subject(t), r)
     if not owners:
         return None
     return Frame("bankruptcy", "events.bankrupt", tuple(owners[:1]))
+
+
+def _ruins(t: Token) -> bool:
+    """A transitive verb whose object is the insolvent firm: "could bankrupt the firm",
+    "lenders would liquidate the company", "if the bank is liquidated" (passive: the object)."""
+    return t.pos_ in ("VERB", "AUX") and head_lemma(t) in ("bankrupt", "liquidate")
 
 
 def _clause_subject(t: Token) -> list[Token]:

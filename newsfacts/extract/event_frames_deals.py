@@ -1,4 +1,5 @@
-"""Event frames of deals: buy, merge, sell, bid, talks, deal, partner, cancel (see event_frames)."""
+"""Event frames of deals: buy, merge, sell, bid, talks, deal, partner (see event_frames; cancel is
+in event_frames_cancel)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from newsfacts.extract.event_args import (
 )
 from newsfacts.extract.event_frames_common import (
     BUSINESS_NOUNS,
-    DEAL_NOUNS,
     EVENT_HEADS,
     RESULT_UNITS,
     TITLE_NOUNS,
@@ -29,7 +29,6 @@ from newsfacts.extract.event_frames_common import (
     _leadership_from,
     _lemma_set,
     _other_purpose,
-    _place,
     _product_owner,
     _specific,
     _stake_target,
@@ -532,64 +531,3 @@ def _sentence_companies(t: Token, r: Resolver) -> list[str]:
         if r.kind(m.company_key) == "company" and m.company_key not in keys:
             keys.append(m.company_key)
     return keys[:3]
-
-
-def frame_cancel(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "withdrew its takeover offer for UFJ", "the talks collapsed", "pulled out of the $3bn
-    deal"; "pulled out of Russia" is a market exit; "the firm collapsed" a bankruptcy."""
-    t = pred.token
-    subj = args.subj if not args.passive else []
-    obj = (
-        args.obj + args.preps.get("of", []) + args.preps.get("from", []) + args.preps.get("on", [])
-    )
-    if args.passive:
-        obj = obj + args.obj
-        subj = args.subj
-    deal = [o for o in obj if head_lemma(o) in DEAL_NOUNS]
-    place = _place(obj)
-    lemma = head_lemma(t)
-    if not deal and lemma in ("collapse", "fall", "break") and not args.obj:
-        deal = [s for s in args.subj if head_lemma(s) in DEAL_NOUNS]
-        if not deal and r.keys(args.subj) and lemma == "collapse":
-            return Frame("bankruptcy", "events.cancel.collapsed_company", tuple(r.keys(args.subj)))
-        subj = []
-    if not deal:
-        if place or _lemma_set(obj) & {"market", "markets", "country", "business"}:
-            return Frame(
-                "market_exit", "events.cancel.market", tuple(r.keys(args.subj)), place=place
-            )
-        if lemma == "drop" and _lemma_set(obj) & {
-            "lawsuit",
-            "case",
-            "suit",
-            "claim",
-            "charges",
-            "action",
-        }:
-            return Frame("settlement", "events.cancel.dropped_case", tuple(r.keys(args.subj)))
-        return None
-    parties = _deal_parties(deal, r)
-    agents = r.keys(subj) or parties[:1]
-    others = [k for k in parties if k not in agents]
-    return Frame(
-        "deal_cancelled", "events.cancel.deal", tuple(agents), tuple(others), distributive=False
-    )
-
-
-def _deal_parties(deal: list[Token], r: Resolver) -> list[str]:
-    """Companies a deal noun names: "its offer for UFJ", "talks between A and B", "the X deal";
-    a descriptor party ("between the Nordic company and B") is a company other than B."""
-    tokens: list[Token] = []
-    for d in deal:
-        for child in d.children:
-            if child.dep_ in ("poss", "compound", "nmod"):
-                tokens.append(child)
-            elif child.dep_ == "prep":
-                tokens += [t for p in pobjs(child) for t in (p, *p.conjuncts)]
-    named = {r.company[t.i] for t in tokens if r.company[t.i]}
-    parties: list[str] = []
-    for t in tokens:
-        key = r.company[t.i] or r.key_other_than(t, named | set(parties))
-        if key and key not in parties:
-            parties.append(key)
-    return parties

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.extract.event_args import Args, Resolver, head_lemma, light_subject, verb_args
+from newsfacts.extract.event_args import (
+    Args,
+    Resolver,
+    head_lemma,
+    light_subject,
+    pobjs,
+    verb_args,
+)
 from newsfacts.extract.event_frames_common import (
     EVENT_HEADS,
     Frame,
@@ -139,6 +146,10 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         if head_lemma(args.governor) == "face":
             targets = targets or r.keys(subj)
             subj = []
+    sent = _sent_to(args.governor, r) if t.pos_ in ("NOUN", "PROPN") and not targets else None
+    if sent is not None:
+        subj, targets = sent[0] or subj, sent[1]
+        authority = _is_authority(subj, r)
     if _informal_look(pred) and not authority:
         return None  # "looking into P2P's future, file sharing is only the beginning"
     if head_lemma(t) in ("review", "audit", "examine", "raid") and not authority:
@@ -154,6 +165,19 @@ def frame_investigate(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         tuple(k for k in targets if k not in agents),
         regulators=tuple(regs),
     )
+
+
+def _sent_to(verb: Token | None, r: Resolver) -> tuple[list[Token], list[str]] | None:
+    """Sender and recipients of a probe's charges sent or received: "the Commission sent X a
+    statement of objections", "X and Y were sent statements of objections by the Commission",
+    "X received a statement of objections"."""
+    lemma = head_lemma(verb) if verb is not None else ""
+    if verb is None or lemma not in ("send", "issue", "receive"):
+        return None
+    v = verb_args(verb)
+    if lemma == "receive":
+        return [], _businesses(v.subj, r)
+    return v.subj, _businesses(v.preps.get("dative", []) + v.preps.get("to", []) + v.obj, r)
 
 
 def _informal_look(pred: Predicate) -> bool:
@@ -179,6 +203,8 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         ):
             return None
     lemma = head_lemma(t)
+    if lemma == "take":
+        return _action_against(args, r)
     if lemma == "appeal" and not _legal_appeal(t, args):
         return None
     if lemma == "court":
@@ -198,6 +224,24 @@ def frame_sue(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     ):
         return None
     return Frame("lawsuit", "events.sue", tuple(agents), tuple(targets))
+
+
+def _action_against(args: Args, r: Resolver) -> Frame | None:
+    """ "X intends to take action against Y": a lawsuit by X against a company Y (an authority
+    taking action regulates; action against costs is no lawsuit)."""
+    against = [
+        p
+        for o in args.obj
+        if o.lemma_.lower() == "action"
+        for c in o.children
+        if c.lower_ == "against"
+        for p in pobjs(c)
+    ]
+    targets = _businesses(against + args.preps.get("against", []), r)
+    if not targets or _is_authority(args.subj, r):
+        return None
+    agents = [k for k in r.keys(args.subj) if k not in targets]
+    return Frame("lawsuit", "events.sue.action_against", tuple(agents), tuple(targets))
 
 
 # Nouns that name a lawsuit even when the text names no party ("lawsuits launched against

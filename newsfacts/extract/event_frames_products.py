@@ -8,6 +8,7 @@ from newsfacts.extract.event_args import Args, Resolver, head_lemma, pobjs, verb
 from newsfacts.extract.event_frames_common import (
     _INQUIRY,
     _NOT_PRODUCT,
+    DEAL_NOUNS,
     EVENT_HEADS,
     TITLE_NOUNS,
     Frame,
@@ -22,10 +23,49 @@ from newsfacts.extract.event_words import word_set
 
 
 def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
+    """A launch stated by a clause of its own, else by a participle after the product."""
+    return _frame_launch(pred, args, r) or _participle_launch(pred.token, r)
+
+
+# Launch verbs whose bare participle after a product names its launch: "X, released in May".
+_PARTICIPLE_LAUNCHES = frozenset({"launch", "release", "unveil", "introduce", "debut"})
+
+
+def _participle_launch(t: Token, r: Resolver) -> Frame | None:
+    """ "Tollan's new console, released in November, ...", "the Halvard game Star Drift 2,
+    launched last week, ...": the product before the comma, launched by its maker named in it."""
+    product = _product_before_participle(t)
+    if product is None:
+        return None
+    agents = [k for k in _product_owner([product], r) if r.kind(k) != "government"]
+    if not agents:
+        return None
+    return Frame("product_launch", "events.launch.participle", tuple(agents[:1]))
+
+
+def _product_before_participle(t: Token) -> Token | None:
+    """The noun phrase a bare past participle follows after a comma ("X, released in May"), or
+    None when the participle has a subject or auxiliary of its own ("X, which was released")."""
+    if t.tag_ != "VBN" or head_lemma(t) not in _PARTICIPLE_LAUNCHES or t.i < 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in t.children):
+        return None
+    if t.doc[t.i - 1].text != ",":
+        return None
+    noun = t.doc[t.i - 2]
+    while noun.dep_ in ("compound", "nummod", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    while noun.dep_ in ("nummod", "appos"):
+        noun = noun.head  # "Star Drift 2": the name; "the game Star Drift": the game
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     """ "unveiled a new tablet", "the console goes on sale in March", "launched an inquiry into
     X" (investigation), "launched its service in Spain" (market entry)."""
     t = pred.token
     obj = args.obj + (args.preps.get("of", []) if t.pos_ in ("NOUN", "PROPN") else [])
+    obj += _produced(t)
     lemmas = _lemma_set(obj)
     subj = _subjects(args, pred)
     lemma = head_lemma(t)
@@ -77,6 +117,18 @@ def frame_launch(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
             distributive=False,
         )
     return Frame("product_launch", "events.launch.product", tuple(agents), distributive=False)
+
+
+def _produced(t: Token) -> list[Token]:
+    """What a company starts producing: "will start producing the chip" -> chip (the object
+    of the verb the phrase's head governs)."""
+    return [
+        o
+        for x in t.children
+        if x.dep_ == "xcomp" and head_lemma(x) == "produce"
+        for o in x.children
+        if o.dep_ == "dobj"
+    ]
 
 
 # Objects by which launching in a country is entering it: "launched its operations in Spain".
@@ -166,8 +218,9 @@ def _into_targets(obj: list[Token], r: Resolver) -> list[str]:
 
 
 def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru",
-    "to bring its phones to Brazil" (products brought to a country)."""
+    """ "to enter the Japanese market", "expanded into Latin America", "a foray into Peru", "X
+    plans to get into the game", "to bring its phones to Brazil" (products brought to a
+    country)."""
     preps = args.preps
     if head_lemma(pred.token) == "bring":
         place = _place(preps.get("to", []))
@@ -196,16 +249,46 @@ def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         "race",
         "fray",
         "debate",
-    }:
+    } and not _sector_fray(obj):
         return None
-    if not place and not lemmas & {"market", "markets", "business", "sector", "industry", "game"}:
+    markets = {"market", "markets", "business", "sector", "industry", "game"}
+    if not place and not lemmas & markets and not _sector_fray(obj):
         return None
     agents = r.keys(_subjects(args, pred))
+    if not agents and head_lemma(pred.token) == "get":
+        return None  # "players get into the game": only a company gets into a market
     return Frame("market_entry", "events.enter", tuple(agents), place=place)
 
 
+# Words of a contest that is a deal, not a market: "entered the takeover fray".
+_DEAL_CONTESTS = frozenset({"bidding", "takeover", "bid", "auction", "merger", "legal", "court"})
+
+
+def _sector_fray(obj: list[Token]) -> bool:
+    """A fray or race named by its sector is its market: "entered the desktop search fray",
+    "joined the online music race" (not "the takeover fray" nor a bare "the fray")."""
+    for o in obj:
+        if head_lemma(o) not in ("fray", "race"):
+            continue
+        mods = [c for c in o.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+        words = {w.lower_ for m in mods for w in m.subtree}
+        if mods and not words & (_DEAL_CONTESTS | DEAL_NOUNS):
+            return True
+    return False
+
+
+# Verbs of stopping that exit a market only when what stops is served there: "suspended
+# operations in Iran", "will halt its flights to Oslo".
+_STOP_VERBS = frozenset({"suspend", "halt"})
+# What a company stops serving a country with: "suspended flights to Norway".
+_STOPPED_ACTIVITIES = frozenset(
+    "operation operations service services production sales business flight flights route routes".split()  # noqa: SIM905
+)
+
+
 def frame_exit(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
-    """ "to exit the Brazilian market", "withdrew from Russia", "suspended operations in Iran";
+    """ "to exit the Brazilian market", "withdrew from Russia", "suspended operations in Iran",
+    "will halt its flights to Oslo in Norway";
     a person who quits or leaves the company is a leadership change."""
     t = pred.token
     obj = (
@@ -220,13 +303,8 @@ def frame_exit(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
         return _leadership_from(args, r, "events.exit.person_left")
     lemmas = _lemma_set(obj)
     place = _place(obj)
-    if head_lemma(t) == "suspend" and not (
-        lemmas
-        & {"operation", "operations", "service", "services", "production", "sales", "business"}
-    ):
-        return None
-    if head_lemma(t) == "suspend" and not place:
-        return None
+    if head_lemma(t) in _STOP_VERBS and not (lemmas & _STOPPED_ACTIVITIES and place):
+        return None  # "suspended its forecast", "halted the sale": no market left
     if not place and not lemmas & {
         "market",
         "markets",

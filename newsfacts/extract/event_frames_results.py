@@ -110,7 +110,7 @@ def _result_owner(t: Token, args: Args, r: Resolver) -> list[str]:
         and args.gov_dep in ("dobj", "nsubjpass", "attr")
         and head_lemma(gov) in _REPORT_VERBS
     ):
-        return _companies_only(r.keys(verb_args(gov).subj), r)
+        return _companies_only(r.keys(verb_args(gov).subj), r) or _reported_by_bare(gov, r)
     if (
         gov is not None
         and args.gov_dep
@@ -118,7 +118,31 @@ def _result_owner(t: Token, args: Args, r: Resolver) -> list[str]:
         and head_lemma(gov) in _REPORT_VERBS | {"return", "swing", "slip", "plunge", "fall"}
     ):
         return _companies_only(r.keys(verb_args(gov).subj), r)
-    return _clause_owner(t, r) or _speaker_owner(t, r)
+    return _clause_owner(t, r) or _speaker_owner(t, r) or _previous_subject_owner(t, r)
+
+
+def _reported_by_bare(verb: Token, r: Resolver) -> list[str]:
+    """A result lifted by a bare result of the previous sentence's company, through a
+    participle: "Tollan posted a profit. Sales climbed 5%, lifting revenue to 1bn euros"."""
+    if not _bare_participle(verb):
+        return []
+    return _previous_subject_owner(_subject_of(verb.head), r)
+
+
+def _previous_subject_owner(t: Token, r: Resolver) -> list[str]:
+    """The company a bare result subject opening a sentence belongs to when the sentence before
+    is about one company: "Tollan said profit rose 5%. Sales climbed to 364m euros", "Halvard
+    posted a loss. Revenue fell 3%" (an owned, specified or mid-sentence noun is not bare)."""
+    if t.dep_ != "nsubj" or t.left_edge.i != t.sent.start or t.sent.start == 0:
+        return []
+    if any(c.dep_ not in ("amod", "compound") for c in t.children if c.i < t.i):
+        return []  # "its sales", "the sales": owned or pointed at, not bare
+    if any(c.dep_ == "prep" for c in t.children):
+        return []  # "sales of cars": a market's
+    root = t.doc[t.sent.start - 1].sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    keys = [k for k in _companies_only(r.keys(subj), r) if r.kind(k) == "company"]
+    return keys if len(keys) == 1 else []
 
 
 def _speaker_owner(t: Token, r: Resolver) -> list[str]:
@@ -158,6 +182,11 @@ def _clause_owner(t: Token, r: Resolver) -> list[str]:
             if described:
                 return described  # "Foo, leading the market with ..."
     return []
+
+
+def _subject_of(verb: Token) -> Token:
+    """The subject of a verb, or the verb itself when it has none (and no owner follows)."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
 
 
 def _bare_participle(verb: Token) -> bool:
