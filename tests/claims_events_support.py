@@ -35,3 +35,21 @@ def claims_of(body: str, companies: list[dict], people: list[dict] = ()) -> list
     facts = builder.build_facts({"body": body, "companies": companies, "people": list(people)})
     add_claims(body, facts, None)
     return facts.claims
+
+
+# The invented companies most event tests share.
+INVENTED_COMPANIES = [
+    {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]},
+    {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]},
+    {"key": "halvard bank", "surfaces": ["Halvard Bank", "Halvard"]},
+]
+
+
+def events_among_invented(body: str) -> list:
+    """The events of one invented text naming INVENTED_COMPANIES."""
+    return events_of(body, INVENTED_COMPANIES)
+
+
+def roles(event: object) -> list[tuple[str, str]]:
+    """(company, role) of an event's participants."""
+    return [(p.company_key, p.role) for p in event.participants]

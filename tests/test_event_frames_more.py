@@ -8,23 +8,8 @@ from __future__ import annotations
 import claims_events_support as support
 from claims_events_support import of_type
 
-from newsfacts.extract.model import Event
-
-COMPANIES = [
-    {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]},
-    {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]},
-    {"key": "halvard bank", "surfaces": ["Halvard Bank", "Halvard"]},
-]
-
-
-def events_of(body: str) -> list[Event]:
-    """The events of one invented text."""
-    return support.events_of(body, COMPANIES)
-
-
-def roles(event: Event) -> list[tuple[str, str]]:
-    """(company, role) of an event's participants."""
-    return [(p.company_key, p.role) for p in event.participants]
+events_of = support.events_among_invented
+roles = support.roles
 
 
 def test_a_bail_out_that_saved_a_company_is_its_investment_and_happened() -> None:
