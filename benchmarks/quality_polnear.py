@@ -4,8 +4,8 @@ PolNeAR v1.0 annotates attributions in US political news as BRAT standoff: `Sour
 `Content` text-bound spans (possibly discontinuous, `start end;start end`) linked by an
 `Attribution` event; an `Attribution-no-source` event has no Source. For each text (the whole
 file, headline included, so offsets are the annotation's) the claim extractor runs and every
-claim gives three system spans: its speaker as written (speaker_start/end), its cue (the cue text
-located in the claim's sentence, outside its content, nearest the speaker) and its content.
+claim gives three system spans: its speaker as written (speaker_start/end), its cue
+(cue_start/cue_end) and its content.
 
 Matching: a system span matches a gold span when their characters overlap by at least half the
 length of the shorter of the two; each of source, cue and content is matched one to one on its
@@ -135,8 +135,10 @@ EXTRACTORS: dict[str, Callable[[str], list[Claim]]] = {
 
 
 def cue_span(text: str, claim: Claim) -> Span:
-    """The claim's cue located in its sentence (widened), outside its content, nearest the
-    speaker; the speaker's end when the cue text is not there."""
+    """The claim's cue: Claim.cue_start/cue_end; for a claim without them, its cue text located
+    in its sentence (widened), outside its content, nearest the speaker, else the speaker's end."""
+    if claim.cue_start is not None and claim.cue_end is not None:
+        return ((claim.cue_start, claim.cue_end),)
     lo = max(0, min(claim.start, claim.speaker_start) - CUE_WINDOW)
     hi = min(len(text), max(claim.end, claim.speaker_end) + CUE_WINDOW)
     best: tuple[int, int] | None = None
