@@ -10,6 +10,14 @@ benchmarks/results/row_reading.md. Measurement only: no rule is written from the
 
     python benchmarks/row_reading.py sample --warehouse W.duckdb --n 40 > rows.jsonl
     python benchmarks/row_reading.py score rows.jsonl judged.jsonl
+
+Two builds differ in few rows, so independent samples of each mostly measure which rows were
+drawn. `changed` draws the rows only one build holds (same articles, same judged fields and
+place) under neutral ids, for one reader, and writes the id -> build key apart;
+`score-changed` scores each build's rows:
+
+    python benchmarks/row_reading.py changed --before A.duckdb --after B.duckdb --key key.json > rows.jsonl
+    python benchmarks/row_reading.py score-changed key.json judged.jsonl
 """
 
 from __future__ import annotations
@@ -73,31 +81,97 @@ def business_docs(
     return out
 
 
+_QUERIES = {"claim": _CLAIMS, "event": _EVENTS}
+
+
+def _kind_rows(
+    con: duckdb.DuckDBPyConnection, kind: str, docs: dict[str, tuple[str, str, str]]
+) -> list[dict]:
+    """Rows of one kind from the given documents, ordered by id."""
+    cur = con.execute(_QUERIES[kind])
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    return sorted((r for r in rows if r["doc_id"] in docs), key=lambda r: r["id"])
+
+
+def _for_reader(kind: str, row: dict, docs: dict[str, tuple[str, str, str]]) -> dict:
+    """A row as a reader sees it: its text around the evidence and the judged fields."""
+    row = dict(row)
+    file, title, body = docs[row.pop("doc_id")]
+    start, end = row.pop("start_char"), row.pop("end_char")
+    return {
+        "kind": kind,
+        "file": file,
+        "before": body[max(0, start - CONTEXT_CHARS) : start],
+        "evidence": body[start:end],
+        "title": title,
+        **{k: _plain(v) for k, v in row.items()},
+    }
+
+
 def sample(warehouse: Path, n: int, seed: int) -> list[dict]:
     """n random claims and n random events of business articles outside the gold set."""
     con = duckdb.connect(str(warehouse), read_only=True)
     docs = business_docs(con, gold_files())
     rng = random.Random(seed)
     out = []
-    for kind, query in (("claim", _CLAIMS), ("event", _EVENTS)):
-        cur = con.execute(query)
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        rows = sorted((r for r in rows if r["doc_id"] in docs), key=lambda r: r["id"])
-        for row in rng.sample(rows, min(n, len(rows))):
-            file, title, body = docs[row.pop("doc_id")]
-            start, end = row.pop("start_char"), row.pop("end_char")
-            out.append(
-                {
-                    "kind": kind,
-                    "file": file,
-                    "before": body[max(0, start - CONTEXT_CHARS) : start],
-                    "evidence": body[start:end],
-                    "title": title,
-                    **{k: _plain(v) for k, v in row.items()},
-                }
-            )
+    for kind in ("claim", "event"):
+        for row in rng.sample(rows := _kind_rows(con, kind, docs), min(n, len(rows))):
+            out.append(_for_reader(kind, row, docs))
     return out
+
+
+def _signature(row: dict) -> tuple[str, ...]:
+    """What a reader judges of a row, with its place: two builds' rows are the same row when
+    these are equal (ids differ between extractor versions)."""
+    return tuple(str(v) for k, v in sorted(row.items()) if k not in ("id", "end_char"))
+
+
+def changed(before: Path, after: Path, n: int, seed: int) -> tuple[list[dict], dict[str, str]]:
+    """The rows a code change made: of each kind, n random rows found only in the `before`
+    build and n only in the `after` one (same articles), shuffled together under neutral ids
+    ("c001", "e001"); and the key id -> build, kept away from the reader."""
+    rng = random.Random(seed)
+    builds = {}
+    for name, path in (("before", before), ("after", after)):
+        con = duckdb.connect(str(path), read_only=True)
+        docs = business_docs(con, gold_files())
+        builds[name] = (con, docs)
+    picked = []
+    for kind in ("claim", "event"):
+        rows = {name: _kind_rows(con, kind, docs) for name, (con, docs) in builds.items()}
+        seen = {name: {_signature(r) for r in rs} for name, rs in rows.items()}
+        for name, other in (("before", "after"), ("after", "before")):
+            only = [r for r in rows[name] if _signature(r) not in seen[other]]
+            for row in rng.sample(only, min(n, len(only))):
+                picked.append((name, _for_reader(kind, row, builds[name][1])))
+    rng.shuffle(picked)
+    out, key, counts = [], {}, {"claim": 0, "event": 0}
+    for name, row in picked:
+        counts[row["kind"]] += 1
+        rid = f"{row['kind'][0]}{counts[row['kind']]:03d}"
+        key[rid] = name
+        out.append({**row, "id": rid})
+    return out, key
+
+
+def score_changed(key_path: Path, judged_path: Path) -> str:
+    """Per-field precision of the rows only in each build, as a Markdown table."""
+    key = json.loads(key_path.read_text())
+    judged = [json.loads(line) for line in judged_path.read_text().splitlines() if line.strip()]
+    lines = ["| kind | field | before only | after only |", "|---|---|---|---|"]
+    for kind, fields in FIELDS.items():
+        mine = [j for j in judged if j["id"][0] == kind[0]]
+        for field in (*fields, "every field"):
+            cells = []
+            for build in ("before", "after"):
+                side = [j["fields"] for j in mine if key[j["id"]] == build]
+                marks = [
+                    all(f.values()) if field == "every field" else bool(f.get(field)) for f in side
+                ]
+                cells.append(f"{sum(marks)} / {len(marks)}")
+            lines.append(f"| {kind} | {field} | {cells[0]} | {cells[1]} |")
+    return "\n".join(lines)
 
 
 def _plain(value: object) -> object:
@@ -132,10 +206,28 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("score", help="precision per field from a reader's judgements")
     c.add_argument("rows", type=Path)
     c.add_argument("judged", type=Path)
+    d = sub.add_parser("changed", help="rows only one of two builds holds, mixed, for one reader")
+    d.add_argument("--before", type=Path, required=True)
+    d.add_argument("--after", type=Path, required=True)
+    d.add_argument("--n", type=int, default=30, help="rows of each kind and build (30)")
+    d.add_argument("--seed", type=int, default=99)
+    d.add_argument("--key", type=Path, required=True, help="where the id -> build key goes")
+    k = sub.add_parser("score-changed", help="precision per field of each build's own rows")
+    k.add_argument("key", type=Path)
+    k.add_argument("judged", type=Path)
     args = parser.parse_args(argv)
     if args.command == "sample":
         for row in sample(args.warehouse, args.n, args.seed):
             print(json.dumps(row, ensure_ascii=False))
+        return 0
+    if args.command == "changed":
+        rows, key = changed(args.before, args.after, args.n, args.seed)
+        args.key.write_text(json.dumps(key, indent=1))
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    if args.command == "score-changed":
+        print(score_changed(args.key, args.judged))
         return 0
     print(score(args.rows, args.judged))
     return 0
