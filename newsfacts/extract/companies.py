@@ -4,6 +4,7 @@ descriptor phrases ("the Beijing-based smartphone maker") resolved to a named or
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newsfacts.extract import affiliations as af
 from newsfacts.extract import gazetteers as gz
@@ -413,8 +414,19 @@ _DESCRIPTOR_RE = with_first_char_check(
 )
 
 
-def descriptor_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """Definite descriptors of one organisation: (start, end, head noun, kind).
+class Descriptor(NamedTuple):
+    """A definite descriptor: its span, head noun, kind and the lower-case words before the
+    head ("the pan-European bourse" -> ("pan-european",); "the news agency" -> ("news",))."""
+
+    start: int
+    end: int
+    head: str
+    kind: str
+    modifiers: tuple[str, ...]
+
+
+def descriptor_phrases(doc: Doc) -> list[Descriptor]:
+    """Definite descriptors of one organisation: span, head noun, kind and modifiers.
 
     Matches "the company", "the Beijing-based smartphone maker", "the Chinese tech company",
     "the news agency"; not plurals ("the two companies") and not "the company's" owner chains.
@@ -430,7 +442,9 @@ def descriptor_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         if head in ("group", "label", "network", "paper", "unit", "parent", "daily", "department"):
             continue  # too often generic or part of another phrase
-        out.append((m.start(), m.end(), head.split()[-1], kind))
+        words = [w.lower() for w in m.group(2).split() + head.split()]
+        last = words.index(words[-1])  # the words before the head's first occurrence
+        out.append(Descriptor(m.start(), m.end(), words[-1], kind, tuple(words[:last])))
     return out
 
 

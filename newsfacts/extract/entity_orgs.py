@@ -363,28 +363,24 @@ def _descriptor_mentions(
     out = []
     ordered = sorted(named, key=lambda m: m.start)
     salient = _most_mentioned(orgs, "company")
-    for start, end, head, kind in co.descriptor_phrases(doc):
-        key = _resolve_descriptor(doc, ordered, orgs, start, head, kind) or (
-            salient if kind == "company" and head in co.GENERIC_DESCRIPTORS else None
+    for phrase in co.descriptor_phrases(doc):
+        key = _resolve_descriptor(doc, ordered, orgs, phrase) or (
+            salient if phrase.kind == "company" and phrase.head in co.GENERIC_DESCRIPTORS else None
         )
         if key is not None:
-            text = doc.body[start:end]
-            out.append(CompanyMention(start, end, text, key, "descriptor", 0.6))
+            text = doc.body[phrase.start : phrase.end]
+            out.append(CompanyMention(phrase.start, phrase.end, text, key, "descriptor", 0.6))
     return out
 
 
 def _resolve_descriptor(
-    doc: Doc,
-    ordered: list[CompanyMention],
-    orgs: dict[str, _OrgEntry],
-    pos: int,
-    head: str,
-    kind: str,
+    doc: Doc, ordered: list[CompanyMention], orgs: dict[str, _OrgEntry], phrase: co.Descriptor
 ) -> str | None:
     """The organisation introduced with the same description ("pan-European bourse Foo" ...
     "the pan-European bourse"), else the most recent compatible one; generic heads prefer the
     sentence subject."""
-    described = _described_before(doc, ordered, orgs, pos, head, kind)
+    pos, head, kind = phrase.start, phrase.head, phrase.kind
+    described = _described_before(doc, ordered, orgs, phrase)
     if described is not None:
         return described
     sent = _sentence_index(doc, pos)
@@ -406,28 +402,19 @@ _PLAIN_MODIFIERS = frozenset({"the", "troubled", "embattled", "struggling", "riv
 
 
 def _described_before(
-    doc: Doc,
-    ordered: list[CompanyMention],
-    orgs: dict[str, _OrgEntry],
-    pos: int,
-    head: str,
-    kind: str,
+    doc: Doc, ordered: list[CompanyMention], orgs: dict[str, _OrgEntry], phrase: co.Descriptor
 ) -> str | None:
     """ "Rival pan-European bourse Foo ... the pan-European bourse said": the last organisation
-    named right after the same head noun and every modifier of the descriptor at `pos`."""
-    phrase = doc.body[pos : pos + 80].split()
-    words = []
-    for w in phrase[1:]:
-        word = w.strip(",.;:'\"").lower()
-        if word == head:
-            break
-        words.append(word)
-    modifiers = [w for w in words if w not in _PLAIN_MODIFIERS]
+    named right after the same head noun and every modifier of the descriptor."""
+    modifiers = [w for w in phrase.modifiers if w not in _PLAIN_MODIFIERS]
     if not modifiers:
         return None
-    for m in reversed([m for m in ordered if m.start < pos and orgs[m.company_key].kind == kind]):
+    earlier = [
+        m for m in ordered if m.start < phrase.start and orgs[m.company_key].kind == phrase.kind
+    ]
+    for m in reversed(earlier):
         lead = doc.body[max(0, m.start - _DESCRIPTION_CHARS) : m.start].lower().split()
-        if head in lead[-(len(modifiers) + 3) :] and all(w in lead for w in modifiers):
+        if phrase.head in lead[-(len(modifiers) + 3) :] and all(w in lead for w in modifiers):
             return m.company_key
     return None
 
