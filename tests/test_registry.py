@@ -232,7 +232,7 @@ def test_a_changed_rule_file_is_a_new_extractor_version(
     words.mkdir()
     (code / "claims.py").write_text("CUES = ('said',)\n")
     (words / "cues.tsv").write_text("say\tspeech\n")
-    monkeypatch.setattr(registry, "_RULE_SOURCES", (code, words))
+    monkeypatch.setattr(registry, "_RULE_SOURCES", ((code, "*.py"), (words, "*")))
     registry.rules_digest.cache_clear()
     registry._version.cache_clear()
     before = registry.extractor_version()

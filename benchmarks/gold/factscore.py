@@ -371,8 +371,9 @@ def score_claims(
         sum(all(f.values()) for f in fields.values()),
         len(s.claims),
     )
+    gold_of = {si: gi for gi, si in match.items()}
     for si, sc in enumerate(s.claims):
-        gi = next((g_i for g_i, s_i in match.items() if s_i == si), None)
+        gi = gold_of.get(si)
         scores.add(f"claim_precision_rule:{sc.get('rule') or '?'}", gi is not None, 1)
         right = gi is not None and all(fields[gi].values())
         scores.add(f"claim_fully_correct_rule:{sc.get('rule') or '?'}", right, 1)

@@ -31,6 +31,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_PREPS = frozenset({"of", "for", "at", "from", "in", "by", "with"})
 _ORG_NOUN_SET = frozenset().union(*ORG_NOUNS.values())
 _ORG_LABELS = ("ORG", "NORP", "GPE")
+# Dash tokens setting off a description ("Mr Lee - keen to reassure investors - had said").
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 # What stands between a name and a description of it set off by a dash ("Mr Lee - himself a
 # former executive at a rival - said").
 _DESCRIBED = re.compile(r"\s*[-\u2013\u2014]+\s*(?:(?:him|her)self\s+)?")
@@ -116,9 +118,6 @@ def subject_token(cue: Token) -> Token | None:
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.i != cue.i:
         return _verb_subject(cue.head)
     return _dashed_subject(cue)
-
-
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _dashed_subject(cue: Token) -> Token | None:
@@ -434,11 +433,13 @@ def _add_ner_referents(reader: _Reader, unit: Doc | Span, offset: int) -> None:
     """spaCy PERSON names the entity stage missed become referents (for "he" / "she")."""
     for ent in unit.ents:
         s, e = offset + ent.start_char, offset + ent.end_char
-        known = reader.index.people_in(s, e) or reader.index.companies_in(s, e)
-        if ent.label_ == "PERSON" and not known:  # not a firm spaCy took for a person
-            key = person_by_surname(ent[-1].text, reader.index)
-            person = reader.index.people.get(key) if key else None
-            gender = name_gender(ent.text, reader.body[max(0, s - 12) : s])
-            gender = gender or (reader.genders.get(key) if key else None)
-            name = person.name if person else ent.text
-            reader.refs.add(Referent(s, e, "person", name, person_key=key, gender=gender))
+        if ent.label_ != "PERSON":
+            continue
+        if reader.index.people_in(s, e) or reader.index.companies_in(s, e):
+            continue  # known, or a firm spaCy took for a person
+        key = person_by_surname(ent[-1].text, reader.index)
+        person = reader.index.people.get(key) if key else None
+        gender = name_gender(ent.text, reader.body[max(0, s - 12) : s])
+        gender = gender or (reader.genders.get(key) if key else None)
+        name = person.name if person else ent.text
+        reader.refs.add(Referent(s, e, "person", name, person_key=key, gender=gender))

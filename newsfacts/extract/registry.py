@@ -231,8 +231,9 @@ def _version(model: str, disabled: frozenset[str], components: tuple[Component, 
     return version + (f"+off:{','.join(sorted(disabled))}" if disabled else "")
 
 
-# The code and word lists the rules are made of: any change to them is a new rule set.
-_RULE_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "resources")
+# The code and word lists the rules are made of (folder, files): any change to them is a new
+# rule set.
+_RULE_SOURCES = ((Path(__file__).parent, "*.py"), (Path(__file__).parents[1] / "resources", "*"))
 
 
 @lru_cache(maxsize=1)
@@ -241,8 +242,8 @@ def rules_digest() -> str:
     (newsfacts/resources/*), so that a rule changed without a component version bump still
     gives a new extractor version and incremental runs re-extract rather than mix rule sets."""
     h = hashlib.sha256()
-    for folder in _RULE_SOURCES:
-        for path in sorted(folder.glob("*.py" if folder.name == "extract" else "*")):
+    for folder, files in _RULE_SOURCES:
+        for path in sorted(folder.glob(files)):
             if path.is_file():
                 h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
