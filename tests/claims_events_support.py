@@ -53,3 +53,10 @@ def events_among_invented(body: str) -> list:
 def roles(event: object) -> list[tuple[str, str]]:
     """(company, role) of an event's participants."""
     return [(p.company_key, p.role) for p in event.participants]
+
+
+def the_claim(claims: list, cue: str) -> object:
+    """The one claim with a given cue (the test fails, listing the claims, if not exactly one)."""
+    hits = [c for c in claims if c.cue == cue]
+    assert len(hits) == 1, [(c.cue, c.speaker, c.content) for c in claims]
+    return hits[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from claims_events_support import claims_of
+from claims_events_support import claims_of, the_claim
 
 spacy = pytest.importorskip("spacy")
 
@@ -12,10 +12,7 @@ _TOLLAN = {"key": "tollan dairies", "surfaces": ["Tollan Dairies", "Tollan"]}
 
 def _stance(body: str, cue: str) -> str:
     """The stance of the claim with a given cue."""
-    claims = claims_of(body, [_TOLLAN])
-    hits = [c.stance for c in claims if c.cue == cue]
-    assert len(hits) == 1, [(c.cue, c.content) for c in claims]
-    return hits[0]
+    return the_claim(claims_of(body, [_TOLLAN]), cue).stance
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ sentences written by the team."""
 from __future__ import annotations
 
 import pytest
-from claims_events_support import claims_of
+from claims_events_support import claims_of, the_claim
 
 spacy = pytest.importorskip("spacy")
 
@@ -14,10 +14,7 @@ _BRENMOOR = {"key": "brenmoor foods", "surfaces": ["Brenmoor Foods", "Brenmoor"]
 
 def _subject(body: str, cue: str, people: list[dict] = ()) -> str | None:
     """The subject company of the claim with a given cue."""
-    claims = claims_of(body, [_TOLLAN, _BRENMOOR], people)
-    hits = [c.subject_company_key for c in claims if c.cue == cue]
-    assert len(hits) == 1, [(c.cue, c.content) for c in claims]
-    return hits[0]
+    return the_claim(claims_of(body, [_TOLLAN, _BRENMOOR], people), cue).subject_company_key
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ test pins what the claim rules do with them, not what the entity stage finds.
 from __future__ import annotations
 
 import pytest
-from claims_events_support import builder
+from claims_events_support import builder, the_claim
 
 from newsfacts.extract.claim_cues import gated_sentences, lexicon, surface_forms
 from newsfacts.extract.claims import add_claims
@@ -26,13 +26,6 @@ def _claims(body: str, companies: list[dict] = (), people: list[dict] = ()) -> l
     return facts.claims
 
 
-def _one(claims: list[Claim], cue: str) -> Claim:
-    """The claim with a given cue."""
-    hits = [c for c in claims if c.cue == cue]
-    assert len(hits) == 1, [(c.cue, c.speaker, c.content) for c in claims]
-    return hits[0]
-
-
 _KESTREL = {"key": "kestrel air", "surfaces": ["Kestrel Air"]}
 _HALVARD = {"key": "halvard bank", "surfaces": ["Halvard Bank"]}
 
@@ -44,7 +37,7 @@ def test_she_resolves_to_the_spokeswoman_not_an_earlier_blogger() -> None:
         "She added that new baggage scanners would arrive in May."
     )
     people = [{"key": "mia sorn", "surfaces": ["Mia Sorn"]}]
-    added = _one(_claims(body, [_KESTREL], people), "added")
+    added = the_claim(_claims(body, [_KESTREL], people), "added")
     assert (added.speaker, added.speaker_person_key) == ("She", None)
     # the fixture builder names a company by its key
     assert (added.speaker_company_key, added.speaker_name) == ("kestrel air", "kestrel air")
@@ -78,7 +71,7 @@ def test_blames_alleged_and_told_outlet_cues(
 ) -> None:
     reuters = {"key": "reuters", "kind": "media", "surfaces": ["Reuters"]}
     people = [{"key": "dana whitlow", "surfaces": ["Dana Whitlow"]}]
-    claim = _one(_claims(body, [_HALVARD, _KESTREL, reuters], people), cue)
+    claim = the_claim(_claims(body, [_HALVARD, _KESTREL, reuters], people), cue)
     assert (claim.speaker, claim.content) == (speaker, content)
     assert body[claim.speaker_start : claim.speaker_end] == claim.speaker
     if cue == "told":
@@ -101,13 +94,13 @@ def test_a_group_speaks_for_its_organisation() -> None:
         "kind": "government",
         "surfaces": ["Oil Producers Forum"],
     }
-    claim = _one(_claims(body, [forum]), "said")
+    claim = the_claim(_claims(body, [forum]), "said")
     assert claim.speaker == "Members of the Oil Producers Forum"
     assert claim.speaker_company_key == "oil producers forum"
 
 
 def test_unnamed_groups_keep_no_name() -> None:
-    claim = _one(
+    claim = the_claim(
         _claims("Analysts say the merger will cut costs at Kestrel Air.", [_KESTREL]), "say"
     )
     assert (claim.speaker, claim.speaker_name, claim.speaker_company_key) == (
@@ -120,27 +113,27 @@ def test_unnamed_groups_keep_no_name() -> None:
 
 def test_the_subject_is_what_the_content_is_about_not_the_employer() -> None:
     body = "An analyst at Halvard Bank said Kestrel Air's fares were too low to cover fuel costs."
-    claim = _one(_claims(body, [_HALVARD, _KESTREL]), "said")
+    claim = the_claim(_claims(body, [_HALVARD, _KESTREL]), "said")
     assert claim.subject_company_key == "kestrel air"
 
 
 def test_we_in_the_content_is_the_speakers_company() -> None:
     body = 'Kestrel Air said: "We will add four routes to the north next year."'
-    claim = _one(_claims(body, [_KESTREL]), "said")
+    claim = the_claim(_claims(body, [_KESTREL]), "said")
     assert (claim.subject_company_key, claim.is_quote) == ("kestrel air", True)
 
 
 def test_a_quotation_split_around_its_cue_is_one_content() -> None:
     body = '"The merger," said Dana Whitlow, "will make both banks stronger."'
     people = [{"key": "dana whitlow", "surfaces": ["Dana Whitlow"]}]
-    claim = _one(_claims(body, [_HALVARD], people), "said")
+    claim = the_claim(_claims(body, [_HALVARD], people), "said")
     assert claim.content == 'The merger," said Dana Whitlow, "will make both banks stronger'
     assert (claim.is_quote, claim.speaker_person_key) == (True, "dana whitlow")
 
 
 def test_according_to_a_report_names_its_author() -> None:
     body = "Kestrel Air lost 8% of its passengers, according to a report by Halvard Bank."
-    claim = _one(_claims(body, [_HALVARD, _KESTREL]), "according to")
+    claim = the_claim(_claims(body, [_HALVARD, _KESTREL]), "according to")
     assert claim.speaker_company_key == "halvard bank"
     assert claim.content == "Kestrel Air lost 8% of its passengers"
     assert claim.subject_company_key == "kestrel air"
@@ -148,14 +141,14 @@ def test_according_to_a_report_names_its_author() -> None:
 
 def test_said_in_a_statement() -> None:
     body = "Kestrel Air said in a statement that its chief pilot had resigned."
-    claim = _one(_claims(body, [_KESTREL]), "said")
+    claim = the_claim(_claims(body, [_KESTREL]), "said")
     assert claim.content == "its chief pilot had resigned"
     assert getattr(claim, "rule", "claims.said_in_statement") == "claims.said_in_statement"
 
 
 def test_the_company_resolves_to_the_organisation_named_before() -> None:
     body = "Halvard Bank reported record profits. The company said it would hire 300 staff."
-    claim = _one(_claims(body, [_HALVARD]), "said")
+    claim = the_claim(_claims(body, [_HALVARD]), "said")
     assert (claim.speaker, claim.speaker_company_key) == ("The company", "halvard bank")
     assert claim.subject_company_key == "halvard bank"
 
@@ -227,14 +220,14 @@ def test_an_announced_noun_phrase_is_a_claim_in_the_simple_tense(
 def test_the_subject_of_an_announced_noun_phrase_is_the_announcers_organisation() -> None:
     body = "Kestrel Air chief Dana Whitlow announced a code-share deal with Halvard Bank."
     people = [{"key": "dana whitlow", "surfaces": ["Dana Whitlow"], "company": "kestrel air"}]
-    claim = _one(_claims(body, [_KESTREL, _HALVARD], people), "announced")
+    claim = the_claim(_claims(body, [_KESTREL, _HALVARD], people), "announced")
     assert (claim.speaker_person_key, claim.subject_company_key) == ("dana whitlow", "kestrel air")
 
 
 def test_a_headlines_second_predicate_is_said_by_the_first_ones_subject() -> None:
     # the parser hangs "expands its fleet" on "announces" as its complement
     body = "Kestrel Air expands its fleet, announces a new route to Lisbon"
-    claim = _one(_claims(body, [_KESTREL]), "announces")
+    claim = the_claim(_claims(body, [_KESTREL]), "announces")
     assert (claim.speaker, claim.content) == ("Kestrel Air", "a new route to Lisbon")
 
 
@@ -253,13 +246,13 @@ def test_a_report_made_by_an_organisation_speaks_for_it() -> None:
         "lender. Halvard Bank said according to those figures, Kestrel Air had lost customers."
     )
     claims = _claims(body, [_HALVARD, _KESTREL])
-    first = _one(claims, "according to")
+    first = the_claim(claims, "according to")
     assert first.speaker == "figures released on Monday by Halvard Bank"
     assert first.speaker_company_key == "halvard bank"
     # "those figures" are the bank's own: one claim, with the outer cue (gold ruling 2)
     assert [c.cue for c in claims] == ["according to", "said"]
     # who saw a memo did not write it
-    seen = _one(
+    seen = the_claim(
         _claims("Fares will rise, according to a memo seen by Halvard Bank.", [_HALVARD]),
         "according to",
     )
@@ -299,7 +292,7 @@ def test_a_cue_interrupting_its_clause_keeps_the_whole_clause(body: str) -> None
     """ "X, he said, Y": the clause runs on both sides of the cue, which lies inside the
     content, as in a quotation split around its cue."""
     cue = "say" if " say," in body else "said"
-    claim = _one(_claims(body, [_HALVARD]), cue)
+    claim = the_claim(_claims(body, [_HALVARD]), cue)
     assert claim.rule == "claims.parenthetical"
     assert (claim.content_start, claim.content_end) == (0, len(body) - 1)
     assert claim.content_start < claim.speaker_start < claim.content_end
@@ -309,13 +302,13 @@ def test_a_clause_misread_as_an_object_is_the_content() -> None:
     """ "said the scheme aimed to ...": "say" takes no noun object, so the noun with its verb
     is the reported clause (a reduced relative is not: "reveal sources used for stories")."""
     body = "Halvard Bank said the scheme aimed to raise milk output to 600,000 tonnes by 2028."
-    claim = _one(_claims(body, [_HALVARD]), "said")
+    claim = the_claim(_claims(body, [_HALVARD]), "said")
     assert claim.content.startswith("the scheme aimed to raise milk output")
 
 
 def test_said_in_a_submission_before_the_budget_that() -> None:
     body = "Halvard Bank said in its submission before the Budget that action is needed now."
-    claim = _one(_claims(body, [_HALVARD]), "said")
+    claim = the_claim(_claims(body, [_HALVARD]), "said")
     assert claim.content == "action is needed now"
     assert claim.rule == "claims.said_in_statement"
 
@@ -324,6 +317,6 @@ def test_a_description_between_dashes_leaves_the_name_as_speaker() -> None:
     """The parser may give the cue no subject at all; the name before the dashes speaks."""
     body = "A day earlier, Mr Dane - keen to calm investors - had said only 30 firms would be sold."
     dane = {"key": "tom dane", "name": "Tom Dane", "surfaces": ["Mr Dane"]}
-    claim = _one(_claims(body, [], [dane]), "said")
+    claim = the_claim(_claims(body, [], [dane]), "said")
     assert claim.speaker_name == "Tom Dane"
     assert claim.content == "only 30 firms would be sold"
