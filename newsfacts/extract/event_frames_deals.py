@@ -84,7 +84,7 @@ def _control_change(t: Token, args: Args, r: Resolver) -> Frame | None:
     owned = [
         p for c in control[0].children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)
     ]
-    owned += [p for p in args.preps.get("of", [])]
+    owned += args.preps.get("of", [])
     if not any(r.company[o.i] or o.lemma_.lower() in BUSINESS_NOUNS for o in owned):
         return None  # "taking control of their gadgets": no company changes hands
     if head_lemma(t) in _HANDING_VERBS:

@@ -234,25 +234,30 @@ def frame_enter(pred: Predicate, args: Args, r: Resolver) -> Frame | None:
     obj = args.obj + preps.get("into", []) + preps.get("to", []) + preps.get("in", [])
     lemmas = _lemma_set(obj)
     place = _place(obj)
-    if lemmas & {
-        "talks",
-        "agreement",
-        "deal",
-        "negotiations",
-        "partnership",
-        "alliance",
-        "contract",
-        "administration",
-        "liquidation",
-        "receivership",
-        "force",
-        "race",
-        "fray",
-        "debate",
-    } and not _sector_fray(obj):
+    sector_fray = _sector_fray(obj)
+    if (
+        lemmas
+        & {
+            "talks",
+            "agreement",
+            "deal",
+            "negotiations",
+            "partnership",
+            "alliance",
+            "contract",
+            "administration",
+            "liquidation",
+            "receivership",
+            "force",
+            "race",
+            "fray",
+            "debate",
+        }
+        and not sector_fray
+    ):
         return None
     markets = {"market", "markets", "business", "sector", "industry", "game"}
-    if not place and not lemmas & markets and not _sector_fray(obj):
+    if not place and not lemmas & markets and not sector_fray:
         return None
     agents = r.keys(_subjects(args, pred))
     if not agents and head_lemma(pred.token) == "get":
